@@ -1,0 +1,119 @@
+/**
+ * The working-day calendar: Monday to Friday less the bank holidays of the partnership's
+ * nation and its own closure days. Bank holidays come from a generated table (see
+ * scripts/gen-holidays.mjs), never from rules.
+ */
+import { BANK_HOLIDAYS, HOLIDAY_FIRST_YEAR, HOLIDAY_LAST_YEAR } from './bank-holidays.generated.js';
+import { addDays, dayOfWeek, isWeekend, WEEKDAYS, yearOf, type IsoDate } from './dates.js';
+
+export const NATIONS = ['england-and-wales', 'scotland', 'northern-ireland'] as const;
+export type Nation = (typeof NATIONS)[number];
+
+export interface Closure {
+  date: IsoDate;
+  reason: string;
+}
+
+export interface Calendar {
+  nation: Nation;
+  holidays: ReadonlyMap<IsoDate, string>;
+  closures: ReadonlyMap<IsoDate, string>;
+  firstYear: number;
+  lastYear: number;
+}
+
+const tableCache = new Map<Nation, Map<IsoDate, string>>();
+function holidayTable(nation: Nation): Map<IsoDate, string> {
+  let t = tableCache.get(nation);
+  if (!t) {
+    t = new Map(BANK_HOLIDAYS[nation]!.map((row) => [row.slice(0, 10), row.slice(11)] as const));
+    tableCache.set(nation, t);
+  }
+  return t;
+}
+
+export function makeCalendar(nation: Nation = 'england-and-wales', closures: readonly Closure[] = []): Calendar {
+  return {
+    nation,
+    holidays: holidayTable(nation),
+    closures: new Map(closures.map((c) => [c.date, c.reason])),
+    firstYear: HOLIDAY_FIRST_YEAR,
+    lastYear: HOLIDAY_LAST_YEAR,
+  };
+}
+
+/** Why a day is not a working day ("Saturday", "Boxing Day (substitute day)", "closure: ..."), or undefined. */
+export function nonWorkingReason(cal: Calendar, iso: IsoDate): string | undefined {
+  if (isWeekend(iso)) return WEEKDAYS[dayOfWeek(iso)];
+  const holiday = cal.holidays.get(iso);
+  if (holiday) return `${holiday} (bank holiday)`;
+  const closure = cal.closures.get(iso);
+  if (closure) return `closure: ${closure}`;
+  return undefined;
+}
+
+export function isWorkingDay(cal: Calendar, iso: IsoDate): boolean {
+  return nonWorkingReason(cal, iso) === undefined;
+}
+
+export function isBankHoliday(cal: Calendar, iso: IsoDate): boolean {
+  return cal.holidays.has(iso);
+}
+
+/** True when the bank-holiday table has data for the date's year. */
+export function isCovered(cal: Calendar, iso: IsoDate): boolean {
+  const y = yearOf(iso);
+  return y >= cal.firstYear && y <= cal.lastYear;
+}
+
+export interface SkippedDay {
+  date: IsoDate;
+  reason: string;
+}
+
+export interface Walk {
+  /** The day the walk ended on. */
+  date: IsoDate;
+  /** Working days counted, in the order they were counted. */
+  counted: IsoDate[];
+  /** Days passed over, with the reason. */
+  skipped: SkippedDay[];
+}
+
+/**
+ * Steps `n` working days from `from` (not counting `from` itself), backwards when `direction`
+ * is -1: the Excel WORKDAY(from, ±n). With n = 0 it returns `from`.
+ */
+export function walkWorkingDays(cal: Calendar, from: IsoDate, n: number, direction: 1 | -1): Walk {
+  const counted: IsoDate[] = [];
+  const skipped: SkippedDay[] = [];
+  let day = from;
+  while (counted.length < n) {
+    day = addDays(day, direction);
+    const why = nonWorkingReason(cal, day);
+    if (why) skipped.push({ date: day, reason: why });
+    else counted.push(day);
+  }
+  return { date: day, counted, skipped };
+}
+
+/** Working days in the half-open span (a, b]: how many working days late b is after a. */
+export function workingDaysAfter(cal: Calendar, a: IsoDate, b: IsoDate): number {
+  let n = 0;
+  for (let d = addDays(a, 1); d <= b; d = addDays(d, 1)) if (isWorkingDay(cal, d)) n++;
+  return n;
+}
+
+/** Working days strictly between a and b (both excluded). */
+export function workingDaysStrictlyBetween(cal: Calendar, a: IsoDate, b: IsoDate): number {
+  let n = 0;
+  for (let d = addDays(a, 1); d < b; d = addDays(d, 1)) if (isWorkingDay(cal, d)) n++;
+  return n;
+}
+
+/** The first working day on or after a date. */
+export function nextWorkingDay(cal: Calendar, iso: IsoDate): IsoDate {
+  let d = iso;
+  while (!isWorkingDay(cal, d)) d = addDays(d, 1);
+  return d;
+}

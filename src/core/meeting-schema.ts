@@ -1,0 +1,95 @@
+/**
+ * A meeting record (`meetings/<id>/meeting.yaml`): the source the clerk edits. One declaration
+ * gives the validator, the types and schema/meeting.schema.json.
+ */
+import { date, email, id, text, time } from './scalars.js';
+import { arr, bool, int, obj, oneOf, opt, req, str, type Infer } from './schema.js';
+import { venueSchema } from './partnership-schema.js';
+
+export const PURPOSES = ['decision', 'information', 'discussion'] as const;
+export const STANDARD_ITEMS = ['welcome', 'apologies', 'proxies', 'declarations', 'previous-minutes', 'matters-arising', 'aob', 'next-meeting'] as const;
+export const MINUTES_STATUSES = ['draft', 'circulated', 'approved', 'signed'] as const;
+
+const agendaItem = obj(
+  {
+    title: req(text()),
+    standard: opt(oneOf(STANDARD_ITEMS), 'Marks one of the standard items wep fills in'),
+    presenter: opt(text('Person id, or a name for someone outside the file')),
+    paper: opt(text('Path (relative to the meeting folder) or web address of the paper')),
+    purpose: opt(oneOf(PURPOSES)),
+    confidential: opt(bool('Confidential items never appear in published output')),
+    minutes: opt(text('Minute for this item')),
+  },
+  { description: 'An agenda item; items are numbered by their position, from 1' },
+);
+
+const itemRef = int({ min: 1, description: 'Agenda item number' });
+
+const attendance = obj(
+  {
+    present: opt(arr(id()), 'Ids of people present (members, proxies, officers)'),
+    apologies: opt(arr(id()), 'Ids of members who sent apologies'),
+    proxies: opt(arr(obj({ proxy: req(id()), for: req(id()) })), 'Who stood in for whom'),
+    observers: opt(arr(id()), 'Ids of observers and invitees present'),
+    arrived: opt(arr(obj({ person: req(id()), item: req(itemRef) })), 'Late arrivals: present from this item on'),
+    left: opt(arr(obj({ person: req(id()), item: req(itemRef) })), 'Early departures: absent from this item on'),
+    interests: opt(
+      arr(obj({ person: req(id()), item: req(itemRef), interest: opt(text()), withdrew: opt(bool('Left the room for the item; default true')) })),
+      'Declarations of interest',
+    ),
+  },
+  { description: 'Who attended' },
+);
+
+const action = obj(
+  {
+    id: req(id('Unique within this meeting, e.g. a1')),
+    text: req(text()),
+    owner: req(id('Person id')),
+    due: opt(date()),
+    item: opt(itemRef),
+    done: opt(obj({ date: req(date()), meeting: opt(id('Meeting where it was closed')), note: opt(text()) })),
+  },
+  { description: 'An action with owner and due date' },
+);
+
+const decision = obj(
+  { id: opt(id()), item: req(itemRef), text: req(text()) },
+  { description: 'A resolution of the meeting' },
+);
+
+export const meetingSchema = obj(
+  {
+    body: req(id('Body that meets')),
+    date: req(date()),
+    start: req(time()),
+    end: opt(time()),
+    venue: opt(venueSchema),
+    calledBy: opt(id('Person who called the meeting; default the chair')),
+    requestedBy: opt(id('Member at whose request an extra meeting was called')),
+    shortNotice: opt(obj({ reason: req(text()), agreedBy: opt(arr(id())) }), 'Agreement to shorter notice than the rule'),
+    invitees: opt(arr(obj({ name: req(text()), email: opt(email()), organisation: opt(text()), person: opt(id()) })), 'Invited beyond the body'),
+    agenda: req(arr(agendaItem)),
+    notice: opt(obj({ sent: req(date()), to: opt(arr(str({ expected: 'a recipient' }))) }), 'When the notice went out and to whom'),
+    attendance: opt(attendance),
+    actions: opt(arr(action)),
+    decisions: opt(arr(decision)),
+    minutes: opt(
+      obj({
+        status: req(oneOf(MINUTES_STATUSES)),
+        circulated: opt(date()),
+        approvedAt: opt(id('Meeting at which the minutes were approved')),
+        signed: opt(obj({ by: req(id()), date: req(date()) })),
+      }),
+    ),
+    nextMeeting: opt(date('Date of the next meeting')),
+    cancelled: opt(obj({ reason: req(text()) })),
+  },
+  { title: 'wep meeting record', description: 'One meeting: when, where, agenda, attendance, actions, decisions, minutes' },
+);
+
+export type MeetingFile = Infer<typeof meetingSchema>;
+export type AgendaItem = Infer<typeof agendaItem>;
+export type Attendance = Infer<typeof attendance>;
+export type Action = Infer<typeof action>;
+export type Decision = Infer<typeof decision>;

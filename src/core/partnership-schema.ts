@@ -1,0 +1,233 @@
+/**
+ * The partnership file (`partnership.yaml`): one declaration that is the validator, the
+ * TypeScript types and the published JSON Schema (schema/partnership.schema.json).
+ */
+import { NATIONS } from './calendar.js';
+import { MINUTES_KINDS, NOTICE_KINDS } from './deadlines.js';
+import { date, email, id, text, time } from './scalars.js';
+import { arr, bool, int, obj, oneOf, opt, req, str, tagged, type Infer } from './schema.js';
+
+export const ROLES = ['chair', 'vice-chair', 'member', 'officer', 'observer', 'proxy', 'adviser'] as const;
+export type Role = (typeof ROLES)[number];
+/** Roles that vote unless the person says `voting: false`. */
+export const VOTING_ROLES: readonly Role[] = ['chair', 'vice-chair', 'member'];
+/** Roles that take one of a group's seats. */
+export const SEAT_ROLES: readonly Role[] = ['chair', 'vice-chair', 'member', 'officer'];
+
+export const PHASES = ['nursery', 'primary', 'secondary', 'all-through', 'special', 'pupil-referral-unit', 'post-16'] as const;
+export const SCHOOL_TYPES = [
+  'academy',
+  'free-school',
+  'community',
+  'foundation',
+  'voluntary-aided',
+  'voluntary-controlled',
+  'special',
+  'pupil-referral-unit',
+] as const;
+export const BODY_KINDS = ['board', 'operational-group', 'working-group', 'cluster', 'progress-board', 'governing-body', 'forum'] as const;
+
+const term = obj(
+  { start: opt(date('first day in office')), end: opt(date('last day in office')) },
+  { description: 'Term of office' },
+);
+
+const person = obj(
+  {
+    id: req(id('Unique id, used everywhere else in the records')),
+    name: req(text('Full name')),
+    email: opt(email()),
+    emailPublic: opt(bool('May the address appear on the published website? Default false')),
+    title: opt(text('Job title, e.g. "Headteacher, Oakwood Primary"')),
+    group: opt(id('Partner group the person represents')),
+    school: opt(id('School the person leads or works at (schools register)')),
+    role: opt(oneOf(ROLES), 'Role; default "member"'),
+    voting: opt(bool('Whether the person votes; default true for chair, vice-chair and member')),
+    term: opt(term),
+    proxy: opt(id('Id of the person appointed as proxy to attend in this member\'s absence')),
+    notes: opt(text()),
+  },
+  { description: 'A person: member, officer, observer or proxy' },
+);
+
+const group = obj(
+  {
+    id: req(id()),
+    name: req(text()),
+    seats: req(int({ min: 0 }), 'Seats the group holds on the board; 0 for groups without seats'),
+    description: opt(text()),
+  },
+  { description: 'A partner group and its seats' },
+);
+
+const cluster = obj({ id: req(id()), name: req(text()), description: opt(text()) }, { description: 'A locality cluster of schools' });
+
+const school = obj(
+  {
+    id: req(id()),
+    name: req(text()),
+    phase: req(oneOf(PHASES)),
+    type: req(oneOf(SCHOOL_TYPES), 'Governance type'),
+    cluster: opt(id('Cluster id')),
+    head: opt(id('Person id of the head teacher')),
+    urn: opt(str({ expected: 'a URN (digits)', pattern: /^\d{5,7}$/ })),
+  },
+  { description: 'A school in the schools register' },
+);
+
+const schoolFilter = obj(
+  {
+    phase: opt(arr(oneOf(PHASES))),
+    type: opt(arr(oneOf(SCHOOL_TYPES))),
+    cluster: opt(arr(id())),
+  },
+  { description: 'Schools matching every field given; their people are selected' },
+);
+
+/** Who is selected: every field given must match (AND); several selectors in a list add up (OR). */
+export const selector = obj(
+  {
+    groups: opt(arr(id()), 'People of these partner groups'),
+    people: opt(arr(id()), 'These people'),
+    roles: opt(arr(oneOf(ROLES)), 'People with these roles'),
+    bodies: opt(arr(id()), 'Members of these bodies'),
+    proxies: opt(bool('true: only people appointed as proxies; false: no proxies')),
+    schools: opt(schoolFilter),
+  },
+  { description: 'A filter over people' },
+);
+
+const noticeRule = obj({ kind: req(oneOf(NOTICE_KINDS)), days: req(int({ min: 0, max: 365 })) }, { description: 'How much notice a meeting needs' });
+const minutesRule = obj(
+  {
+    kind: req(oneOf(MINUTES_KINDS)),
+    days: req(int({ min: 1, max: 365 })),
+    countMeetingDay: opt(bool('Count the meeting day as day 1 ("beginning with the day of the meeting")')),
+  },
+  { description: 'By when minutes go to members' },
+);
+
+const fraction = str({
+  expected: 'a fraction such as 1/2 or 2/5',
+  pattern: /^\d+\/[1-9]\d*$/,
+  check: (v) => {
+    const [a, b] = v.split('/').map(Number) as [number, number];
+    return a > b || a === 0 ? `"${v}" is not a fraction between 0 and 1` : undefined;
+  },
+  patternHint: 'write it as numerator/denominator, e.g. 2/5',
+});
+
+export const quorumRule = tagged(
+  'kind',
+  {
+    'per-group': obj({
+      groups: req(arr(id(), { minItems: 1 })),
+      min: req(int({ min: 1 }), 'At least this many from each group'),
+      note: opt(text()),
+    }),
+    count: obj({ min: req(int({ min: 1 }), 'At least this many voting members in all'), note: opt(text()) }),
+    fraction: obj({
+      of: req(oneOf(['seats', 'filled-seats'] as const), '"seats": all seats; "filled-seats": members in post'),
+      fraction: req(fraction),
+      round: opt(oneOf(['up', 'down', 'nearest'] as const), 'Default "up"'),
+      neverFewerThan: opt(int({ min: 1 }), 'A floor: never fewer than this many'),
+      note: opt(text()),
+    }),
+    required: obj({
+      role: opt(oneOf(ROLES), 'Someone with this role must be present (e.g. chair)'),
+      person: opt(id('This person must be present')),
+      note: opt(text()),
+    }),
+  },
+  'A quorum rule; all of a body\'s rules must hold',
+);
+export type QuorumRule = Infer<typeof quorumRule>;
+
+const venue = obj(
+  {
+    name: req(text()),
+    address: opt(text()),
+    link: opt(str({ expected: 'a web address (https://...)', pattern: /^https?:\/\/\S+$/, patternHint: 'write the full joining link, starting https://' })),
+    joining: opt(text('Joining details: meeting id, passcode, dial-in')),
+  },
+  { description: 'Where a meeting is held' },
+);
+export type Venue = Infer<typeof venue>;
+export { venue as venueSchema };
+
+const body = obj(
+  {
+    id: req(id()),
+    name: req(text()),
+    kind: opt(oneOf(BODY_KINDS)),
+    description: opt(text()),
+    members: req(arr(selector, { minItems: 1 }), 'Who sits on the body: a list of selectors'),
+    seats: opt(int({ min: 1 }), 'Total seats, when not the sum of the member groups\' seats'),
+    accountableTo: opt(id('Body this one reports to')),
+    meets: opt(text('How often, e.g. "half-termly"')),
+    lifespan: opt(obj({ start: req(date()), end: req(date()) }, { description: 'For a body that lives a fixed time' })),
+    notice: req(noticeRule),
+    minutes: req(minutesRule),
+    quorum: opt(arr(quorumRule), 'All rules must hold for the meeting to be quorate'),
+    proxies: opt(obj({ allowed: opt(bool()), maxPerProxy: opt(int({ min: 1 }), 'Members one proxy may stand for; default 1') })),
+    attendanceBy: opt(oneOf(['person', 'school'] as const), '"school": report attendance as schools represented'),
+    chair: opt(id('Person who chairs the body')),
+    venue: opt(venue),
+    start: opt(time('Usual start time')),
+    end: opt(time('Usual end time')),
+  },
+  { description: 'A board, group or cluster that meets' },
+);
+
+const list = obj(
+  {
+    id: req(id()),
+    name: req(text()),
+    description: opt(text()),
+    include: req(arr(selector, { minItems: 1 })),
+    exclude: opt(arr(selector)),
+  },
+  { description: 'A named distribution list' },
+);
+
+export const partnershipSchema = obj(
+  {
+    partnership: req(
+      obj({
+        name: req(text()),
+        short: req(text('Short name, e.g. "WEP"')),
+        purpose: opt(text()),
+        values: opt(arr(text())),
+        clerk: req(obj({ name: req(text()), email: req(email()), phone: opt(text()) })),
+        timezone: opt(oneOf(['Europe/London'] as const)),
+        calendar: opt(
+          obj({
+            nation: opt(oneOf(NATIONS), 'Whose bank holidays; default england-and-wales'),
+            closures: opt(arr(obj({ date: req(date()), reason: req(text()) })), 'Extra non-working days, and bank holidays announced at short notice'),
+          }),
+        ),
+        publish: opt(
+          obj({
+            minutes: opt(oneOf(['approved-only', 'mark-drafts'] as const), 'Leave out unapproved minutes, or publish them marked as drafts'),
+            baseUrl: opt(str({ expected: 'a web address', pattern: /^https?:\/\/\S+$/ })),
+          }),
+        ),
+      }),
+    ),
+    groups: req(arr(group, { minItems: 1 })),
+    clusters: opt(arr(cluster)),
+    schools: opt(arr(school)),
+    people: req(arr(person)),
+    bodies: req(arr(body, { minItems: 1 })),
+    lists: opt(arr(list)),
+  },
+  { title: 'wep partnership file', description: 'The partnership: groups, people, bodies and their rules' },
+);
+
+export type PartnershipFile = Infer<typeof partnershipSchema>;
+export type Person = Infer<typeof person>;
+export type Group = Infer<typeof group>;
+export type School = Infer<typeof school>;
+export type Body = Infer<typeof body>;
+export type Selector = Infer<typeof selector>;
+export type DistributionList = Infer<typeof list>;

@@ -1,0 +1,51 @@
+/**
+ * A parsed document as plain data with positions: what the schema validator walks. The io
+ * layer builds it from the YAML AST, so core never depends on the YAML library.
+ */
+export interface Pos {
+  line: number;
+  col: number;
+  /** Length of the span on its first line, for the ^^^ underline. */
+  len: number;
+}
+
+export type Scalar = string | number | boolean | null;
+
+export interface PScalar {
+  kind: 'scalar';
+  value: Scalar;
+  pos: Pos;
+}
+export interface PSeq {
+  kind: 'seq';
+  items: PNode[];
+  pos: Pos;
+}
+export interface PEntry {
+  key: Scalar;
+  keyPos: Pos;
+  value: PNode | undefined;
+}
+export interface PMap {
+  kind: 'map';
+  entries: PEntry[];
+  pos: Pos;
+}
+export type PNode = PScalar | PSeq | PMap;
+
+/** Every path in the document mapped to where its value (and, for map entries, its key) is. */
+export function indexPositions(root: PNode | undefined): Map<string, { value: Pos; key?: Pos }> {
+  const out = new Map<string, { value: Pos; key?: Pos }>();
+  const walk = (node: PNode | undefined, path: string, keyPos?: Pos) => {
+    if (!node) {
+      if (keyPos) out.set(path, { value: keyPos, key: keyPos });
+      return;
+    }
+    out.set(path, { value: node.pos, key: keyPos });
+    const j = (s: string | number) => (path === '' ? String(s) : `${path}.${s}`);
+    if (node.kind === 'seq') node.items.forEach((n, i) => walk(n, j(i)));
+    if (node.kind === 'map') for (const e of node.entries) walk(e.value, j(String(e.key)), e.keyPos);
+  };
+  walk(root, '');
+  return out;
+}

@@ -1,0 +1,48 @@
+/**
+ * A cache of validated records keyed by the content hash of their source, so a command the
+ * clerk runs mid-meeting does not pay for a cold YAML parse. It lives outside the records repo
+ * (in the user cache folder), so it never shows up in git. Any failure just means no cache.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { writeFileAtomic } from './fs.js';
+
+declare const __WEP_VERSION__: string;
+const VERSION = typeof __WEP_VERSION__ === 'string' ? __WEP_VERSION__ : 'dev';
+
+export function cacheDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  if (env.WEP_NO_CACHE) return undefined;
+  if (env.WEP_CACHE_DIR) return env.WEP_CACHE_DIR;
+  const base = env.XDG_CACHE_HOME || join(homedir(), '.cache');
+  return join(base, 'wep');
+}
+
+export function cacheKey(...parts: string[]): string {
+  const h = createHash('sha256');
+  h.update(VERSION);
+  for (const p of parts) h.update('\0').update(p);
+  return h.digest('hex').slice(0, 40);
+}
+
+export function readCache<T>(key: string, env: NodeJS.ProcessEnv = process.env): T | undefined {
+  const dir = cacheDir(env);
+  if (!dir) return undefined;
+  try {
+    return JSON.parse(readFileSync(join(dir, `${key}.json`), 'utf8')) as T;
+  } catch {
+    return undefined;
+  }
+}
+
+export function writeCache(key: string, value: unknown, env: NodeJS.ProcessEnv = process.env): void {
+  const dir = cacheDir(env);
+  if (!dir) return;
+  try {
+    mkdirSync(dir, { recursive: true });
+    writeFileAtomic(join(dir, `${key}.json`), JSON.stringify(value));
+  } catch {
+    // a read-only home or full disk only costs speed
+  }
+}

@@ -1,0 +1,100 @@
+/**
+ * Finds and loads the partnership file: `--file`, then `WEP_FILE`, then `partnership.yaml` in
+ * the working directory or its parents (as git finds .git).
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { hasErrors, locate, type Diagnostic } from '../core/diagnostic.js';
+import type { IsoDate } from '../core/dates.js';
+import { DiagnosticsError, WepError } from '../core/errors.js';
+import { buildModel, type Model } from '../core/model.js';
+import { checkPartnership } from '../core/partnership-rules.js';
+import { partnershipSchema, type PartnershipFile } from '../core/partnership-schema.js';
+import { cacheKey, readCache, writeCache } from './cache.js';
+import { MAX_YAML_BYTES } from './yaml-source.js';
+
+export const PARTNERSHIP_FILE = 'partnership.yaml';
+
+export interface LoadOptions {
+  cwd: string;
+  /** From --file. */
+  file?: string;
+  env?: NodeJS.ProcessEnv;
+  today: IsoDate;
+}
+
+export interface LoadedPartnership {
+  model: Model;
+  /** Absolute path of the partnership file. */
+  path: string;
+  /** The records repo: the folder holding the partnership file. */
+  root: string;
+  /** The path as shown to the user. */
+  display: string;
+  source: string;
+  /** Warnings from validation (errors throw). */
+  warnings: Diagnostic[];
+}
+
+/** Path shown in messages: relative to where wep runs when that is shorter. */
+export function displayPath(cwd: string, path: string): string {
+  const rel = relative(cwd, path);
+  return rel && !rel.startsWith('..') && rel.length < path.length ? rel : path;
+}
+
+export function findPartnershipFile(cwd: string, file?: string, env: NodeJS.ProcessEnv = process.env): string {
+  const explicit = file ?? env.WEP_FILE;
+  if (explicit) {
+    const p = resolve(cwd, explicit);
+    if (!existsSync(p)) throw new WepError(`no partnership file at ${explicit}`, `check the path given to ${file ? '--file' : 'WEP_FILE'}`);
+    if (statSync(p).isDirectory()) {
+      const inside = join(p, PARTNERSHIP_FILE);
+      if (existsSync(inside)) return inside;
+      throw new WepError(`${explicit} is a folder with no ${PARTNERSHIP_FILE} in it`, 'give the path of the file itself');
+    }
+    return p;
+  }
+  for (let dir = resolve(cwd); ; dir = dirname(dir)) {
+    const p = join(dir, PARTNERSHIP_FILE);
+    if (existsSync(p)) return p;
+    if (dirname(dir) === dir) break;
+  }
+  throw new WepError(
+    `no ${PARTNERSHIP_FILE} in ${cwd} or any folder above it`,
+    'run wep inside a records repo, pass --file PATH, or create one with "wep init"',
+  );
+}
+
+interface CachedPartnership {
+  file: PartnershipFile;
+  warnings: Diagnostic[];
+}
+
+/** Validates partnership text completely: YAML, schema, then the named cross-reference rules. */
+export async function validatePartnershipSource(source: string, display: string, today: IsoDate): Promise<{ file?: PartnershipFile; diagnostics: Diagnostic[] }> {
+  const { parseYaml } = await import('./yaml-source.js');
+  const parsed = parseYaml(source, display, partnershipSchema);
+  if (hasErrors(parsed.diagnostics) || !parsed.value) return { diagnostics: parsed.diagnostics };
+  const problems = checkPartnership(parsed.value, today);
+  const diagnostics = [...parsed.diagnostics, ...locate(problems, display, parsed.positions, 'references')];
+  return { file: parsed.value, diagnostics };
+}
+
+export async function loadPartnership(opts: LoadOptions): Promise<LoadedPartnership> {
+  const env = opts.env ?? process.env;
+  const path = findPartnershipFile(opts.cwd, opts.file, env);
+  const display = displayPath(opts.cwd, path);
+  if (statSync(path).size > MAX_YAML_BYTES) {
+    throw new WepError(`${display} is larger than wep reads (${MAX_YAML_BYTES / 1024 / 1024} MiB)`, 'is this the right file? records files are a few hundred lines');
+  }
+  const source = readFileSync(path, 'utf8');
+  const key = cacheKey('partnership', source, display, opts.today);
+  let cached = readCache<CachedPartnership>(key, env);
+  if (!cached) {
+    const { file, diagnostics } = await validatePartnershipSource(source, display, opts.today);
+    if (!file || hasErrors(diagnostics)) throw new DiagnosticsError(diagnostics, { [display]: source });
+    cached = { file, warnings: diagnostics };
+    writeCache(key, cached, env);
+  }
+  return { model: buildModel(cached.file), path, root: dirname(path), display, source, warnings: cached.warnings };
+}

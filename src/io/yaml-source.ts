@@ -1,0 +1,120 @@
+/**
+ * Reads YAML text into the position-carrying tree that core validates. The only module that
+ * parses YAML for reading; edits go through yaml-edit.ts.
+ */
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import type { Diagnostic } from '../core/diagnostic.js';
+import { indexPositions, type PNode, type Pos } from '../core/pnode.js';
+import type { Schema } from '../core/schema.js';
+import { locate } from '../core/diagnostic.js';
+
+/** Larger files are refused: a records file is a few hundred lines, not megabytes. */
+export const MAX_YAML_BYTES = 5 * 1024 * 1024;
+/** Alias expansions allowed before the file is refused as an alias bomb. */
+export const MAX_ALIAS_EXPANSIONS = 1000;
+
+const YAML_HINTS: Record<string, string> = {
+  DUPLICATE_KEY: 'each key may appear once in a mapping: remove or rename one of them',
+  BAD_INDENT: 'line the entry up with its neighbours, using spaces (not tabs)',
+  TAB_AS_INDENT: 'indent with spaces, not tabs',
+  MISSING_CHAR: 'a quote or bracket is not closed',
+  BLOCK_AS_IMPLICIT_KEY: 'check the indentation of this line and the one before',
+  MULTILINE_IMPLICIT_KEY: 'a key must fit on one line; check for a missing ":" or quote on the line before',
+  UNEXPECTED_TOKEN: 'check the punctuation near here',
+  BAD_ALIAS: 'an alias (*name) must refer to an anchor (&name) defined earlier',
+};
+
+export interface ParsedYaml<T> {
+  value: T | undefined;
+  diagnostics: Diagnostic[];
+  positions: Map<string, { value: Pos; key?: Pos }>;
+  root: PNode | undefined;
+}
+
+function posAt(lc: LineCounter, source: string, offset: number): Pos {
+  const { line, col } = lc.linePos(offset);
+  const eol = source.indexOf('\n', offset);
+  return { line, col, len: Math.max(1, (eol === -1 ? source.length : eol) - offset) };
+}
+
+function spanPos(lc: LineCounter, source: string, range: [number, number, number] | null | undefined, fallback: number): Pos {
+  if (!range) return posAt(lc, source, fallback);
+  const p = posAt(lc, source, range[0]);
+  const len = Math.max(1, Math.min(p.len, range[1] - range[0]));
+  return { ...p, len };
+}
+
+class AliasBomb extends Error {}
+
+function toPNode(doc: Document, lc: LineCounter, source: string, node: Node | null | undefined, fallback: number, budget: { left: number }): PNode | undefined {
+  if (node === null || node === undefined) return undefined;
+  if (isAlias(node)) {
+    if (--budget.left < 0) throw new AliasBomb();
+    return toPNode(doc, lc, source, node.resolve(doc) as Node | undefined, node.range?.[0] ?? fallback, budget);
+  }
+  const pos = spanPos(lc, source, node.range, fallback);
+  if (isScalar(node)) {
+    const v = node.value;
+    const value = v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v : String(v);
+    return { kind: 'scalar', value, pos };
+  }
+  if (isSeq(node)) {
+    return { kind: 'seq', pos, items: node.items.map((n) => toPNode(doc, lc, source, n as Node, pos.line, budget) ?? { kind: 'scalar', value: null, pos }) };
+  }
+  if (isMap(node)) {
+    return {
+      kind: 'map',
+      pos,
+      entries: node.items.map((pair) => {
+        const k = pair.key as Node | null;
+        const keyPos = spanPos(lc, source, k?.range, node.range?.[0] ?? 0);
+        const key = isScalar(k) ? (k.value as string) : String(k);
+        const valueNode = pair.value as Node | null;
+        const value = toPNode(doc, lc, source, valueNode, k?.range?.[2] ?? 0, budget) ?? { kind: 'scalar' as const, value: null, pos: keyPos };
+        return { key: key === null ? 'null' : key, keyPos, value };
+      }),
+    };
+  }
+  return undefined;
+}
+
+/** Parses YAML text and validates it against a schema, collecting every problem at once. */
+export function parseYaml<T>(source: string, file: string, schema: Schema<T>): ParsedYaml<T> {
+  const diagnostics: Diagnostic[] = [];
+  if (Buffer.byteLength(source) > MAX_YAML_BYTES) {
+    diagnostics.push({ severity: 'error', file, check: 'yaml', message: `the file is ${Math.round(Buffer.byteLength(source) / 1024)} KiB, larger than wep reads (${MAX_YAML_BYTES / 1024 / 1024} MiB)`, hint: 'is this the right file? records files are a few hundred lines' });
+    return { value: undefined, diagnostics, positions: new Map(), root: undefined };
+  }
+  const lc = new LineCounter();
+  const doc = parseDocument(source, { lineCounter: lc, uniqueKeys: true, prettyErrors: false, strict: true, version: '1.2' });
+  for (const e of doc.errors) {
+    const offset = e.pos[0];
+    const firstLine = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    diagnostics.push({
+      severity: 'error',
+      file,
+      check: 'yaml',
+      pos: posAt(lc, source, offset),
+      message: e.code === 'DUPLICATE_KEY' ? `duplicate key: ${firstLine.replace(/^Map keys must be unique;?\s*/i, '') || 'a key appears twice'}` : `YAML syntax: ${firstLine}`,
+      hint: YAML_HINTS[e.code],
+    });
+  }
+  if (diagnostics.length) return { value: undefined, diagnostics, positions: new Map(), root: undefined };
+  let root: PNode | undefined;
+  try {
+    root = toPNode(doc, lc, source, doc.contents as Node | null, 0, { left: MAX_ALIAS_EXPANSIONS });
+  } catch (e) {
+    if (!(e instanceof AliasBomb)) throw e;
+    diagnostics.push({ severity: 'error', file, check: 'yaml', pos: { line: 1, col: 1, len: 1 }, message: `the file expands YAML aliases more than ${MAX_ALIAS_EXPANSIONS} times`, hint: 'write the values out instead of using anchors (&) and aliases (*)' });
+    return { value: undefined, diagnostics, positions: new Map(), root: undefined };
+  }
+  const positions = indexPositions(root);
+  if (!root || (root.kind === 'scalar' && root.value === null)) {
+    diagnostics.push({ severity: 'error', file, check: 'schema', pos: { line: 1, col: 1, len: 1 }, message: 'the file is empty', hint: 'start from the bundled example: wep init, or copy partnership.yaml' });
+    return { value: undefined, diagnostics, positions, root };
+  }
+  const ctx = { problems: [] };
+  const value = schema.parse(root, '', ctx);
+  diagnostics.push(...locate(ctx.problems, file, positions, 'schema'));
+  return { value, diagnostics, positions, root };
+}

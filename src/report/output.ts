@@ -1,0 +1,45 @@
+/**
+ * The one place wep writes to the terminal. Human text goes to stdout, warnings and errors to
+ * stderr; colour only on a terminal, never with NO_COLOR or --no-color.
+ */
+import { Chalk, type ChalkInstance } from 'chalk';
+
+export interface Output {
+  /** A line of the report, to stdout. */
+  out(text?: string): void;
+  /** A warning or error line, to stderr. */
+  err(text?: string): void;
+  /** Machine-readable output: one JSON document on stdout. */
+  json(value: unknown): void;
+  c: ChalkInstance;
+  color: boolean;
+}
+
+export interface OutputOptions {
+  color?: boolean;
+  env?: NodeJS.ProcessEnv;
+  stdout?: { write(s: string): unknown; isTTY?: boolean };
+  stderr?: { write(s: string): unknown; isTTY?: boolean };
+}
+
+/** Whether to colour: a terminal, no NO_COLOR, no --no-color; FORCE_COLOR forces it on. */
+export function useColor(opts: OutputOptions): boolean {
+  const env = opts.env ?? process.env;
+  if (opts.color === false) return false;
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0') return true;
+  return Boolean((opts.stdout ?? process.stdout).isTTY);
+}
+
+export function makeOutput(opts: OutputOptions = {}): Output {
+  const stdout = opts.stdout ?? process.stdout;
+  const stderr = opts.stderr ?? process.stderr;
+  const color = useColor(opts);
+  return {
+    out: (t = '') => void stdout.write(`${t}\n`),
+    err: (t = '') => void stderr.write(`${t}\n`),
+    json: (v) => void stdout.write(`${JSON.stringify(v, null, 2)}\n`),
+    c: new Chalk({ level: color ? 1 : 0 }),
+    color,
+  };
+}
