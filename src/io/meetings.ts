@@ -1,0 +1,129 @@
+/**
+ * Meeting records on disk: `meetings/<id>/meeting.yaml` under the records repo. Lists them,
+ * loads and validates them (with the same diagnostics as the partnership file), and resolves
+ * `--meeting ID` without ever reaching outside the records.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { hasErrors, type Diagnostic } from '../core/diagnostic.js';
+import type { IsoDate } from '../core/dates.js';
+import { DiagnosticsError, WepError } from '../core/errors.js';
+import { meetingSchema, type MeetingFile } from '../core/meeting-schema.js';
+import { hintFor } from '../core/suggest.js';
+import { cacheKey, readCache, writeCache } from './cache.js';
+
+export const MEETINGS_DIR = 'meetings';
+export const MEETING_FILE = 'meeting.yaml';
+/** A meeting id is its folder name: the date, then the body, e.g. 2026-12-10-partnership. */
+export const MEETING_ID = /^\d{4}-\d{2}-\d{2}-[a-z0-9][a-z0-9-]*$/;
+
+export interface MeetingRecord {
+  id: string;
+  /** Absolute folder path. */
+  dir: string;
+  /** Absolute path of meeting.yaml. */
+  path: string;
+  /** Path as shown to the user (relative to where wep runs). */
+  display: string;
+  source: string;
+  meeting: MeetingFile;
+  warnings: Diagnostic[];
+}
+
+export function meetingsDir(root: string): string {
+  return join(root, MEETINGS_DIR);
+}
+
+/** Ids of every meeting folder that holds a meeting.yaml, oldest first. */
+export function listMeetingIds(root: string): string[] {
+  const dir = meetingsDir(root);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && MEETING_ID.test(d.name) && existsSync(join(dir, d.name, MEETING_FILE)))
+    .map((d) => d.name)
+    .sort();
+}
+
+/** Checks a --meeting value names a meeting folder of this repo, or explains. */
+export function verifyMeetingId(root: string, id: string): void {
+  if (!MEETING_ID.test(id)) {
+    throw new WepError(
+      `"${id}" is not a meeting id`,
+      'a meeting id is the folder name under meetings/, such as 2026-12-10-partnership; "wep meetings" lists them',
+    );
+  }
+  if (!existsSync(join(meetingsDir(root), id, MEETING_FILE))) {
+    throw new WepError(`no meeting "${id}" in ${MEETINGS_DIR}/`, hintFor(id, listMeetingIds(root), 'meetings'));
+  }
+}
+
+export interface ParsedMeeting {
+  meeting?: MeetingFile;
+  diagnostics: Diagnostic[];
+  positions?: Map<string, { value: import('../core/pnode.js').Pos; key?: import('../core/pnode.js').Pos }>;
+}
+
+/** Validates meeting.yaml text against the schema (cross-checks with the partnership are in core). */
+export async function parseMeetingSource(source: string, display: string): Promise<ParsedMeeting> {
+  const { parseYaml } = await import('./yaml-source.js');
+  const parsed = parseYaml(source, display, meetingSchema);
+  return { meeting: parsed.value, diagnostics: parsed.diagnostics, positions: parsed.positions };
+}
+
+interface CachedMeeting {
+  meeting: MeetingFile;
+  warnings: Diagnostic[];
+}
+
+/** Loads one meeting, from the cache when its text is unchanged. Throws on invalid records. */
+export async function loadMeeting(root: string, id: string, cwd: string, env: NodeJS.ProcessEnv = process.env): Promise<MeetingRecord> {
+  verifyMeetingId(root, id);
+  const dir = join(meetingsDir(root), id);
+  const path = join(dir, MEETING_FILE);
+  const rel = relative(cwd, path);
+  const display = rel && !rel.startsWith('..') ? rel : path;
+  const source = readFileSync(path, 'utf8');
+  const key = cacheKey('meeting', source, display);
+  let cached = readCache<CachedMeeting>(key, env);
+  if (!cached) {
+    const parsed = await parseMeetingSource(source, display);
+    if (!parsed.meeting || hasErrors(parsed.diagnostics)) throw new DiagnosticsError(parsed.diagnostics, { [display]: source });
+    cached = { meeting: parsed.meeting, warnings: parsed.diagnostics };
+    writeCache(key, cached, env);
+  }
+  return { id, dir, path, display, source, meeting: cached.meeting, warnings: cached.warnings };
+}
+
+/** Loads every meeting of the repo, oldest first. */
+export async function loadAllMeetings(root: string, cwd: string, env: NodeJS.ProcessEnv = process.env): Promise<MeetingRecord[]> {
+  const out: MeetingRecord[] = [];
+  for (const id of listMeetingIds(root)) out.push(await loadMeeting(root, id, cwd, env));
+  return out;
+}
+
+/** The date part of a meeting id. */
+export const meetingDate = (id: string): IsoDate => id.slice(0, 10);
+
+export type Pick = 'next' | 'latest-held';
+
+/**
+ * The meeting a command acts on: `--meeting ID` when given; otherwise the next upcoming
+ * meeting (on or after today) for `next`, or the latest meeting on or before today for
+ * `latest-held`. Returns how it was chosen so the command can say so.
+ */
+export function chooseMeetingId(root: string, today: IsoDate, requested: string | undefined, pick: Pick): { id: string; picked: boolean } {
+  if (requested) {
+    verifyMeetingId(root, requested);
+    return { id: requested, picked: false };
+  }
+  const ids = listMeetingIds(root);
+  if (ids.length === 0) throw new WepError(`no meetings yet in ${MEETINGS_DIR}/`, 'create one with "wep meeting new YYYY-MM-DD"');
+  const id = pick === 'next' ? ids.find((m) => meetingDate(m) >= today) : [...ids].reverse().find((m) => meetingDate(m) <= today);
+  if (!id) {
+    throw new WepError(
+      pick === 'next' ? `no upcoming meeting (on or after ${today}) in ${MEETINGS_DIR}/` : `no meeting held yet (on or before ${today}) in ${MEETINGS_DIR}/`,
+      `name one with --meeting ID; known meetings: ${ids.slice(-5).join(', ')}`,
+    );
+  }
+  return { id, picked: true };
+}

@@ -1,0 +1,84 @@
+/**
+ * End-to-end helpers: run the built `wep` (bin/wep.js -> dist/) in a temporary records repo,
+ * with "today" fixed and a private cache, and capture stdout, stderr and the exit code.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const BIN = join(ROOT, 'bin/wep.js');
+export const EXAMPLE = join(ROOT, 'partnership.yaml');
+
+export interface RunResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export interface RunOptions {
+  cwd: string;
+  today?: string;
+  env?: Record<string, string | undefined>;
+  input?: string;
+}
+
+/** Runs the built wep. No colour, a fixed today (default 2026-11-22) and no shared cache. */
+export function wep(args: string[], opts: RunOptions): RunResult {
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    WEP_TODAY: opts.today ?? '2026-11-22',
+    WEP_CACHE_DIR: join(opts.cwd, '.wep-test-cache'),
+    NO_COLOR: '1',
+    FORCE_COLOR: undefined,
+    WEP_FILE: undefined,
+    WEP_DEBUG: undefined,
+    ...opts.env,
+  };
+  for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: opts.cwd, env: env as NodeJS.ProcessEnv, encoding: 'utf8', input: opts.input ?? '' });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+export function git(args: string[], cwd: string): string {
+  const r = spawnSync('git', args, { cwd, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`git ${args.join(' ')}: ${r.stderr}`);
+  return r.stdout;
+}
+
+/**
+ * A fresh records repo in a temp folder: the bundled example partnership.yaml (and, with
+ * `withMeetings`, the example meetings/ folder), committed to a new git repo.
+ */
+export function tempRepo(opts: { withMeetings?: boolean; git?: boolean; partnership?: string } = {}): string {
+  const dir = mkdtempSync(join(tmpdir(), 'wep-test-'));
+  if (opts.partnership !== undefined) writeFileSync(join(dir, 'partnership.yaml'), opts.partnership);
+  else cpSync(EXAMPLE, join(dir, 'partnership.yaml'));
+  if (opts.withMeetings && existsSync(join(ROOT, 'meetings'))) cpSync(join(ROOT, 'meetings'), join(dir, 'meetings'), { recursive: true });
+  if (!opts.withMeetings) mkdirSync(join(dir, 'meetings'), { recursive: true });
+  writeFileSync(join(dir, '.gitignore'), '.wep-test-cache/\n');
+  if (opts.git !== false) {
+    git(['init', '-q', '-b', 'main'], dir);
+    git(['config', 'user.email', 'clerk@example.org'], dir);
+    git(['config', 'user.name', 'Test Clerk'], dir);
+    git(['config', 'commit.gpgsign', 'false'], dir);
+    git(['add', '-A'], dir);
+    git(['commit', '-qm', 'records'], dir);
+  }
+  return dir;
+}
+
+export function read(dir: string, rel: string): string {
+  return readFileSync(join(dir, rel), 'utf8');
+}
+
+export function write(dir: string, rel: string, text: string): void {
+  mkdirSync(dirname(join(dir, rel)), { recursive: true });
+  writeFileSync(join(dir, rel), text);
+}
+
+export function removeRepo(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+}
