@@ -1,0 +1,81 @@
+/**
+ * Files wep generates (notice.md, notice.html, invite.ics, minutes.md) carry a stamp line with
+ * the hash of what wep wrote. Before rewriting, wep compares: an unchanged file is replaced; a
+ * file the clerk edited is left alone unless --force, and then a backup is kept first. No
+ * state lives outside the file itself.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, copyFileSync } from 'node:fs';
+import { basename, extname } from 'node:path';
+import { WepError } from '../core/errors.js';
+import { writeFileAtomic } from './fs.js';
+
+const STAMP = /^(?:<!-- |X-WEP-GENERATED:)wep-generated sha256=([0-9a-f]{16})(?: -->)?\r?$/m;
+
+function hash(body: string): string {
+  return createHash('sha256').update(body.replace(/\r\n/g, '\n')).digest('hex').slice(0, 16);
+}
+
+function stampLine(path: string, h: string): string {
+  return extname(path) === '.ics' ? `X-WEP-GENERATED:wep-generated sha256=${h}` : `<!-- wep-generated sha256=${h} -->`;
+}
+
+/** The text without its stamp line. */
+function withoutStamp(text: string): string {
+  return text.replace(/^(?:<!-- |X-WEP-GENERATED:)wep-generated sha256=[0-9a-f]{16}(?: -->)?\r?\n/m, '');
+}
+
+/**
+ * Adds the stamp to generated content. Markdown and HTML get an HTML comment as the last line;
+ * iCalendar gets an X- property before END:VCALENDAR.
+ */
+export function stamp(path: string, content: string): string {
+  if (extname(path) === '.ics') {
+    const body = content.replace(/(END:VCALENDAR)\r?\n?$/, '$1\r\n');
+    return body.replace(/END:VCALENDAR\r\n$/, `${stampLine(path, hash(body))}\r\nEND:VCALENDAR\r\n`);
+  }
+  const body = content.endsWith('\n') ? content : `${content}\n`;
+  return `${body}${stampLine(path, hash(body))}\n`;
+}
+
+export type GeneratedState = 'absent' | 'unchanged' | 'edited';
+
+/** Whether a generated file is still as wep wrote it. A file with no stamp counts as edited. */
+export function generatedState(path: string): GeneratedState {
+  if (!existsSync(path)) return 'absent';
+  const text = readFileSync(path, 'utf8');
+  const m = STAMP.exec(text);
+  if (!m) return 'edited';
+  return hash(withoutStamp(text)) === m[1] ? 'unchanged' : 'edited';
+}
+
+export interface WriteResult {
+  path: string;
+  /** written: new or replaced; same: identical content already there; backup: path of the kept copy. */
+  status: 'written' | 'same';
+  backup?: string;
+}
+
+/**
+ * Writes a generated file unless the clerk has edited it. With `force`, an edited file is
+ * first copied to `<name>.bak` (or .bak2, .bak3 ... so no backup is ever overwritten).
+ */
+export function writeGenerated(path: string, content: string, opts: { force?: boolean; display?: string } = {}): WriteResult {
+  const text = stamp(path, content);
+  const state = generatedState(path);
+  if (state === 'unchanged' && readFileSync(path, 'utf8') === text) return { path, status: 'same' };
+  let backup: string | undefined;
+  if (state === 'edited') {
+    if (!opts.force) {
+      throw new WepError(
+        `${opts.display ?? path} has been edited since wep wrote it; wep will not overwrite it`,
+        `keep your edits, or run again with --force to regenerate it (your version is kept as ${basename(path)}.bak)`,
+      );
+    }
+    backup = `${path}.bak`;
+    for (let i = 2; existsSync(backup); i++) backup = `${path}.bak${i}`;
+    copyFileSync(path, backup);
+  }
+  writeFileAtomic(path, text);
+  return { path, status: 'written', backup };
+}
