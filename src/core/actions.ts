@@ -1,0 +1,28 @@
+/** The action log across meetings: what `wep actions`, agendas and `wep status` share. */
+import type { IsoDate } from './dates.js';
+import type { Action, MeetingFile } from './meeting-schema.js';
+
+export interface LoggedAction extends Action {
+  /** Global id: `<meeting id>/<action id>`, e.g. 2026-12-10-partnership/a1. */
+  ref: string;
+  meetingId: string;
+  meetingDate: IsoDate;
+  body: string;
+  open: boolean;
+  overdue: boolean;
+}
+
+/** Every action of every meeting, oldest meeting first. */
+export function collectActions(meetings: readonly { id: string; meeting: MeetingFile }[], today: IsoDate): LoggedAction[] {
+  return meetings.flatMap(({ id, meeting }) =>
+    (meeting.actions ?? []).map((a) => {
+      const open = !a.done;
+      return { ...a, ref: `${id}/${a.id}`, meetingId: id, meetingDate: meeting.date, body: meeting.body, open, overdue: open && a.due !== undefined && a.due < today };
+    }),
+  );
+}
+
+/** Open actions from meetings of the same body held before `date`: matters arising. */
+export function actionsCarriedForward(all: readonly LoggedAction[], body: string, date: IsoDate): LoggedAction[] {
+  return all.filter((a) => a.open && a.body === body && a.meetingDate < date);
+}

@@ -1,0 +1,66 @@
+/**
+ * git through its own command line, with argument arrays (never a shell string). Commits take
+ * exactly the files a command wrote, whatever else is staged or changed in the repo.
+ */
+import { spawnSync } from 'node:child_process';
+import { relative } from 'node:path';
+import { WepError } from '../core/errors.js';
+
+export interface GitResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export function runGit(args: string[], cwd: string): GitResult {
+  const r = spawnSync('git', args, { cwd, encoding: 'utf8' });
+  if (r.error) return { code: -1, stdout: '', stderr: r.error.message };
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+export function isGitAvailable(): boolean {
+  return runGit(['--version'], process.cwd()).code === 0;
+}
+
+/** True when `dir` is inside a git work tree. */
+export function isInsideRepo(dir: string): boolean {
+  const r = runGit(['rev-parse', '--is-inside-work-tree'], dir);
+  return r.code === 0 && r.stdout.trim() === 'true';
+}
+
+export function verifyInsideRepo(dir: string): void {
+  if (!isGitAvailable()) throw new WepError('git is not installed, so --commit cannot commit', 'install git, or leave out --commit');
+  if (!isInsideRepo(dir)) throw new WepError(`${dir} is not inside a git repository, so --commit cannot commit`, 'run "git init" in the records folder first, or leave out --commit');
+}
+
+/**
+ * Commits exactly `files` (absolute paths) with `message`. Other staged or unstaged changes
+ * stay as they were: `git commit --only -- <paths>` records just these paths. New files are
+ * added first (intent-to-add only for them). Returns the short hash.
+ */
+export function commitFiles(root: string, files: string[], message: string): string {
+  verifyInsideRepo(root);
+  const rels = [...new Set(files.map((f) => relative(root, f)))];
+  const untracked = rels.filter((f) => runGit(['ls-files', '--error-unmatch', '--', f], root).code !== 0);
+  if (untracked.length) {
+    const add = runGit(['add', '--', ...untracked], root);
+    if (add.code !== 0) throw new WepError(`git add failed: ${add.stderr.trim()}`, 'check the repository state with "git status"');
+  }
+  const r = runGit(['commit', '--only', '--quiet', '-m', message, '--', ...rels], root);
+  if (r.code !== 0) {
+    const why = (r.stderr || r.stdout).trim();
+    if (/nothing to commit|no changes added/i.test(why)) throw new WepError('nothing to commit: the files are already as committed', undefined, 0);
+    throw new WepError(`git commit failed: ${why}`, 'check "git status"; if git does not know who you are, set user.name and user.email');
+  }
+  return runGit(['rev-parse', '--short', 'HEAD'], root).stdout.trim();
+}
+
+/** Paths under `dir` (relative to the repo) that git reports as changed or untracked. */
+export function uncommittedPaths(root: string, paths: string[] = ['.']): string[] {
+  const r = runGit(['status', '--porcelain', '-z', '--untracked-files=all', '--', ...paths], root);
+  if (r.code !== 0) return [];
+  return r.stdout
+    .split('\0')
+    .filter(Boolean)
+    .map((line) => line.slice(3));
+}
