@@ -16,7 +16,8 @@ export default defineConfig({
   clean: true,
   sourcemap: false,
   noExternal: [/.*/],
-  define: { __WEP_VERSION__: JSON.stringify(pkg.version) },
+  // The build id keys wep's parse cache: a new build never reads what an older one cached.
+  define: { __WEP_VERSION__: JSON.stringify(pkg.version), __WEP_BUILD__: JSON.stringify(`${pkg.version}+${Date.now().toString(36)}`) },
   // Bundled CommonJS dependencies (commander, handlebars) call require() for Node built-ins.
   banner: { js: "import{createRequire as __wepCR}from'node:module';const require=__wepCR(import.meta.url);" },
 });

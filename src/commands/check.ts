@@ -1,8 +1,8 @@
 import { readFileSync, statSync } from 'node:fs';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { EXIT, WepError } from '../core/errors.js';
-import { displayPath, findPartnershipFile, validatePartnershipSource } from '../io/partnership-file.js';
-import { MAX_YAML_BYTES } from '../io/yaml-source.js';
+import { displayPath, findPartnershipFile, validatePartnershipCached } from '../io/partnership-file.js';
+import { MAX_YAML_BYTES } from '../io/limits.js';
 import { diagnosticJson, renderDiagnostics } from '../report/diagnostics.js';
 import type { CommandContext } from './context.js';
 
@@ -18,7 +18,7 @@ export async function run(ctx: CommandContext, opts: { json?: boolean; quiet?: b
   const display = displayPath(ctx.cwd, path);
   if (statSync(path).size > MAX_YAML_BYTES) throw new WepError(`${display} is larger than wep reads (${MAX_YAML_BYTES / 1024 / 1024} MiB)`, 'is this the right file?');
   const source = readFileSync(path, 'utf8');
-  const { diagnostics } = await validatePartnershipSource(source, display, ctx.today);
+  const { diagnostics } = await validatePartnershipCached(source, display, ctx.today, ctx.env);
   const sources: Record<string, string> = { [display]: source };
 
   const shown = opts.quiet ? diagnostics.filter((d) => d.severity === 'error') : diagnostics;

@@ -34,7 +34,8 @@ function duplicateIds(file: PartnershipFile): Problem[] {
 
 function refCheck(value: string | undefined, known: readonly string[], path: string, what: string, out: Problem[]) {
   if (value !== undefined && !known.includes(value)) {
-    out.push({ path, message: `unknown ${what.replace(/s$/, '')} "${value}"`, hint: hintFor(value, known, what) });
+    const one = what === 'people' ? 'person' : what === 'bodies' ? 'body' : what.replace(/s$/, '');
+    out.push({ path, message: `unknown ${one} "${value}"`, hint: hintFor(value, known, what) });
   }
 }
 
@@ -139,6 +140,7 @@ const terms: Rule = (m, today) => {
   (m.file.people ?? []).forEach((p, i) => {
     if (p.term?.start && p.term.end && p.term.end < p.term.start) {
       out.push({ path: `people.${i}.term.end`, message: `term of office ends (${p.term.end}) before it starts (${p.term.start})`, hint: 'check the two dates' });
+      return; // an impossible term says nothing about expiry
     }
     const state = termState(p, today);
     if (state === 'expired') out.push({ severity: 'warning', path: `people.${i}.term.end`, message: `${p.name}'s term of office ended on ${p.term!.end}`, hint: 'renew the term or record the vacancy' });

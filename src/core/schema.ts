@@ -85,7 +85,9 @@ export function str(opts: StrOptions = {}): Schema<string> {
           expected,
           node.kind === 'map' && node.entries.length === 1
             ? 'a colon followed by a space starts a key: put the whole text in quotes'
-            : node.kind === 'scalar' && node.value !== null
+            : node.kind === 'map' || node.kind === 'seq'
+              ? 'write the text on the same line as its key; indented lines below a key make a mapping or a list'
+              : node.kind === 'scalar' && node.value !== null
               ? 'put the value in quotes if it is meant as text'
               : opts.patternHint,
         );
@@ -132,7 +134,7 @@ export function num(opts: NumOptions = {}): Schema<number> {
     parse(node, path, ctx) {
       if (!node) return undefined;
       if (node.kind !== 'scalar' || typeof node.value !== 'number' || !Number.isFinite(node.value))
-        return typeError(node, path, ctx, expected);
+        return typeError(node, path, ctx, expected, 'write the number in digits, without quotes, e.g. 3');
       const v = node.value;
       if (opts.integer && !Number.isInteger(v)) return typeError(node, path, ctx, expected);
       if (opts.min !== undefined && v < opts.min) {

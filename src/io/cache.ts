@@ -9,8 +9,9 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { writeFileAtomic } from './fs.js';
 
-declare const __WEP_VERSION__: string;
-const VERSION = typeof __WEP_VERSION__ === 'string' ? __WEP_VERSION__ : 'dev';
+declare const __WEP_BUILD__: string;
+/** Each build caches apart, so a change in what is cached can never be misread. */
+const BUILD = typeof __WEP_BUILD__ === 'string' ? __WEP_BUILD__ : `dev-${process.pid}`;
 
 export function cacheDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
   if (env.WEP_NO_CACHE) return undefined;
@@ -21,7 +22,7 @@ export function cacheDir(env: NodeJS.ProcessEnv = process.env): string | undefin
 
 export function cacheKey(...parts: string[]): string {
   const h = createHash('sha256');
-  h.update(VERSION);
+  h.update(BUILD);
   for (const p of parts) h.update('\0').update(p);
   return h.digest('hex').slice(0, 40);
 }

@@ -11,7 +11,7 @@ import { buildModel, type Model } from '../core/model.js';
 import { checkPartnership } from '../core/partnership-rules.js';
 import { partnershipSchema, type PartnershipFile } from '../core/partnership-schema.js';
 import { cacheKey, readCache, writeCache } from './cache.js';
-import { MAX_YAML_BYTES } from './yaml-source.js';
+import { MAX_YAML_BYTES } from './limits.js';
 
 export const PARTNERSHIP_FILE = 'partnership.yaml';
 
@@ -65,9 +65,9 @@ export function findPartnershipFile(cwd: string, file?: string, env: NodeJS.Proc
   );
 }
 
-interface CachedPartnership {
-  file: PartnershipFile;
-  warnings: Diagnostic[];
+interface CachedValidation {
+  file?: PartnershipFile;
+  diagnostics: Diagnostic[];
 }
 
 /** Validates partnership text completely: YAML, schema, then the named cross-reference rules. */
@@ -80,6 +80,19 @@ export async function validatePartnershipSource(source: string, display: string,
   return { file: parsed.value, diagnostics };
 }
 
+/**
+ * validatePartnershipSource through the cache: the same text, shown under the same path, on
+ * the same day gives the same diagnostics, so a second run skips the YAML parse entirely.
+ */
+export async function validatePartnershipCached(source: string, display: string, today: IsoDate, env: NodeJS.ProcessEnv = process.env): Promise<CachedValidation> {
+  const key = cacheKey('partnership', source, display, today);
+  const hit = readCache<CachedValidation>(key, env);
+  if (hit) return hit;
+  const result = await validatePartnershipSource(source, display, today);
+  writeCache(key, result, env);
+  return result;
+}
+
 export async function loadPartnership(opts: LoadOptions): Promise<LoadedPartnership> {
   const env = opts.env ?? process.env;
   const path = findPartnershipFile(opts.cwd, opts.file, env);
@@ -88,13 +101,7 @@ export async function loadPartnership(opts: LoadOptions): Promise<LoadedPartners
     throw new WepError(`${display} is larger than wep reads (${MAX_YAML_BYTES / 1024 / 1024} MiB)`, 'is this the right file? records files are a few hundred lines');
   }
   const source = readFileSync(path, 'utf8');
-  const key = cacheKey('partnership', source, display, opts.today);
-  let cached = readCache<CachedPartnership>(key, env);
-  if (!cached) {
-    const { file, diagnostics } = await validatePartnershipSource(source, display, opts.today);
-    if (!file || hasErrors(diagnostics)) throw new DiagnosticsError(diagnostics, { [display]: source });
-    cached = { file, warnings: diagnostics };
-    writeCache(key, cached, env);
-  }
-  return { model: buildModel(cached.file), path, root: dirname(path), display, source, warnings: cached.warnings };
+  const { file, diagnostics } = await validatePartnershipCached(source, display, opts.today, env);
+  if (!file || hasErrors(diagnostics)) throw new DiagnosticsError(diagnostics, { [display]: source });
+  return { model: buildModel(file), path, root: dirname(path), display, source, warnings: diagnostics };
 }

@@ -8,8 +8,9 @@ import { indexPositions, type PNode, type Pos } from '../core/pnode.js';
 import type { Schema } from '../core/schema.js';
 import { locate } from '../core/diagnostic.js';
 
-/** Larger files are refused: a records file is a few hundred lines, not megabytes. */
-export const MAX_YAML_BYTES = 5 * 1024 * 1024;
+import { MAX_YAML_BYTES } from './limits.js';
+
+export { MAX_YAML_BYTES };
 /** Alias expansions allowed before the file is refused as an alias bomb. */
 export const MAX_ALIAS_EXPANSIONS = 1000;
 
@@ -23,6 +24,20 @@ const YAML_HINTS: Record<string, string> = {
   UNEXPECTED_TOKEN: 'check the punctuation near here',
   BAD_ALIAS: 'an alias (*name) must refer to an anchor (&name) defined earlier',
 };
+
+/** A hint for the message when the code alone would mislead (an unclosed [ is reported as BAD_INDENT). */
+function yamlHint(code: string, message: string): string | undefined {
+  if (/end with a \]/.test(message)) return 'a list written in [ ] is not closed: add the missing "]" (it is often on the line before)';
+  if (/end with a \}/.test(message)) return 'a mapping written in { } is not closed: add the missing "}" (it is often on the line before)';
+  if (/Nested mappings are not allowed in compact mappings/.test(message)) return 'a colon followed by a space starts a key: put the whole text in quotes, e.g. name: "Brown: Peter"';
+  return YAML_HINTS[code];
+}
+
+/** `duplicate key "name"`, naming the key written at the offset where the parser stopped. */
+function duplicateKeyMessage(source: string, offset: number): string {
+  const key = /^\s*["']?([^"':\n]+?)["']?\s*:/.exec(source.slice(offset, source.indexOf('\n', offset) === -1 ? undefined : source.indexOf('\n', offset)))?.[1];
+  return key ? `duplicate key "${key}": it appears twice in the same mapping` : 'duplicate key: a key appears twice in the same mapping';
+}
 
 export interface ParsedYaml<T> {
   value: T | undefined;
@@ -87,7 +102,10 @@ export function parseYaml<T>(source: string, file: string, schema: Schema<T>): P
   }
   const lc = new LineCounter();
   const doc = parseDocument(source, { lineCounter: lc, uniqueKeys: true, prettyErrors: false, strict: true, version: '1.2' });
-  for (const e of doc.errors) {
+  // One syntax error usually causes a cascade of others (a tab, an unclosed bracket), so only
+  // the first is reported; duplicate keys do not cascade and are all reported.
+  const firstSyntax = doc.errors.find((e) => e.code !== 'DUPLICATE_KEY');
+  for (const e of doc.errors.filter((x) => x === firstSyntax || x.code === 'DUPLICATE_KEY')) {
     const offset = e.pos[0];
     const firstLine = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
     diagnostics.push({
@@ -95,8 +113,8 @@ export function parseYaml<T>(source: string, file: string, schema: Schema<T>): P
       file,
       check: 'yaml',
       pos: posAt(lc, source, offset),
-      message: e.code === 'DUPLICATE_KEY' ? `duplicate key: ${firstLine.replace(/^Map keys must be unique;?\s*/i, '') || 'a key appears twice'}` : `YAML syntax: ${firstLine}`,
-      hint: YAML_HINTS[e.code],
+      message: e.code === 'DUPLICATE_KEY' ? duplicateKeyMessage(source, offset) : `YAML syntax: ${firstLine}`,
+      hint: yamlHint(e.code, firstLine),
     });
   }
   if (diagnostics.length) return { value: undefined, diagnostics, positions: new Map(), root: undefined };

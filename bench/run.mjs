@@ -1,0 +1,104 @@
+#!/usr/bin/env node
+// Start-up benchmark: wep's commands against bare `node -e 0` on the same machine, in one run.
+// Runs are interleaved (each round runs every command once, in turn) so that machine noise
+// hits all of them alike; the median of the rounds is reported with its ratio to node.
+//
+//   node bench/run.mjs [--rounds 15] [--json] [--big DIR]
+//
+// --big DIR: also time `wep status` and `wep publish` on a synthetic records repo in DIR
+// (made by bench/gen-records.mjs when it is missing).
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const bin = join(root, 'bin/wep.js');
+const args = process.argv.slice(2);
+const opt = (name, dflt) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : dflt;
+};
+const rounds = Number(opt('--rounds', 15));
+const asJson = args.includes('--json');
+const big = opt('--big', undefined);
+
+if (!existsSync(join(root, 'dist/cli.js'))) {
+  console.error('dist/ is missing: run `npm run build` first');
+  process.exit(2);
+}
+
+const cacheDir = mkdtempSync(join(tmpdir(), 'wep-bench-cache-'));
+const env = { ...process.env, WEP_TODAY: '2026-11-22', WEP_CACHE_DIR: cacheDir, NO_COLOR: '1' };
+
+/** name, argv, cwd, whether it is the baseline, limit (max ratio) */
+const cases = [
+  { name: 'node -e 0', argv: ['-e', '0'], cwd: root, baseline: true },
+  { name: 'wep check', argv: [bin, 'check', '--quiet'], cwd: root, limit: 1.5 },
+  { name: 'wep members --json', argv: [bin, 'members', '--json'], cwd: root, limit: 1.5 },
+  { name: 'wep deadlines 2026-12-10', argv: [bin, 'deadlines', '2026-12-10'], cwd: root, limit: 1.5 },
+  {
+    name: 'wep quorum --present ...',
+    argv: [bin, 'quorum', '--present', 'chair-okafor,ph-ahmed,ph-brown,sh-clarke,px-evans,sf-iqbal,sf-jones'],
+    cwd: root,
+    limit: 1.5,
+  },
+];
+
+if (big) {
+  const dir = resolve(big);
+  if (!existsSync(join(dir, 'partnership.yaml'))) {
+    const gen = spawnSync(process.execPath, [join(root, 'bench/gen-records.mjs'), dir], { stdio: 'inherit' });
+    if (gen.status !== 0) process.exit(gen.status ?? 1);
+  }
+  cases.push({ name: 'wep status (big repo)', argv: [bin, 'status'], cwd: dir, limit: 3 });
+}
+
+function time(c) {
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, c.argv, { cwd: c.cwd, env, stdio: ['ignore', 'ignore', 'pipe'] });
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  // exit 3 (not quorate) is an answer, not a failure
+  if (r.status !== 0 && r.status !== 3 && r.status !== 1) {
+    throw new Error(`${c.name} exited ${r.status}: ${r.stderr}`);
+  }
+  return ms;
+}
+
+// Warm-up: fills the OS file cache and wep's own parse cache, as on a clerk's machine. A
+// command that fails here is reported and left out rather than timed.
+for (const c of [...cases]) {
+  try {
+    time(c);
+  } catch (e) {
+    console.error(`left out: ${e.message.split('\n')[0]}`);
+    cases.splice(cases.indexOf(c), 1);
+  }
+}
+
+const samples = new Map(cases.map((c) => [c.name, []]));
+for (let i = 0; i < rounds; i++) for (const c of cases) samples.get(c.name).push(time(c));
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const base = median(samples.get('node -e 0'));
+const rows = cases.map((c) => {
+  const med = median(samples.get(c.name));
+  const ratio = med / base;
+  return { name: c.name, medianMs: Number(med.toFixed(1)), ratio: Number(ratio.toFixed(2)), limit: c.limit ?? null, ok: c.limit ? ratio <= c.limit : true };
+});
+rmSync(cacheDir, { recursive: true, force: true });
+
+if (asJson) console.log(JSON.stringify({ rounds, rows }, null, 2));
+else {
+  console.log(`median of ${rounds} interleaved runs (node ${process.version}, ${new Date().toISOString().slice(0, 10)})\n`);
+  console.log(`${'command'.padEnd(30)} ${'median'.padStart(9)} ${'ratio'.padStart(6)}  limit`);
+  for (const r of rows) {
+    console.log(`${r.name.padEnd(30)} ${`${r.medianMs} ms`.padStart(9)} ${`${r.ratio}x`.padStart(6)}  ${r.limit ? `${r.limit}x ${r.ok ? 'ok' : 'OVER'}` : ''}`);
+  }
+}
+process.exitCode = rows.every((r) => r.ok) ? 0 : 1;
