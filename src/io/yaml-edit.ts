@@ -28,7 +28,23 @@ export function editYamlFile(path: string, edit: (doc: Document) => void, expect
   const doc = parseForEdit(source);
   if (doc.errors.length) throw new WepError(`${path} is not valid YAML`, 'run "wep check" to see where');
   edit(doc);
-  const text = doc.toString(STRINGIFY);
+  const text = keepFlowSpacing(source, doc.toString(STRINGIFY));
   if (text !== source) writeFileAtomic(path, text);
   return text;
+}
+
+const flowKey = (line: string) => line.replace(/([[{])\s+/g, '$1').replace(/\s+([\]}])/g, '$1');
+
+/**
+ * The yaml library writes every flow collection with one padding style (`[ a, b ]` or
+ * `{a: 1}`), so an edit elsewhere would restyle the clerk's lines. A line whose content is
+ * unchanged except for that spacing keeps its original text.
+ */
+export function keepFlowSpacing(source: string, text: string): string {
+  const original = new Map<string, string>();
+  for (const line of source.split('\n')) if (/[[{]/.test(line)) original.set(flowKey(line), line);
+  return text
+    .split('\n')
+    .map((line) => (/[[{]/.test(line) ? (original.get(flowKey(line)) ?? line) : line))
+    .join('\n');
 }

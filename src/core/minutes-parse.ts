@@ -1,0 +1,219 @@
+/**
+ * The convention the clerk types in minutes.md, read back into the registers:
+ *
+ *     ## 5. Budget 2027-28
+ *     DECISION: The Partnership approved the budget for 2027-28.
+ *     ACTION: Circulate the revised budget — owner: la-morgan, due: 2027-01-15
+ *
+ * A `DECISION:` or `ACTION:` line belongs to the numbered item heading above it. After the
+ * text of an action, a dash (—, – or -) or a bracket opens `owner: <person id>` and the
+ * optional `due: YYYY-MM-DD`, in either order, separated by commas. HTML comments and fenced
+ * code blocks are skipped, so the template can show the convention without it being read.
+ */
+import { isIsoDate, whyNotIsoDate, type IsoDate } from './dates.js';
+import type { Action, Decision, MeetingFile } from './meeting-schema.js';
+import { ID_PATTERN } from './scalars.js';
+
+export interface ParsedAction {
+  text: string;
+  owner?: string;
+  due?: IsoDate;
+  item?: number;
+  /** 1-based line and column of the ACTION keyword. */
+  line: number;
+  col: number;
+  /** Where the owner id sits on the line, for diagnostics about it. */
+  ownerCol?: number;
+}
+
+export interface ParsedDecision {
+  text: string;
+  item?: number;
+  line: number;
+  col: number;
+}
+
+export interface MinutesProblem {
+  line: number;
+  col: number;
+  len: number;
+  message: string;
+  hint?: string;
+}
+
+export interface ParsedMinutes {
+  actions: ParsedAction[];
+  decisions: ParsedDecision[];
+  problems: MinutesProblem[];
+}
+
+const HEADING = /^#{1,6}\s+(?:item\s+)?(\d+)\s*[.:)]?(?:\s|$)/i;
+const ENTRY = /^(\s*(?:[-*+]\s+)?(?:\*\*|__)?)(ACTION|DECISION)(?:\*\*|__)?\s*:(?:\*\*|__)?\s*(.*)$/i;
+/** The metadata of an action: after a dash followed by owner/due, or in a final bracket. */
+const META_DASH = /\s+(?:—|–|--|-)\s+(?=(?:owner|due)\s*:)/i;
+const META_PAREN = /\s*\(((?:owner|due)\s*:[^()]*)\)\s*\.?\s*$/i;
+
+const EXAMPLE = 'ACTION: <what is to be done> — owner: <person id>, due: YYYY-MM-DD';
+
+/** Reads ACTION and DECISION lines, each with the agenda item it sits under. Pure. */
+export function parseMinutes(text: string): ParsedMinutes {
+  const out: ParsedMinutes = { actions: [], decisions: [], problems: [] };
+  const lines = text.split(/\r?\n/);
+  let item: number | undefined;
+  let inComment = false;
+  let fence: string | undefined;
+  lines.forEach((raw, i) => {
+    const line = i + 1;
+    const l = raw;
+    if (fence) {
+      if (l.trimStart().startsWith(fence)) fence = undefined;
+      return;
+    }
+    const f = /^\s*(```|~~~)/.exec(l);
+    if (f && !inComment) {
+      fence = f[1];
+      return;
+    }
+    // HTML comments (which may span lines) become spaces, so columns stay true.
+    let visible = '';
+    let at = 0;
+    while (at < l.length) {
+      if (inComment) {
+        const close = l.indexOf('-->', at);
+        const stop = close < 0 ? l.length : close + 3;
+        visible += ' '.repeat(stop - at);
+        at = stop;
+        if (close >= 0) inComment = false;
+      } else {
+        const open = l.indexOf('<!--', at);
+        const stop = open < 0 ? l.length : open;
+        visible += l.slice(at, stop);
+        at = stop;
+        if (open >= 0) inComment = true;
+      }
+    }
+    if (!visible.trim()) return;
+    const h = HEADING.exec(visible);
+    if (h) {
+      item = Number(h[1]);
+      return;
+    }
+    const m = ENTRY.exec(visible);
+    if (!m) return;
+    const col = m[1]!.length + 1;
+    const kind = m[2]!.toUpperCase();
+    const body = m[3]!.trim();
+    const bodyCol = visible.indexOf(m[3]!, col - 1 + m[2]!.length) + 1;
+    if (!body) {
+      out.problems.push({ line, col, len: m[2]!.length, message: `${kind} with no text`, hint: kind === 'ACTION' ? `write it as: ${EXAMPLE}` : 'write it as: DECISION: <what was resolved>' });
+      return;
+    }
+    if (item === undefined) {
+      out.problems.push({
+        line,
+        col,
+        len: m[2]!.length,
+        message: `${kind} before any numbered item heading, so wep cannot tell which item it belongs to`,
+        hint: 'put it under the heading of its agenda item, e.g. "## 5. Budget"',
+      });
+    }
+    if (kind === 'DECISION') {
+      out.decisions.push({ text: body, item, line, col });
+      return;
+    }
+    const action: ParsedAction = { text: body, item, line, col };
+    let meta: string | undefined;
+    let metaAt = -1;
+    const dash = META_DASH.exec(body);
+    const paren = META_PAREN.exec(body);
+    if (dash) {
+      action.text = body.slice(0, dash.index).trim();
+      metaAt = dash.index + dash[0].length;
+      meta = body.slice(metaAt);
+    } else if (paren) {
+      action.text = body.slice(0, paren.index).trim();
+      meta = paren[1]!;
+      metaAt = body.indexOf(meta, paren.index);
+    }
+    if (meta !== undefined) {
+      let offset = metaAt;
+      for (const part of meta.split(/[,;]/)) {
+        const at = bodyCol + offset + (part.length - part.trimStart().length);
+        offset += part.length + 1;
+        const p = part.trim().replace(/\.$/, '');
+        if (!p) continue;
+        const kv = /^(\w+)\s*:\s*(.*)$/.exec(p);
+        const key = kv?.[1]!.toLowerCase();
+        const value = kv?.[2]!.trim() ?? '';
+        if (key === 'owner') {
+          if (!ID_PATTERN.test(value)) {
+            out.problems.push({ line, col: at, len: p.length, message: `"${value}" is not a person id`, hint: 'give the owner\'s id from partnership.yaml, e.g. owner: la-morgan' });
+          } else {
+            action.owner = value;
+            action.ownerCol = at + p.indexOf(value, 5);
+          }
+        } else if (key === 'due') {
+          if (!isIsoDate(value)) out.problems.push({ line, col: at, len: p.length, message: `${whyNotIsoDate(value)} (the due date)`, hint: 'write it as due: YYYY-MM-DD' });
+          else action.due = value;
+        } else {
+          out.problems.push({ line, col: at, len: p.length, message: `"${p}" is not understood here`, hint: 'after the action, give owner: <id> and due: YYYY-MM-DD, separated by a comma' });
+        }
+      }
+    }
+    if (!action.owner && !out.problems.some((p) => p.line === line && /person id/.test(p.message))) {
+      out.problems.push({ line, col, len: m[2]!.length, message: 'ACTION with no owner', hint: `write it as: ${EXAMPLE}` });
+    }
+    out.actions.push(action);
+  });
+  return out;
+}
+
+const norm = (s: string) => s.toLowerCase().replace(/[\s.]+/g, ' ').trim();
+
+/** An entry typed in minutes.md that meeting.yaml does not hold yet, with the id it will get. */
+export interface PendingAction extends Action {
+  line: number;
+  col: number;
+  ownerCol?: number;
+}
+export interface PendingDecision extends Decision {
+  id: string;
+  line: number;
+  col: number;
+}
+
+function nextIds(prefix: string, taken: readonly (string | undefined)[], n: number): string[] {
+  let max = 0;
+  for (const t of taken) {
+    const m = t && new RegExp(`^${prefix}(\\d+)$`).exec(t);
+    if (m) max = Math.max(max, Number(m[1]));
+  }
+  return Array.from({ length: n }, (_, i) => `${prefix}${max + i + 1}`);
+}
+
+/**
+ * The minutes.md entries not yet in meeting.yaml (same text, whatever the case and spacing),
+ * numbered after the ids meeting.yaml already uses (a1, a2 ... and d1, d2 ...). Actions with
+ * no owner cannot be registered and are left out (the parse reports them).
+ */
+export function pendingEntries(meeting: Pick<MeetingFile, 'actions' | 'decisions'>, parsed: ParsedMinutes): { actions: PendingAction[]; decisions: PendingDecision[] } {
+  const haveA = new Set((meeting.actions ?? []).map((a) => norm(a.text)));
+  const haveD = new Set((meeting.decisions ?? []).map((d) => norm(d.text)));
+  const newA = parsed.actions.filter((a) => a.owner && !haveA.has(norm(a.text)));
+  const newD = parsed.decisions.filter((d) => d.item !== undefined && !haveD.has(norm(d.text)));
+  const aIds = nextIds('a', (meeting.actions ?? []).map((a) => a.id), newA.length);
+  const dIds = nextIds('d', (meeting.decisions ?? []).map((d) => d.id), newD.length);
+  return {
+    actions: newA.map((a, i) => ({
+      id: aIds[i]!,
+      text: a.text,
+      owner: a.owner!,
+      ...(a.due ? { due: a.due } : {}),
+      ...(a.item !== undefined ? { item: a.item } : {}),
+      line: a.line,
+      col: a.col,
+      ownerCol: a.ownerCol,
+    })),
+    decisions: newD.map((d, i) => ({ id: dIds[i]!, item: d.item!, text: d.text, line: d.line, col: d.col })),
+  };
+}
