@@ -1,7 +1,68 @@
+import { resolve } from 'node:path';
+import { formatLongDate } from '../core/dates.js';
 import { WepError } from '../core/errors.js';
+import { renderCalendar, type IcsEvent } from '../core/ics.js';
+import { meetingDeadlines } from '../core/meeting-deadlines.js';
+import { meetingUid, prodId, stampFor, timeText } from '../core/notice.js';
+import { generatedState, writeGenerated } from '../io/generated.js';
+import { loadAllMeetings } from '../io/meetings.js';
+import { displayPath, loadPartnership } from '../io/partnership-file.js';
 import type { CommandContext } from './context.js';
 
-// Placeholder while the command is being built; see the open issue.
-export async function run(_ctx: CommandContext, _opts: Record<string, unknown>): Promise<number> {
-  throw new WepError('this command is not built yet');
+export async function run(ctx: CommandContext, opts: { out?: string }): Promise<number> {
+  const { model, root } = await loadPartnership(ctx);
+  const all = await loadAllMeetings(root, ctx.cwd, ctx.env);
+  const events: IcsEvent[] = [];
+  const short = model.file.partnership.short;
+  for (const r of all) {
+    const m = r.meeting;
+    const body = model.bodies.get(m.body);
+    if (!body) throw new WepError(`${r.display}: unknown body "${m.body}"`, 'run "wep check" to see every problem');
+    const venue = m.venue ?? body.venue;
+    const uid = meetingUid(model, r.id);
+    events.push({
+      uid,
+      stamp: stampFor(m.date),
+      summary: `${short}: ${body.name}`,
+      description: `${body.name}, ${formatLongDate(m.date)}, ${timeText(m.start, m.end)}${venue?.link ? `\nJoin online: ${venue.link}` : ''}`,
+      location: venue ? [venue.name, venue.address].filter(Boolean).join(', ') : undefined,
+      url: venue?.link,
+      timed: { date: m.date, start: m.start, end: m.end ?? m.start },
+      cancelled: m.cancelled !== undefined,
+      categories: [short, body.name],
+    });
+    if (m.cancelled) continue;
+    const d = meetingDeadlines(model, body, m.date, ctx.today);
+    events.push({
+      uid: `notice-${uid}`,
+      stamp: stampFor(m.date),
+      summary: `${short}: send notice of the ${body.name} meeting on ${formatLongDate(m.date)}${m.notice?.sent ? ' (sent)' : ''}`,
+      description: `Last day to send notice: ${d.noticeBy.rule}. Safe date on the strict reading: ${formatLongDate(d.noticeBySafe.date)}. Run "wep notice --meeting ${r.id}".`,
+      allDay: d.noticeBy.date,
+      alarm: { trigger: '-P1D', description: `Notice of ${r.id} is due tomorrow` },
+      categories: [short, 'deadline'],
+    });
+    events.push({
+      uid: `minutes-${uid}`,
+      stamp: stampFor(m.date),
+      summary: `${short}: minutes of the ${body.name} meeting of ${formatLongDate(m.date)} due${m.minutes?.circulated ? ' (circulated)' : ''}`,
+      description: `Minutes go to all members ${d.minutesBy.rule}. Run "wep minutes --meeting ${r.id}".`,
+      allDay: d.minutesBy.date,
+      alarm: { trigger: '-P1D', description: `Minutes of ${r.id} are due tomorrow` },
+      categories: [short, 'deadline'],
+    });
+  }
+  const text = renderCalendar({ prodId: prodId(model), method: 'PUBLISH', name: `${model.file.partnership.name} meetings`, events });
+  if (!opts.out) {
+    process.stdout.write(text);
+    return 0;
+  }
+  const path = resolve(ctx.cwd, opts.out);
+  const display = displayPath(ctx.cwd, path);
+  if (generatedState(path) === 'edited') {
+    throw new WepError(`${display} exists and was not written by "wep calendar" (or has been edited); wep will not overwrite it`, 'choose another file with --out, or delete that one first');
+  }
+  const w = writeGenerated(path, text, { display });
+  ctx.out.out(`${w.status === 'same' ? 'unchanged' : 'wrote'} ${display}: ${all.length} meeting${all.length === 1 ? '' : 's'}, with notice and minutes deadlines`);
+  return 0;
 }

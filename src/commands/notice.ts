@@ -1,7 +1,141 @@
+import { join } from 'node:path';
+import type { Document } from 'yaml';
+import { formatLongDate } from '../core/dates.js';
+import { meetingDistribution, recipientKeys } from '../core/distribution.js';
 import { WepError } from '../core/errors.js';
+import { renderCalendar } from '../core/ics.js';
+import { meetingDeadlines } from '../core/meeting-deadlines.js';
+import { buildInvite, buildNoticeView, noticeTiming } from '../core/notice.js';
+import { generatedState, writeGenerated, type WriteResult } from '../io/generated.js';
+import { commitFiles } from '../io/git.js';
+import { loadMeeting } from '../io/meetings.js';
+import { displayPath } from '../io/partnership-file.js';
+import { renderTemplate } from '../io/templates.js';
+import { editYamlFile } from '../io/yaml-edit.js';
+import { renderWithoutEmail } from '../report/distribution.js';
+import { renderNoticeTiming, timingJson } from '../report/notice.js';
+import { agendaFor, openMeeting } from './agenda.js';
 import type { CommandContext } from './context.js';
+import { parseDateArg } from './deadlines.js';
 
-// Placeholder while the command is being built; see the open issue.
-export async function run(_ctx: CommandContext, _opts: Record<string, unknown>): Promise<number> {
-  throw new WepError('this command is not built yet');
+interface Opts {
+  meeting?: string;
+  sent?: string | true;
+  shortNoticeAgreed?: string;
+  force?: boolean;
+  commit?: boolean;
+  json?: boolean;
+}
+
+export const NOTICE_FILES = ['notice.md', 'notice.html', 'invite.ics'] as const;
+
+/** Sets `key: value` in a top-level mapping, keeping the rest of the document as it is. */
+function setTop(doc: Document, key: string, value: Record<string, unknown>): void {
+  const existing = doc.get(key, true);
+  if (existing && typeof existing === 'object' && 'set' in existing) {
+    for (const [k, v] of Object.entries(value)) doc.setIn([key, k], doc.createNode(v));
+  } else {
+    doc.set(key, doc.createNode(value));
+  }
+}
+
+export async function run(ctx: CommandContext, opts: Opts): Promise<number> {
+  let m = await openMeeting(ctx, opts.meeting, 'next');
+  const { model } = m;
+  const c = ctx.out.c;
+  const changed: string[] = [];
+
+  let sentDate: string | undefined;
+  if (opts.sent !== undefined) {
+    sentDate = opts.sent === true ? ctx.today : parseDateArg(opts.sent, 'date the notice was sent');
+    if (sentDate > ctx.today) throw new WepError(`the notice cannot be recorded as sent on ${sentDate}, after today (${ctx.today})`, 'record it on the day it goes out, or give the date it was sent: --sent YYYY-MM-DD');
+    if (sentDate > m.rec.meeting.date) throw new WepError(`the notice cannot be sent on ${sentDate}, after the meeting (${m.rec.meeting.date})`, 'check the date given to --sent');
+  }
+  const reason = opts.shortNoticeAgreed?.trim();
+  if (opts.shortNoticeAgreed !== undefined && !reason) {
+    throw new WepError('--short-notice-agreed needs the reason, and who agreed', 'e.g. --short-notice-agreed "urgent budget decision; agreed by the chair"');
+  }
+
+  const d = meetingDeadlines(model, m.body, m.rec.meeting.date, ctx.today);
+  const dist = meetingDistribution(model, m.rec.meeting);
+
+  if (reason) {
+    editYamlFile(m.rec.path, (doc) => setTop(doc, 'short-notice', { reason }), m.rec.source);
+    changed.push(m.rec.path);
+  }
+  if (sentDate) {
+    const to = recipientKeys(dist);
+    editYamlFile(m.rec.path, (doc) => setTop(doc, 'notice', { sent: sentDate, to }));
+    changed.push(m.rec.path);
+  }
+  if (changed.length) m = { ...m, rec: await loadMeeting(m.root, m.rec.id, ctx.cwd, ctx.env) };
+  const meeting = m.rec.meeting;
+  const timing = noticeTiming(model, d, meeting, ctx.today, sentDate ?? meeting.notice?.sent);
+
+  // Recording that it was sent leaves the documents alone: the clerk may have edited them before sending.
+  const written: WriteResult[] = [];
+  if (!sentDate) {
+    const agenda = await agendaFor(ctx, m);
+    const view = buildNoticeView(model, m.rec.id, meeting, agenda, dist, d);
+    const files = {
+      'notice.md': await renderTemplate(m.root, ctx.cwd, 'notice.md.hbs', view, { html: false }),
+      'notice.html': await renderTemplate(m.root, ctx.cwd, 'notice.html.hbs', view, { html: true }),
+      'invite.ics': renderCalendar(buildInvite(model, view, dist, meeting.cancelled !== undefined)),
+    };
+    // Refuse before writing anything, so a refused run leaves no half-updated set of documents.
+    const edited = NOTICE_FILES.filter((f) => generatedState(join(m.rec.dir, f)) === 'edited');
+    if (edited.length && !opts.force) {
+      const shown = edited.map((f) => displayPath(ctx.cwd, join(m.rec.dir, f)));
+      throw new WepError(
+        `${shown.join(', ')} ${edited.length === 1 ? 'has' : 'have'} been edited since wep wrote ${edited.length === 1 ? 'it' : 'them'}; wep will not overwrite ${edited.length === 1 ? 'it' : 'them'}`,
+        'keep your edits, or run again with --force to regenerate (your version is kept as a .bak file beside it)',
+      );
+    }
+    for (const name of NOTICE_FILES) {
+      const path = join(m.rec.dir, name);
+      written.push(writeGenerated(path, files[name], { force: opts.force, display: displayPath(ctx.cwd, path) }));
+    }
+  }
+
+  let commit: string | null = null;
+  if (opts.commit) {
+    const paths = [...new Set([...changed, ...written.map((w) => w.path)])];
+    if (paths.length === 0) throw new WepError('nothing to commit', 'run without --commit');
+    const what = sentDate ? `Record notice of ${m.rec.id} as sent on ${sentDate}` : reason ? `Notice of ${m.rec.id} (short notice agreed)` : `Notice of ${m.rec.id}`;
+    commit = commitFiles(m.root, paths, what);
+  }
+
+  const show = (p: string) => displayPath(ctx.cwd, p);
+  if (opts.json) {
+    ctx.out.json({
+      meeting: m.rec.id,
+      picked: m.picked,
+      files: written.map((w) => ({ path: show(w.path), status: w.status, backup: w.backup ? show(w.backup) : null })),
+      recorded: sentDate ? { sent: sentDate, to: meeting.notice?.to ?? [] } : null,
+      shortNotice: meeting.shortNotice ?? null,
+      timing: timingJson(timing),
+      recipients: dist.recipients.length,
+      withoutEmail: dist.withoutEmail.map((r) => r.id ?? r.name),
+      commit,
+    });
+    return 0;
+  }
+
+  ctx.out.out(`${c.bold(`${m.body.name}: ${formatLongDate(meeting.date)}`)} ${c.dim(`(${m.rec.id})`)}`);
+  if (reason) ctx.out.out(`Recorded in ${m.rec.display}: shorter notice agreed (${reason}).`);
+  if (sentDate) ctx.out.out(`Recorded in ${m.rec.display}: notice sent on ${formatLongDate(sentDate)} to ${dist.recipients.length} recipients.`);
+  for (const w of written) {
+    const verb = w.status === 'same' ? c.dim('unchanged') : 'wrote    ';
+    ctx.out.out(`  ${verb} ${show(w.path)}${w.backup ? c.yellow(`  (your edited version kept as ${show(w.backup)})`) : ''}`);
+  }
+  const t = renderNoticeTiming(timing, m.rec.id, c);
+  for (const line of t.out) ctx.out.out(line);
+  for (const line of t.err) ctx.out.err(line);
+  for (const line of renderWithoutEmail(dist)) ctx.out.err(`${c.yellow('warning:')} ${line}`);
+  if (!sentDate) {
+    ctx.out.out(`Send it to ${dist.recipients.length} recipients: "wep distribution --meeting ${m.rec.id}" gives the BCC line.`);
+    if (!meeting.notice?.sent) ctx.out.out(`When it has gone, record it: wep notice --meeting ${m.rec.id} --sent`);
+  }
+  if (commit) ctx.out.out(`Committed ${commit}.`);
+  return 0;
 }

@@ -1,0 +1,131 @@
+/**
+ * Named cross-reference rules for meeting records, run after the schema: ids that must exist
+ * in the partnership file, a folder name that must match the record, papers that must be there,
+ * and the deadlines that must have been met. Problems carry a path into meeting.yaml so the
+ * report can point at the line.
+ */
+import { formatLongDate, type IsoDate } from './dates.js';
+import { isSafePaperPath, isWebAddress, looksLikeId } from './agenda.js';
+import { lateness } from './deadlines.js';
+import { meetingDeadlines } from './meeting-deadlines.js';
+import type { MeetingFile } from './meeting-schema.js';
+import type { Model } from './model.js';
+import type { Problem } from './schema.js';
+import { hintFor } from './suggest.js';
+
+export interface MeetingCheckInput {
+  /** The folder name, e.g. 2026-12-10-partnership. */
+  id: string;
+  meeting: MeetingFile;
+  /** Whether a paper path (relative to the meeting folder) names an existing file. */
+  paperExists: (paper: string) => boolean;
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** Every problem with one meeting record, given the partnership and today's date. */
+export function checkMeeting(model: Model, input: MeetingCheckInput, today: IsoDate): Problem[] {
+  const { id, meeting: m } = input;
+  const problems: Problem[] = [];
+  const people = [...model.people.keys()];
+
+  const person = (value: string | undefined, path: string, what: string) => {
+    if (value === undefined || model.people.has(value)) return;
+    problems.push({ path, message: `unknown person "${value}" (${what})`, hint: hintFor(value, people, 'people') });
+  };
+
+  // The folder name is the meeting id: its date and body must agree with the record.
+  const folderDate = id.slice(0, 10);
+  const folderBody = id.slice(11);
+  if (folderDate !== m.date) {
+    problems.push({
+      path: 'date',
+      message: `the record says ${m.date} but its folder is ${id}`,
+      hint: `rename the folder to ${m.date}-${m.body}, or correct the date; commands choose meetings by the folder name`,
+    });
+  }
+
+  const body = model.bodies.get(m.body);
+  if (!body) {
+    problems.push({ path: 'body', message: `unknown body "${m.body}"`, hint: hintFor(m.body, [...model.bodies.keys()], 'bodies') });
+  } else if (folderBody !== m.body) {
+    problems.push({ path: 'body', message: `the record is a meeting of "${m.body}" but its folder is ${id}`, hint: `rename the folder to ${m.date}-${m.body}, or correct the body` });
+  }
+
+  if (m.end !== undefined && m.end <= m.start) {
+    problems.push({ path: 'end', message: `the meeting ends (${m.end}) before it starts (${m.start})`, hint: 'write times on the 24-hour clock, e.g. start: "16:00", end: "18:00"' });
+  }
+
+  person(m.calledBy, 'called-by', 'called-by');
+  person(m.requestedBy, 'requested-by', 'requested-by');
+  m.shortNotice?.agreedBy?.forEach((p, i) => person(p, `short-notice.agreed-by.${i}`, 'agreed to short notice'));
+  m.invitees?.forEach((inv, i) => person(inv.person, `invitees.${i}.person`, 'invitee'));
+
+  m.agenda.forEach((item, i) => {
+    if (item.presenter && looksLikeId(item.presenter) && !model.people.has(item.presenter)) {
+      problems.push({
+        path: `agenda.${i}.presenter`,
+        severity: 'warning',
+        message: `presenter "${item.presenter}" looks like a person id but is not in the partnership file`,
+        hint: `${hintFor(item.presenter, people, 'people')} (a presenter from outside may be given by name, e.g. "Dr A Visitor")`,
+      });
+    }
+    if (!item.paper || isWebAddress(item.paper)) return;
+    if (!isSafePaperPath(item.paper)) {
+      problems.push({
+        path: `agenda.${i}.paper`,
+        message: `paper "${item.paper}" is outside the meeting folder`,
+        hint: `put the paper in meetings/${id}/papers/ and write its path from the meeting folder, e.g. papers/report.pdf, or give its web address`,
+      });
+    } else if (!input.paperExists(item.paper)) {
+      problems.push({
+        path: `agenda.${i}.paper`,
+        message: `paper "${item.paper}" for item ${i + 1} (${item.title}) is missing`,
+        hint: `add the file at meetings/${id}/${item.paper}, or correct the path (it is relative to the meeting folder)`,
+      });
+    }
+  });
+
+  const a = m.attendance;
+  if (a) {
+    a.present?.forEach((p, i) => person(p, `attendance.present.${i}`, 'present'));
+    a.apologies?.forEach((p, i) => person(p, `attendance.apologies.${i}`, 'apologies'));
+    a.observers?.forEach((p, i) => person(p, `attendance.observers.${i}`, 'observer'));
+    a.proxies?.forEach((p, i) => {
+      person(p.proxy, `attendance.proxies.${i}.proxy`, 'proxy');
+      person(p.for, `attendance.proxies.${i}.for`, 'proxy for');
+    });
+    a.arrived?.forEach((p, i) => person(p.person, `attendance.arrived.${i}.person`, 'arrived late'));
+    a.left?.forEach((p, i) => person(p.person, `attendance.left.${i}.person`, 'left early'));
+    a.interests?.forEach((p, i) => person(p.person, `attendance.interests.${i}.person`, 'declared an interest'));
+  }
+  m.actions?.forEach((act, i) => person(act.owner, `actions.${i}.owner`, 'action owner'));
+  person(m.minutes?.signed?.by, 'minutes.signed.by', 'signed the minutes');
+
+  if (!body || m.cancelled) return problems;
+  const d = meetingDeadlines(model, body, m.date, today);
+
+  if (m.notice?.sent) {
+    const late = lateness(model.calendar, d.noticeBy.date, m.notice.sent);
+    if (!late.onTime && !m.shortNotice) {
+      problems.push({
+        path: 'notice.sent',
+        severity: 'warning',
+        message: `notice was sent ${plural(late.workingDaysLate, 'working day')} late: the deadline was ${formatLongDate(d.noticeBy.date)} (${d.noticeBy.rule}), and no agreement to shorter notice is recorded`,
+        hint: 'if shorter notice was agreed, record who agreed and why: wep notice --meeting ' + id + ' --short-notice-agreed "reason"',
+      });
+    }
+  }
+
+  const minutesOut = m.minutes?.circulated || (m.minutes && m.minutes.status !== 'draft');
+  if (!minutesOut && today > d.minutesBy.date) {
+    const late = lateness(model.calendar, d.minutesBy.date, today);
+    problems.push({
+      path: m.minutes ? 'minutes' : 'date',
+      severity: 'warning',
+      message: `minutes of the meeting on ${formatLongDate(m.date)} are overdue by ${plural(late.workingDaysLate, 'working day')}: they were due by ${formatLongDate(d.minutesBy.date)} (${d.minutesBy.rule})`,
+      hint: `write them with "wep minutes --meeting ${id}" and record circulation with "wep minutes --circulated"`,
+    });
+  }
+  return problems;
+}

@@ -1,0 +1,65 @@
+/** Distribution lists as the clerk pastes them: a BCC line, CSV, vCards, JSON. */
+import type { Distribution, Recipient } from '../core/distribution.js';
+
+/** Addresses, comma-separated, ready for a BCC line. */
+export function formatEmails(d: Distribution): string {
+  return d.recipients.flatMap((r) => (r.email ? [r.email] : [])).join(', ');
+}
+
+/** A CSV field: quoted when needed; a leading = + - @ is defused so spreadsheets do not run it. */
+export function csvField(value: string | undefined): string {
+  let v = value ?? '';
+  if (/^[=+\-@\t\r]/.test(v)) v = `'${v}`;
+  return /[",\r\n]/.test(v) || v !== v.trim() ? `"${v.replace(/"/g, '""')}"` : v;
+}
+
+export const CSV_COLUMNS = ['id', 'name', 'email', 'title', 'organisation', 'group', 'kind', 'proxy_for', 'apologies'] as const;
+
+export function formatCsv(d: Distribution): string {
+  const rows = d.recipients.map((r) =>
+    [r.id, r.name, r.email, r.title, r.organisation, r.group, r.kind, r.proxyFor, r.apologies ? 'yes' : ''].map(csvField).join(','),
+  );
+  return `${[CSV_COLUMNS.join(','), ...rows].join('\r\n')}\r\n`;
+}
+
+const vEscape = (s: string) => s.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
+
+function vcard(r: Recipient): string[] {
+  const parts = r.name.trim().split(/\s+/);
+  const family = parts.length > 1 ? parts[parts.length - 1]! : r.name;
+  const given = parts.length > 1 ? parts.slice(0, -1).join(' ') : '';
+  const lines = ['BEGIN:VCARD', 'VERSION:3.0', `FN:${vEscape(r.name)}`, `N:${vEscape(family)};${vEscape(given)};;;`];
+  if (r.email) lines.push(`EMAIL;TYPE=INTERNET:${r.email}`);
+  if (r.title) lines.push(`TITLE:${vEscape(r.title)}`);
+  if (r.organisation) lines.push(`ORG:${vEscape(r.organisation)}`);
+  if (r.id) lines.push(`UID:urn:wep:person:${r.id}`);
+  lines.push('END:VCARD');
+  return lines;
+}
+
+/** vCard 3.0, one card per recipient, CRLF line endings. */
+export function formatVcards(d: Distribution): string {
+  return `${d.recipients.flatMap(vcard).join('\r\n')}\r\n`;
+}
+
+/** The stable --json shape: one object per recipient. */
+export function distributionJson(d: Distribution) {
+  return d.recipients.map((r) => ({
+    id: r.id ?? null,
+    name: r.name,
+    email: r.email ?? null,
+    title: r.title ?? null,
+    organisation: r.organisation ?? null,
+    group: r.group ?? null,
+    kind: r.kind,
+    proxyFor: r.proxyFor ?? null,
+    apologies: r.apologies === true,
+  }));
+}
+
+/** The warning for recipients with no address: who, so the clerk can post or phone them. */
+export function renderWithoutEmail(d: Distribution): string[] {
+  if (d.withoutEmail.length === 0) return [];
+  const who = d.withoutEmail.map((r) => `${r.name}${r.id ? ` (${r.id})` : ''}`).join(', ');
+  return [`${d.withoutEmail.length} recipient${d.withoutEmail.length === 1 ? ' has' : 's have'} no email address and must be sent the papers another way: ${who}`];
+}

@@ -1,0 +1,65 @@
+/** `wep meetings`: one line per meeting with its state, and the stable --json shape. */
+import type { ChalkInstance } from 'chalk';
+import { formatShortDate } from '../core/dates.js';
+import type { MeetingState } from '../core/meeting-state.js';
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+function left(n: number | null): string {
+  if (n === null) return '';
+  if (n > 0) return ` (${plural(n, 'working day')} left)`;
+  if (n === 0) return ' (today)';
+  return ` (${plural(-n, 'working day')} ago)`;
+}
+
+/** The state in words: "notice sent 25 Sep, on time", "minutes due by Mon 19 Oct 2026". */
+export function describeState(s: MeetingState, c: ChalkInstance): string {
+  const d = formatShortDate;
+  const sentText = () =>
+    s.notice.onTime ? `notice sent ${d(s.notice.sent!)}, on time` : `notice sent ${d(s.notice.sent!)}, ${plural(s.notice.workingDaysLate, 'working day')} late${s.notice.shortNotice ? ' (short notice agreed)' : ''}`;
+  switch (s.state) {
+    case 'cancelled':
+      return c.dim('cancelled');
+    case 'notice-due':
+      return `notice due by ${d(s.notice.by)}${left(s.workingDaysLeft)}`;
+    case 'notice-overdue':
+      return c.red(`notice overdue: was due by ${d(s.notice.by)}${left(s.workingDaysLeft)}`);
+    case 'notice-sent':
+      return s.notice.onTime || s.notice.shortNotice ? c.green(sentText()) : c.yellow(sentText());
+    case 'minutes-due':
+      return `held; minutes due by ${d(s.minutes.by)}${left(s.workingDaysLeft)}`;
+    case 'minutes-overdue':
+      return c.red(`held; minutes overdue: were due by ${d(s.minutes.by)}${left(s.workingDaysLeft)}`);
+    case 'circulated': {
+      const when = s.minutes.circulated ? ` ${d(s.minutes.circulated)}` : '';
+      const late = s.minutes.onTime === false ? `, ${plural(s.minutes.workingDaysLate, 'working day')} late` : s.minutes.onTime ? ', on time' : '';
+      return `held; minutes circulated${when}${late}`;
+    }
+    case 'approved':
+      return c.green(`held; minutes approved${s.minutes.approvedAt ? ` at ${s.minutes.approvedAt}` : ''}`);
+    case 'signed':
+      return c.green('held; minutes approved and signed');
+  }
+}
+
+export function renderMeetings(states: readonly MeetingState[], c: ChalkInstance): string[] {
+  if (states.length === 0) return ['No meetings yet. Create one with "wep meeting new YYYY-MM-DD".'];
+  const idWidth = Math.max(...states.map((s) => s.id.length));
+  return states.map((s) => `${s.id.padEnd(idWidth)}  ${formatShortDate(s.date).padEnd(16)} ${s.start}  ${describeState(s, c)}`);
+}
+
+/** The stable --json shape of `wep meetings`: one object per meeting, oldest first. */
+export function meetingsJson(states: readonly MeetingState[]) {
+  return states.map((s) => ({
+    id: s.id,
+    date: s.date,
+    body: s.body,
+    start: s.start,
+    end: s.end,
+    state: s.state,
+    held: s.held,
+    workingDaysLeft: s.workingDaysLeft,
+    notice: s.notice,
+    minutes: s.minutes,
+  }));
+}
