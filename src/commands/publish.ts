@@ -1,7 +1,65 @@
+/**
+ * `wep publish`: the partnership's records as a static website for every school leader.
+ * Load records -> plan what may be published (core/site) -> render HTML (report/site-html)
+ * -> write the folder atomically (io/site-writer).
+ */
+import { join, resolve } from 'node:path';
 import { WepError } from '../core/errors.js';
+import { isWebAddress, planSite, type SiteMeetingInput } from '../core/site.js';
+import { loadAllMeetings, meetingsDir } from '../io/meetings.js';
+import { displayPath, loadPartnership } from '../io/partnership-file.js';
+import { findPapers, readMeetingMinutes, readSiteAssets, verifySiteOut, writeSite } from '../io/site-writer.js';
+import { renderSite } from '../report/site-html.js';
 import type { CommandContext } from './context.js';
 
-// Placeholder while the command is being built; see the open issue.
-export async function run(_ctx: CommandContext, _opts: Record<string, unknown>): Promise<number> {
-  throw new WepError('this command is not built yet');
+export interface PublishOptions {
+  out?: string;
+  baseUrl?: string;
+}
+
+/** An absolute http(s) address ending in "/", or undefined. */
+export function normaliseBaseUrl(url: string | undefined, from: string): string | undefined {
+  if (url === undefined || url === '') return undefined;
+  if (!isWebAddress(url)) {
+    throw new WepError(`${from} "${url}" is not a web address`, 'give the full address the site is hosted at, such as https://wep.example.org/');
+  }
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new WepError(`${from} "${url}" is not a web address`, 'give the full address the site is hosted at, such as https://wep.example.org/');
+  }
+  if (parsed.search || parsed.hash) throw new WepError(`${from} "${url}" has a query or fragment`, 'give the address of the site folder only, such as https://wep.example.org/');
+  const href = parsed.href;
+  return href.endsWith('/') ? href : `${href}/`;
+}
+
+export async function run(ctx: CommandContext, opts: PublishOptions): Promise<number> {
+  const { model, root } = await loadPartnership(ctx);
+  const baseUrl = opts.baseUrl !== undefined ? normaliseBaseUrl(opts.baseUrl, '--base-url') : normaliseBaseUrl(model.file.partnership.publish?.baseUrl, 'publish.base-url');
+  const outOpt = opts.out ?? 'site';
+  const out = resolve(ctx.cwd, outOpt);
+  const display = displayPath(ctx.cwd, out);
+  verifySiteOut(out, root, display);
+
+  const records = await loadAllMeetings(root, ctx.cwd, ctx.env);
+  const meetings: SiteMeetingInput[] = records.map((r) => {
+    const local = (r.meeting.agenda ?? []).map((i) => i.paper).filter((p): p is string => !!p && !isWebAddress(p));
+    const input: SiteMeetingInput = { id: r.id, meeting: r.meeting, papersFound: findPapers(r.dir, local) };
+    const minutes = readMeetingMinutes(r.dir);
+    if (minutes !== undefined) input.minutesText = minutes;
+    return input;
+  });
+  const plan = planSite({ model, meetings, today: ctx.today, ...(baseUrl ? { baseUrl } : {}) });
+  const files = renderSite(plan, readSiteAssets(root));
+  const copies = plan.copies.map((c) => ({ from: join(meetingsDir(root), c.meetingId, c.source), to: c.sitePath }));
+  writeSite(out, { files, copies });
+
+  for (const w of plan.warnings) ctx.out.err(`warning: ${w}`);
+  const pages = files.filter((f) => f.path.endsWith('.html')).length;
+  ctx.out.out(
+    `Published ${pages} pages, ${copies.length} ${copies.length === 1 ? 'paper' : 'papers'} and the meetings calendar to ${display}/ (${meetings.length} ${meetings.length === 1 ? 'meeting' : 'meetings'}).`,
+  );
+  ctx.out.out(`Open ${join(display, 'index.html')} in a browser${baseUrl ? `, or ${baseUrl} once it is uploaded` : ''}.`);
+  return 0;
 }

@@ -1,0 +1,130 @@
+/**
+ * Writes the published website to disk, all at once: the site is built in a temporary folder
+ * beside --out and renamed over it, so a reader never sees a half-built site and a failed build
+ * leaves the previous one in place. Only --out is ever replaced, and only when it is empty or
+ * an earlier `wep publish` made it (it holds the `.wep-site` marker); a folder holding the
+ * records, a git checkout or anything else is refused.
+ */
+import { copyFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { WepError } from '../core/errors.js';
+import { safePaperPath } from '../core/site.js';
+import { PARTNERSHIP_FILE } from './partnership-file.js';
+
+/** The marker an earlier build leaves, so the next build knows the folder is its own. */
+export const SITE_MARKER = '.wep-site';
+const MARKER_TEXT = 'This folder is built by `wep publish` and replaced on every build. Do not edit it by hand.\n';
+
+const isInside = (parent: string, child: string): boolean => {
+  const rel = relative(parent, child);
+  return rel === '' || (!rel.startsWith('..') && !rel.startsWith(sep) && !/^[a-zA-Z]:/.test(rel));
+};
+
+/** Refuses an output folder the build must not replace. `out` and `root` are absolute. */
+export function verifySiteOut(out: string, root: string, display: string): void {
+  const hint = 'choose a folder of its own for the website, such as --out site';
+  if (isInside(out, root)) throw new WepError(`--out ${display} holds the records themselves; publishing there would replace them`, hint);
+  if (!existsSync(out)) return;
+  const st = lstatSync(out);
+  if (st.isSymbolicLink()) throw new WepError(`--out ${display} is a symbolic link`, 'give the real folder, so wep knows what it replaces');
+  if (!st.isDirectory()) throw new WepError(`--out ${display} is a file, not a folder`, hint);
+  if (existsSync(join(out, PARTNERSHIP_FILE))) throw new WepError(`--out ${display} holds a ${PARTNERSHIP_FILE}; publishing there would replace records`, hint);
+  if (existsSync(join(out, '.git'))) throw new WepError(`--out ${display} is a git checkout; publishing there would delete its .git`, 'build into a plain folder and let CI copy it to the pages branch');
+  if (!existsSync(join(out, SITE_MARKER)) && readdirSync(out).length > 0) {
+    throw new WepError(`--out ${display} is not empty and was not made by wep publish`, `wep replaces the whole folder on every build; empty it or ${hint}`);
+  }
+}
+
+/** Where the site templates live: the records repo's templates/site/ first, then wep's own. */
+function packageTemplatesDir(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 5; i++) {
+    const candidate = join(dir, 'templates', 'site');
+    if (existsSync(join(candidate, 'site.css'))) return candidate;
+    dir = dirname(dir);
+  }
+  throw new WepError('wep cannot find its templates/site/ folder', 'reinstall wep; the package ships templates/');
+}
+
+export interface SiteAssetFiles {
+  css: string;
+  js: string;
+}
+
+/** The stylesheet and filter script, overridable per records repo in templates/site/. */
+export function readSiteAssets(root: string): SiteAssetFiles {
+  const own = packageTemplatesDir();
+  const pick = (name: string) => {
+    const local = join(root, 'templates', 'site', name);
+    return readFileSync(existsSync(local) ? local : join(own, name), 'utf8');
+  };
+  return { css: pick('site.css'), js: pick('filter.js') };
+}
+
+/** The minutes to publish: minutes.public.md when the clerk wrote one, else minutes.md. */
+export function readMeetingMinutes(meetingDir: string): string | undefined {
+  for (const name of ['minutes.public.md', 'minutes.md']) {
+    const p = join(meetingDir, name);
+    if (existsSync(p)) return readFileSync(p, 'utf8');
+  }
+  return undefined;
+}
+
+/** Which of the papers named exist as regular files inside the meeting folder (symbolic links out of it do not count). */
+export function findPapers(meetingDir: string, papers: readonly string[]): string[] {
+  const realDir = realpathSync(meetingDir);
+  return papers.filter((paper) => {
+    const safe = safePaperPath(paper);
+    if (!safe) return false;
+    const p = join(meetingDir, safe);
+    if (!existsSync(p)) return false;
+    try {
+      return statSync(p).isFile() && isInside(realDir, realpathSync(p));
+    } catch {
+      return false;
+    }
+  });
+}
+
+export interface SiteWrite {
+  files: readonly { path: string; content: string }[];
+  /** Papers to copy: absolute source, site path. */
+  copies: readonly { from: string; to: string }[];
+}
+
+/** Builds the site in a temporary folder beside `out`, then swaps it in. Returns the files written. */
+export function writeSite(out: string, site: SiteWrite): number {
+  const parent = dirname(out);
+  mkdirSync(parent, { recursive: true });
+  const tmp = mkdtempSync(join(parent, `.${basename(out)}.wep-build-`));
+  let old: string | undefined;
+  try {
+    const put = (rel: string) => {
+      const target = resolve(tmp, rel);
+      if (!isInside(tmp, target) || target === tmp) throw new Error(`site path escapes the build folder: ${rel}`);
+      mkdirSync(dirname(target), { recursive: true });
+      return target;
+    };
+    for (const f of site.files) writeFileSync(put(f.path), f.content);
+    for (const c of site.copies) copyFileSync(c.from, put(c.to));
+    writeFileSync(join(tmp, SITE_MARKER), MARKER_TEXT);
+    if (existsSync(out)) {
+      old = mkdtempSync(join(parent, `.${basename(out)}.wep-old-`));
+      rmSync(old, { recursive: true });
+      renameSync(out, old);
+    }
+    try {
+      renameSync(tmp, out);
+    } catch (e) {
+      if (old) renameSync(old, out);
+      old = undefined;
+      throw e;
+    }
+  } catch (e) {
+    rmSync(tmp, { recursive: true, force: true });
+    throw e;
+  }
+  if (old) rmSync(old, { recursive: true, force: true });
+  return site.files.length + site.copies.length + 1;
+}
