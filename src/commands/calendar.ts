@@ -39,7 +39,7 @@ export async function run(ctx: CommandContext, opts: { out?: string }): Promise<
       summary: `${short}: send notice of the ${body.name} meeting on ${formatLongDate(m.date)}${m.notice?.sent ? ' (sent)' : ''}`,
       description: `Last day to send notice: ${d.noticeBy.rule}. Safe date on the strict reading: ${formatLongDate(d.noticeBySafe.date)}. Run "wep notice --meeting ${r.id}".`,
       allDay: d.noticeBy.date,
-      alarm: { trigger: '-P1D', description: `Notice of ${r.id} is due tomorrow` },
+      alarm: m.notice?.sent ? undefined : { trigger: '-P1D', description: `Notice of ${r.id} is due tomorrow` },
       categories: [short, 'deadline'],
     });
     events.push({
@@ -48,7 +48,7 @@ export async function run(ctx: CommandContext, opts: { out?: string }): Promise<
       summary: `${short}: minutes of the ${body.name} meeting of ${formatLongDate(m.date)} due${m.minutes?.circulated ? ' (circulated)' : ''}`,
       description: `Minutes go to all members ${d.minutesBy.rule}. Run "wep minutes --meeting ${r.id}".`,
       allDay: d.minutesBy.date,
-      alarm: { trigger: '-P1D', description: `Minutes of ${r.id} are due tomorrow` },
+      alarm: m.minutes?.circulated ? undefined : { trigger: '-P1D', description: `Minutes of ${r.id} are due tomorrow` },
       categories: [short, 'deadline'],
     });
   }

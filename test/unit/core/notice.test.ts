@@ -1,0 +1,98 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildAgenda } from '../../../src/core/agenda.js';
+import { meetingDistribution } from '../../../src/core/distribution.js';
+import { renderCalendar, unfold } from '../../../src/core/ics.js';
+import { meetingDeadlines } from '../../../src/core/meeting-deadlines.js';
+import type { MeetingFile } from '../../../src/core/meeting-schema.js';
+import { buildModel, type Model } from '../../../src/core/model.js';
+import { buildInvite, buildNoticeView, noticeTiming, timeText } from '../../../src/core/notice.js';
+import { validatePartnershipSource } from '../../../src/io/partnership-file.js';
+import { ROOT } from '../../helpers/wep.js';
+
+let wep: Model;
+beforeAll(async () => {
+  const { file } = await validatePartnershipSource(readFileSync(join(ROOT, 'partnership.yaml'), 'utf8'), 'partnership.yaml', '2026-11-22');
+  wep = buildModel(file!);
+});
+
+const meeting = (extra: Partial<MeetingFile> = {}): MeetingFile => ({
+  body: 'partnership',
+  date: '2026-12-10',
+  start: '16:00',
+  end: '18:00',
+  agenda: [{ title: 'Budget <script>', purpose: 'decision', paper: 'papers/b.pdf' }],
+  ...extra,
+});
+const deadlines = (m: MeetingFile, today = '2026-11-22') => meetingDeadlines(wep, wep.bodies.get(m.body)!, m.date, today);
+
+describe('noticeTiming', () => {
+  it('on time up to the deadline, with the working days left', () => {
+    const m = meeting();
+    const t = noticeTiming(wep, deadlines(m), m, '2026-11-22');
+    expect(t).toMatchObject({ status: 'on-time', sent: false, deadline: '2026-12-01', safeDeadline: '2026-11-30', workingDaysLeft: 7, workingDaysLate: 0 });
+    expect(t.rule).toBe('no fewer than 7 working days before the meeting');
+    expect(noticeTiming(wep, deadlines(m), m, '2026-12-01').status).toBe('on-time');
+  });
+
+  it('late by N working days after the deadline', () => {
+    const m = meeting();
+    expect(noticeTiming(wep, deadlines(m), m, '2026-12-02')).toMatchObject({ status: 'late', workingDaysLate: 1 });
+    expect(noticeTiming(wep, deadlines(m), m, '2026-12-09', '2026-12-07')).toMatchObject({ status: 'late', sent: true, date: '2026-12-07', workingDaysLate: 4 });
+  });
+
+  it('short notice when it was agreed', () => {
+    const m = meeting({ shortNotice: { reason: 'urgent budget decision', agreedBy: ['chair-okafor'] } });
+    expect(noticeTiming(wep, deadlines(m), m, '2026-12-03')).toMatchObject({ status: 'short-notice-agreed', workingDaysLate: 2, shortNotice: { reason: 'urgent budget decision', agreedBy: ['chair-okafor'] } });
+  });
+});
+
+describe('buildNoticeView', () => {
+  it('says everything a notice says', () => {
+    const m = meeting({ requestedBy: 'sh-clarke', invitees: [{ name: 'Dr Alex Morris', email: 'a.morris@example.org' }] });
+    const dist = meetingDistribution(wep, m);
+    const v = buildNoticeView(wep, '2026-12-10-partnership', m, buildAgenda(wep, '2026-12-10-partnership', m, { carried: [] }), dist, deadlines(m));
+    expect(v).toMatchObject({
+      partnership: { name: 'Wokingham Education Partnership', short: 'WEP' },
+      body: { id: 'partnership', name: 'Education Partnership' },
+      dateLong: 'Thursday 10 December 2026',
+      timeText: '4pm to 6pm',
+      venue: { name: 'Shute End Council Offices, Committee Room 1', address: 'Shute End, Wokingham RG40 1BN' },
+      calledBy: { name: 'Dr Grace Okafor', title: 'Independent Chair' },
+      requestedBy: { name: 'Tom Clarke' },
+      clerk: { name: 'Jo Clerk', email: 'clerk@wep.example.org' },
+      recipientCount: 28,
+    });
+    expect(v.recipients.proxies[0]).toMatchObject({ id: 'px-ahmed', proxyFor: 'Samina Ahmed' });
+    expect(v.papers.map((p) => p.paper)).toEqual(['papers/b.pdf']);
+  });
+
+  it('writes times as people do', () => {
+    expect(timeText('16:00', '18:30')).toBe('4pm to 6:30pm');
+    expect(timeText('09:30')).toBe('9:30am');
+    expect(timeText('12:00', '13:00')).toBe('12pm to 1pm');
+  });
+});
+
+describe('buildInvite', () => {
+  const invite = (date: string) => {
+    const m = meeting({ date });
+    const dist = meetingDistribution(wep, m);
+    const v = buildNoticeView(wep, `${date}-partnership`, m, buildAgenda(wep, `${date}-partnership`, m, { carried: [] }), dist, deadlines(m));
+    return unfold(renderCalendar(buildInvite(wep, v, dist)));
+  };
+
+  it('invites the distribution, at London time in winter and in summer', () => {
+    const winter = invite('2026-12-10');
+    expect(winter).toContain('DTSTART;TZID=Europe/London:20261210T160000');
+    expect(winter).toContain('DTSTAMP:20261210T000000Z');
+    expect(winter).toContain('METHOD:REQUEST');
+    expect(winter).toContain('ORGANIZER;CN=Jo Clerk:mailto:clerk@wep.example.org');
+    expect(winter.filter((l) => l.startsWith('ATTENDEE'))).toHaveLength(27);
+    const summer = invite('2027-06-10');
+    expect(summer).toContain('DTSTART;TZID=Europe/London:20270610T160000');
+    expect(summer).toContain('DTEND;TZID=Europe/London:20270610T180000');
+    expect(summer).toContain('UID:wep-2027-06-10-partnership@wep');
+  });
+});
