@@ -1,7 +1,19 @@
-import { WepError } from '../core/errors.js';
+import { collectDecisions } from '../core/decisions.js';
+import { evaluateQuorum } from '../core/quorum.js';
+import { loadPartnership } from '../io/partnership-file.js';
+import { loadRegisters } from '../io/registers.js';
+import { decisionJson, renderDecisions } from '../report/decisions.js';
 import type { CommandContext } from './context.js';
 
-// Placeholder while the command is being built; see the open issue.
-export async function run(_ctx: CommandContext, _opts: Record<string, unknown>): Promise<number> {
-  throw new WepError('this command is not built yet');
+export async function run(ctx: CommandContext, opts: { json?: boolean }): Promise<number> {
+  const { model, root } = await loadPartnership(ctx);
+  const meetings = await loadRegisters(root, ctx.cwd, ctx.env);
+  const decisions = collectDecisions(
+    model,
+    meetings.map((m) => ({ id: m.id, meeting: m.merged, fromMinutesFile: new Set(m.pending.decisions.map((d) => d.id)) })),
+    (body, attendance, item) => evaluateQuorum(model, body, attendance, { item }),
+  );
+  if (opts.json) ctx.out.json(decisions.map(decisionJson));
+  else for (const line of renderDecisions(decisions, ctx.out.c)) ctx.out.out(line);
+  return 0;
 }

@@ -1,7 +1,53 @@
+import { attendanceReport } from '../core/attendance-report.js';
 import { WepError } from '../core/errors.js';
+import { requireBody } from '../core/meeting-deadlines.js';
+import { loadAllMeetings, meetingDate } from '../io/meetings.js';
+import { loadPartnership } from '../io/partnership-file.js';
+import { attendanceJson, renderAttendanceCsv, renderAttendanceMarkdown, type By } from '../report/attendance-report.js';
 import type { CommandContext } from './context.js';
+import { parseDateArg } from './deadlines.js';
 
-// Placeholder while the command is being built; see the open issue.
-export async function run(_ctx: CommandContext, _opts: Record<string, unknown>): Promise<number> {
-  throw new WepError('this command is not built yet');
+export interface ReportAttendanceOptions {
+  year?: string;
+  from?: string;
+  to?: string;
+  body?: string;
+  by?: By;
+  format?: 'md' | 'csv' | 'json';
+}
+
+/** The dates a report covers: --year, or --from/--to, or this calendar year. */
+export function reportRange(opts: ReportAttendanceOptions, today: string): { from: string; to: string } {
+  if (opts.year !== undefined) {
+    if (opts.from !== undefined || opts.to !== undefined) throw new WepError('give either --year or --from/--to, not both', 'e.g. --year 2026, or --from 2026-09-01 --to 2027-08-31');
+    if (!/^\d{4}$/.test(opts.year)) throw new WepError(`"${opts.year}" is not a year`, 'give the year as YYYY, e.g. --year 2026');
+    return { from: `${opts.year}-01-01`, to: `${opts.year}-12-31` };
+  }
+  if (opts.from === undefined && opts.to === undefined) return { from: `${today.slice(0, 4)}-01-01`, to: `${today.slice(0, 4)}-12-31` };
+  const from = opts.from === undefined ? '0001-01-01' : parseDateArg(opts.from, '--from date');
+  const to = opts.to === undefined ? today : parseDateArg(opts.to, '--to date');
+  if (from > to) throw new WepError(`--from ${from} is after --to ${to}`, 'swap the dates');
+  return { from, to };
+}
+
+export async function run(ctx: CommandContext, opts: ReportAttendanceOptions): Promise<number> {
+  const { model, root } = await loadPartnership(ctx);
+  const range = reportRange(opts, ctx.today);
+  const body = opts.body ? requireBody(model, opts.body) : undefined;
+  const meetings = await loadAllMeetings(root, ctx.cwd, ctx.env);
+  const report = attendanceReport(model, meetings, { ...range, ...(body ? { body: body.id } : {}) });
+  const by = opts.by ?? 'person';
+  const format = opts.format ?? 'md';
+  if (format === 'json') ctx.out.json(attendanceJson(report, by));
+  else {
+    const title = `${model.file.partnership.name}${body ? `, ${body.name}` : ''}`;
+    const lines = format === 'csv' ? renderAttendanceCsv(report, by) : renderAttendanceMarkdown(report, by, title);
+    for (const line of lines) ctx.out.out(line);
+  }
+  const unrecorded = report.unrecorded.filter((id) => meetingDate(id) <= ctx.today);
+  if (unrecorded.length && format !== 'json') {
+    ctx.out.err(`${ctx.out.c.yellow('warning:')} no attendance recorded for ${unrecorded.join(', ')}: left out of the counts ("wep attendance --meeting ID" records it)`);
+  }
+  if (report.meetings.length === 0 && format !== 'json') ctx.out.err(`${ctx.out.c.yellow('warning:')} no meetings with attendance between ${range.from} and ${range.to}`);
+  return 0;
 }

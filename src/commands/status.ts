@@ -1,7 +1,24 @@
-import { WepError } from '../core/errors.js';
+import { collectActions } from '../core/actions.js';
+import { buildStatus } from '../core/status.js';
+import { changedFiles } from '../io/git.js';
+import { loadPartnership } from '../io/partnership-file.js';
+import { loadRegisters } from '../io/registers.js';
+import { renderStatus, statusJson } from '../report/status.js';
 import type { CommandContext } from './context.js';
 
-// Placeholder while the command is being built; see the open issue.
-export async function run(_ctx: CommandContext, _opts: Record<string, unknown>): Promise<number> {
-  throw new WepError('this command is not built yet');
+/** The record files whose uncommitted changes status reports. */
+export const RECORD_PATHS = ['partnership.yaml', 'meetings', 'templates'];
+
+export async function run(ctx: CommandContext, opts: { json?: boolean }): Promise<number> {
+  const { model, root } = await loadPartnership(ctx);
+  const meetings = await loadRegisters(root, ctx.cwd, ctx.env);
+  const actions = collectActions(
+    meetings.map((m) => ({ id: m.id, meeting: m.merged })),
+    ctx.today,
+  );
+  const uncommitted = changedFiles(root, RECORD_PATHS);
+  const report = buildStatus(model, { meetings: meetings.map((m) => ({ id: m.id, meeting: m.meeting, hasMinutesFile: m.hasMinutesFile })), actions, uncommitted }, ctx.today);
+  if (opts.json) ctx.out.json(statusJson(model, report));
+  else for (const line of renderStatus(model, report, ctx.out.c)) ctx.out.out(line);
+  return 0;
 }

@@ -64,3 +64,16 @@ export function uncommittedPaths(root: string, paths: string[] = ['.']): string[
     .filter(Boolean)
     .map((line) => line.slice(3));
 }
+
+/**
+ * Changed or untracked files among `paths` (relative to `root`), in one git call; null when
+ * `root` is not inside a git work tree (or git is missing).
+ */
+export function changedFiles(root: string, paths: string[]): string[] | null {
+  const r = runGit(['status', '--porcelain', '-z', '--untracked-files=all', '--', ...paths], root);
+  if (r.code !== 0) return null;
+  return r.stdout
+    .split('\0')
+    .filter((s) => /^[ MADRCU?!]{2} /.test(s))
+    .map((line) => line.slice(3));
+}

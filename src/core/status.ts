@@ -1,0 +1,265 @@
+/**
+ * What needs doing, most urgent first: the clerk's morning check behind `wep status`. Also the
+ * register problems `wep check` reports (unknown owners, overdue actions, decisions taken while
+ * not quorate, minutes past their deadline). Pure: the records and today in, data out.
+ */
+import type { LoggedAction } from './actions.js';
+import { workingDaysAfter } from './calendar.js';
+import { addDays, daysBetween, type IsoDate } from './dates.js';
+import { minutesDeadline } from './deadlines.js';
+import type { DecisionEntry } from './decisions.js';
+import { meetingDeadlines } from './meeting-deadlines.js';
+import type { MeetingFile } from './meeting-schema.js';
+import { groupSeats, termState, type Model } from './model.js';
+import type { Problem } from './schema.js';
+import { hintFor } from './suggest.js';
+
+export const URGENCIES = ['overdue', 'due', 'upcoming', 'info'] as const;
+export type Urgency = (typeof URGENCIES)[number];
+
+export type StatusItem =
+  | { kind: 'notice-overdue'; urgency: Urgency; meeting: string; body: string; date: IsoDate; noticeBy: IsoDate; workingDaysLate: number; shortNotice: string | null }
+  | { kind: 'notice-due'; urgency: Urgency; meeting: string; body: string; date: IsoDate; noticeBy: IsoDate; workingDaysLeft: number }
+  | { kind: 'notice-sent-late'; urgency: Urgency; meeting: string; body: string; date: IsoDate; noticeBy: IsoDate; sent: IsoDate; workingDaysLate: number }
+  | { kind: 'minutes-overdue'; urgency: Urgency; meeting: string; body: string; date: IsoDate; minutesBy: IsoDate; workingDaysLate: number; drafted: boolean }
+  | { kind: 'minutes-due'; urgency: Urgency; meeting: string; body: string; date: IsoDate; minutesBy: IsoDate; workingDaysLeft: number; drafted: boolean }
+  | { kind: 'approval-missed'; urgency: Urgency; meeting: string; body: string; date: IsoDate; nextMeeting: string }
+  | { kind: 'approval-pending'; urgency: Urgency; meeting: string; body: string; date: IsoDate; nextMeeting: string | null }
+  | { kind: 'signature-pending'; urgency: Urgency; meeting: string; body: string; date: IsoDate; approvedAt: string }
+  | { kind: 'action-overdue'; urgency: Urgency; ref: string; text: string; owner: string; due: IsoDate; daysOverdue: number }
+  | { kind: 'action-due'; urgency: Urgency; ref: string; text: string; owner: string; due: IsoDate; daysLeft: number }
+  | { kind: 'actions-open'; urgency: Urgency; open: number; overdue: number }
+  | { kind: 'vacancy'; urgency: Urgency; group: string; vacant: number; seats: number }
+  | { kind: 'term-expired'; urgency: Urgency; person: string; end: IsoDate }
+  | { kind: 'term-ending'; urgency: Urgency; person: string; end: IsoDate; daysLeft: number }
+  | { kind: 'uncommitted'; urgency: Urgency; files: string[] }
+  | { kind: 'no-git'; urgency: Urgency };
+
+export interface NextMeeting {
+  meeting: string;
+  body: string;
+  date: IsoDate;
+  start: string;
+  noticeBy: IsoDate;
+  /** Working days from today to the notice deadline (negative when past). */
+  workingDaysToNotice: number;
+  noticeSent: IsoDate | null;
+}
+
+export interface StatusReport {
+  today: IsoDate;
+  next: NextMeeting[];
+  items: StatusItem[];
+}
+
+export interface StatusMeeting {
+  id: string;
+  meeting: MeetingFile;
+  /** minutes.md exists. */
+  hasMinutesFile: boolean;
+}
+
+export interface StatusInput {
+  meetings: readonly StatusMeeting[];
+  actions: readonly LoggedAction[];
+  /** Record files git reports as changed; null when the records are not in a git repo. */
+  uncommitted: readonly string[] | null;
+}
+
+/** Terms of office ending within this many days are listed. */
+export const TERM_WARNING_DAYS = 90;
+/** Actions falling due within this many days are listed one by one. */
+export const ACTION_SOON_DAYS = 7;
+/** A notice deadline this many working days away or fewer is "due"; further off, "upcoming". */
+export const NOTICE_SOON_WORKING_DAYS = 5;
+
+const signedWorkingDays = (model: Model, today: IsoDate, deadline: IsoDate) =>
+  today <= deadline ? workingDaysAfter(model.calendar, today, deadline) : -workingDaysAfter(model.calendar, deadline, today);
+
+/** The morning check. Items come most urgent first, then by date. */
+export function buildStatus(model: Model, input: StatusInput, today: IsoDate): StatusReport {
+  const items: StatusItem[] = [];
+  const next: NextMeeting[] = [];
+  const live = input.meetings.filter((m) => !m.meeting.cancelled && model.bodies.has(m.meeting.body));
+  const byBody = new Map<string, StatusMeeting[]>();
+  for (const m of live) {
+    if (!byBody.has(m.meeting.body)) byBody.set(m.meeting.body, []);
+    byBody.get(m.meeting.body)!.push(m);
+  }
+
+  for (const [bodyId, ms] of byBody) {
+    const body = model.bodies.get(bodyId)!;
+    ms.sort((a, b) => (a.meeting.date < b.meeting.date ? -1 : a.meeting.date > b.meeting.date ? 1 : 0));
+    const upcoming = ms.filter((m) => m.meeting.date >= today);
+    upcoming.forEach((m, i) => {
+      const d = meetingDeadlines(model, body, m.meeting.date, today);
+      const sent = m.meeting.notice?.sent ?? null;
+      if (i === 0) {
+        next.push({ meeting: m.id, body: bodyId, date: m.meeting.date, start: m.meeting.start, noticeBy: d.noticeBy.date, workingDaysToNotice: d.workingDaysToNotice, noticeSent: sent });
+      }
+      const base = { meeting: m.id, body: bodyId, date: m.meeting.date, noticeBy: d.noticeBy.date };
+      if (sent) {
+        if (sent > d.noticeBy.date && !m.meeting.shortNotice) {
+          items.push({ kind: 'notice-sent-late', urgency: 'info', ...base, sent, workingDaysLate: workingDaysAfter(model.calendar, d.noticeBy.date, sent) });
+        }
+      } else if (today > d.noticeBy.date) {
+        items.push({
+          kind: 'notice-overdue',
+          urgency: m.meeting.shortNotice ? 'due' : 'overdue',
+          ...base,
+          workingDaysLate: -d.workingDaysToNotice,
+          shortNotice: m.meeting.shortNotice?.reason ?? null,
+        });
+      } else if (i === 0 || d.workingDaysToNotice <= NOTICE_SOON_WORKING_DAYS) {
+        items.push({ kind: 'notice-due', urgency: d.workingDaysToNotice <= NOTICE_SOON_WORKING_DAYS ? 'due' : 'upcoming', ...base, workingDaysLeft: d.workingDaysToNotice });
+      }
+    });
+
+    const held = ms.filter((m) => m.meeting.date < today);
+    held.forEach((m, i) => {
+      const min = m.meeting.minutes;
+      const base = { meeting: m.id, body: bodyId, date: m.meeting.date };
+      if (!min?.circulated && (!min || min.status === 'draft')) {
+        const by = minutesDeadline(model.calendar, m.meeting.date, body.minutes).date;
+        const left = signedWorkingDays(model, today, by);
+        if (left < 0) items.push({ kind: 'minutes-overdue', urgency: 'overdue', ...base, minutesBy: by, workingDaysLate: -left, drafted: m.hasMinutesFile });
+        else items.push({ kind: 'minutes-due', urgency: 'due', ...base, minutesBy: by, workingDaysLeft: left, drafted: m.hasMinutesFile });
+        return;
+      }
+      if (min && !min.approvedAt && min.status !== 'approved' && min.status !== 'signed') {
+        const after = ms[ms.indexOf(m) + 1];
+        if (after && after.meeting.date < today) items.push({ kind: 'approval-missed', urgency: 'due', ...base, nextMeeting: after.id });
+        else items.push({ kind: 'approval-pending', urgency: 'info', ...base, nextMeeting: after?.id ?? null });
+      } else if (min?.approvedAt && !min.signed && i >= held.length - 3) {
+        // Only recent meetings: an unsigned copy from years ago is history, not a task.
+        items.push({ kind: 'signature-pending', urgency: 'info', ...base, approvedAt: min.approvedAt });
+      }
+    });
+  }
+
+  let open = 0;
+  let overdue = 0;
+  const soon = addDays(today, ACTION_SOON_DAYS);
+  for (const a of input.actions) {
+    if (!a.open) continue;
+    open++;
+    if (a.overdue) {
+      overdue++;
+      items.push({ kind: 'action-overdue', urgency: 'overdue', ref: a.ref, text: a.text, owner: a.owner, due: a.due!, daysOverdue: daysBetween(a.due!, today) });
+    } else if (a.due && a.due <= soon) {
+      items.push({ kind: 'action-due', urgency: 'due', ref: a.ref, text: a.text, owner: a.owner, due: a.due, daysLeft: daysBetween(today, a.due) });
+    }
+  }
+  if (open) items.push({ kind: 'actions-open', urgency: 'info', open, overdue });
+
+  for (const g of model.groups.values()) {
+    const s = groupSeats(model, g.id);
+    if (s.vacant > 0) items.push({ kind: 'vacancy', urgency: 'upcoming', group: g.id, vacant: s.vacant, seats: s.seats });
+  }
+  for (const p of model.people.values()) {
+    const t = termState(p, today, TERM_WARNING_DAYS);
+    if (t === 'expired') items.push({ kind: 'term-expired', urgency: 'due', person: p.id, end: p.term!.end! });
+    else if (t === 'ending-soon') items.push({ kind: 'term-ending', urgency: 'upcoming', person: p.id, end: p.term!.end!, daysLeft: daysBetween(today, p.term!.end!) });
+  }
+
+  if (input.uncommitted === null) items.push({ kind: 'no-git', urgency: 'info' });
+  else if (input.uncommitted.length) items.push({ kind: 'uncommitted', urgency: 'due', files: [...input.uncommitted] });
+
+  const rank = (i: StatusItem) => URGENCIES.indexOf(i.urgency);
+  const when = (i: StatusItem) => ('due' in i && typeof i.due === 'string' ? i.due : 'noticeBy' in i ? i.noticeBy : 'minutesBy' in i ? i.minutesBy : 'end' in i ? i.end : 'date' in i ? i.date : '9999');
+  const order = items.map((item, n) => ({ item, n }));
+  order.sort((x, y) => rank(x.item) - rank(y.item) || (when(x.item) < when(y.item) ? -1 : when(x.item) > when(y.item) ? 1 : x.n - y.n));
+  next.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  return { today, next, items: order.map((o) => o.item) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Register checks for `wep check`
+
+export interface RegisterProblem extends Problem {
+  meeting: string;
+  /** meeting.yaml (path is a dotted path into it) or minutes.md (line and col given). */
+  file: 'meeting' | 'minutes';
+  line?: number;
+  col?: number;
+  len?: number;
+  check: string;
+}
+
+export interface RegisterMeetingInput {
+  id: string;
+  /** meeting.yaml as written (without minutes.md entries). */
+  meeting: MeetingFile;
+  /** Actions typed in minutes.md, not yet in meeting.yaml, with their place in the file. */
+  pendingActions: readonly { id: string; owner: string; text: string; due?: IsoDate; line: number; col: number; ownerCol?: number }[];
+  /** Decisions typed in minutes.md, not yet in meeting.yaml. */
+  pendingDecisions?: readonly { id: string; line: number; col: number }[];
+  /** Lines of minutes.md that could not be read. */
+  minutesProblems: readonly { line: number; col: number; len: number; message: string; hint?: string }[];
+}
+
+/**
+ * Problems in the registers: actions owned by people not in the partnership file (error, with
+ * a did-you-mean), overdue actions (warning), decisions recorded while the meeting was not
+ * quorate (error), minutes not circulated by their deadline (warning), and minutes.md lines
+ * wep cannot read (error). Pure.
+ */
+export function checkRegisterProblems(model: Model, meetings: readonly RegisterMeetingInput[], decisions: readonly DecisionEntry[], today: IsoDate): RegisterProblem[] {
+  const out: RegisterProblem[] = [];
+  const people = [...model.people.keys()];
+  const decisionsByMeeting = new Map<string, DecisionEntry[]>();
+  for (const d of decisions) {
+    if (!decisionsByMeeting.has(d.meetingId)) decisionsByMeeting.set(d.meetingId, []);
+    decisionsByMeeting.get(d.meetingId)!.push(d);
+  }
+  for (const { id, meeting: m, pendingActions, pendingDecisions, minutesProblems } of meetings) {
+    (m.actions ?? []).forEach((a, i) => {
+      if (!model.people.has(a.owner)) {
+        out.push({ meeting: id, file: 'meeting', check: 'registers', path: `actions.${i}.owner`, message: `action ${a.id} is owned by "${a.owner}", who is not in the partnership file`, hint: hintFor(a.owner, people, 'people') });
+      }
+      if (!a.done && a.due && a.due < today) {
+        out.push({ meeting: id, file: 'meeting', check: 'registers', severity: 'warning', path: `actions.${i}.due`, message: `action ${id}/${a.id} is overdue (due ${a.due}): ${a.text}`, hint: `when it is done: wep actions done ${id}/${a.id}` });
+      }
+    });
+    for (const a of pendingActions) {
+      if (!model.people.has(a.owner)) {
+        out.push({ meeting: id, file: 'minutes', check: 'registers', line: a.line, col: a.ownerCol ?? a.col, len: a.owner.length, path: '', message: `the action "${a.text}" is owned by "${a.owner}", who is not in the partnership file`, hint: hintFor(a.owner, people, 'people') });
+      }
+      if (a.due && a.due < today) {
+        out.push({ meeting: id, file: 'minutes', check: 'registers', severity: 'warning', line: a.line, col: a.col, len: 6, path: '', message: `the action "${a.text}" is overdue (due ${a.due})`, hint: `when it is done: wep actions done ${id}/${a.id}` });
+      }
+    }
+    for (const p of minutesProblems) out.push({ meeting: id, file: 'minutes', check: 'minutes', line: p.line, col: p.col, len: p.len, path: '', message: p.message, ...(p.hint ? { hint: p.hint } : {}) });
+    const inYaml = (m.decisions ?? []).length;
+    (decisionsByMeeting.get(id) ?? []).forEach((d, i) => {
+      if (d.quorate !== false) return;
+      const short = d.quorum ? d.quorum.rules.filter((r) => !r.met).map((r) => `${r.description}, short by ${r.shortBy}`).join('; ') : '';
+      const typed = i >= inYaml ? pendingDecisions?.find((p) => `${id}/${p.id}` === d.ref) : undefined;
+      out.push({
+        meeting: id,
+        check: 'quorum',
+        ...(typed ? { file: 'minutes' as const, line: typed.line, col: typed.col, len: 8, path: '' } : { file: 'meeting' as const, path: `decisions.${i}` }),
+        message: `decision ${d.ref} was recorded at item ${d.item} while the meeting was not quorate${short ? ` (${short})` : ''}`,
+        hint: 'an inquorate meeting may discuss but not decide: have a quorate meeting confirm it, or correct the attendance if it is wrong',
+      });
+    });
+    if (!m.cancelled && m.date < today && !m.minutes?.circulated && (!m.minutes || m.minutes.status === 'draft')) {
+      const body = model.bodies.get(m.body);
+      if (body) {
+        const by = minutesDeadline(model.calendar, m.date, body.minutes).date;
+        if (today > by) {
+          out.push({
+            meeting: id,
+            file: 'meeting',
+            check: 'deadlines',
+            severity: 'warning',
+            path: m.minutes ? 'minutes' : 'date',
+            message: `the minutes of ${id} were due by ${by} and are not recorded as circulated (${workingDaysAfter(model.calendar, by, today)} working days late)`,
+            hint: `circulate them and record it: wep minutes --meeting ${id} --circulated`,
+          });
+        }
+      }
+    }
+  }
+  return out;
+}
