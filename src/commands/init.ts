@@ -1,7 +1,80 @@
-import { WepError } from '../core/errors.js';
+import { relative, resolve } from 'node:path';
+import type { Nation } from '../core/calendar.js';
+import { hasErrors } from '../core/diagnostic.js';
+import { DiagnosticsError, WepError } from '../core/errors.js';
+import { DEFAULT_PRESET, verifyPresetName, whyNotEmail, whyNotName, whyNotNation, whyNotShort, type InitAnswers } from '../core/presets.js';
+import { applyAnswers, presetFacts, readPreset, recordsRepoFiles, verifyInitTarget, writeRecordsRepo } from '../io/init-repo.js';
+import { PARTNERSHIP_FILE, validatePartnershipSource } from '../io/partnership-file.js';
+import { renderInitDone } from '../report/init.js';
 import type { CommandContext } from './context.js';
 
-// Placeholder while the command is being built; see the open issue.
-export async function run(_ctx: CommandContext, _opts: Record<string, unknown>): Promise<number> {
-  throw new WepError('this command is not built yet');
+export interface InitOptions {
+  dir?: string;
+  preset?: string;
+  yes?: boolean;
+  name?: string;
+  short?: string;
+  clerkName?: string;
+  clerkEmail?: string;
+  nation?: string;
+  /** false with --no-git. */
+  git?: boolean;
+}
+
+/** Checks a flag's value, naming the flag when it cannot be used. */
+function verifyFlag(flag: string, value: string | undefined, why: (v: string) => string | undefined): void {
+  if (value === undefined) return;
+  const problem = why(value);
+  if (problem) throw new WepError(`${flag}: ${problem}`, `see "wep init --help"`);
+}
+
+export async function run(ctx: CommandContext, opts: InitOptions): Promise<number> {
+  const dirArg = opts.dir ?? '.';
+  const root = resolve(ctx.cwd, dirArg);
+  const shown = relative(ctx.cwd, root) || '.';
+  verifyInitTarget(root, shown);
+  if (opts.preset !== undefined) verifyPresetName(opts.preset);
+  verifyFlag('--name', opts.name, whyNotName);
+  verifyFlag('--short', opts.short, whyNotShort);
+  verifyFlag('--clerk-name', opts.clerkName, whyNotName);
+  verifyFlag('--clerk-email', opts.clerkEmail, whyNotEmail);
+  verifyFlag('--nation', opts.nation, whyNotNation);
+
+  const loadFacts = async (preset: string) => {
+    const { file } = await validatePartnershipSource(readPreset(preset), `${preset} preset`, ctx.today);
+    if (!file) throw new WepError(`the ${preset} preset does not validate`, 'this is a bug in wep; please report it');
+    return presetFacts(file);
+  };
+
+  let answers: InitAnswers | undefined;
+  const flags = { name: opts.name, short: opts.short, clerkName: opts.clerkName, clerkEmail: opts.clerkEmail, nation: opts.nation as Nation | undefined };
+  if (opts.yes) {
+    answers = { preset: opts.preset ?? DEFAULT_PRESET, ...flags };
+  } else if (!ctx.interactive) {
+    throw new WepError(
+      'wep init asks its questions on a terminal, and this is not one',
+      'run it in a terminal, or answer with flags: wep init DIR --yes --preset NAME --name "..." --short ... --clerk-name "..." --clerk-email ...',
+    );
+  } else {
+    const { promptInit } = await import('../io/init-prompt.js');
+    answers = await promptInit(ctx.out, { preset: opts.preset ?? DEFAULT_PRESET, ...flags }, loadFacts, shown);
+    if (!answers) {
+      ctx.out.err('Nothing was written.');
+      return 0;
+    }
+  }
+
+  const text = applyAnswers(readPreset(answers.preset), answers, ctx.today);
+  // The result must pass `wep check`: validate before anything touches the disk.
+  const display = relative(ctx.cwd, resolve(root, PARTNERSHIP_FILE)) || PARTNERSHIP_FILE;
+  const { diagnostics } = await validatePartnershipSource(text, display, ctx.today);
+  if (hasErrors(diagnostics)) throw new DiagnosticsError(diagnostics, { [display]: text });
+
+  const { written, git } = writeRecordsRepo(root, recordsRepoFiles(text), { git: opts.git !== false });
+  for (const line of renderInitDone({ target: shown, preset: answers.preset, written, git, warnings: diagnostics.length }, ctx.out.c)) ctx.out.out(line);
+  if (git.status === 'unavailable' || git.status === 'failed') {
+    ctx.out.err(`${ctx.out.c.yellow('warning:')} the files are written, but git did not commit them: ${git.reason}`);
+    ctx.out.err('  fix: install git (or set user.name and user.email), then: git init && git add -A && git commit -m "Start the records repo"');
+  }
+  return 0;
 }
