@@ -100,7 +100,6 @@ export async function run(ctx: CommandContext, opts: Opts): Promise<number> {
   let commit: string | null = null;
   if (opts.commit) {
     const paths = [...new Set([...changed, ...written.map((w) => w.path)])];
-    if (paths.length === 0) throw new WepError('nothing to commit', 'run without --commit');
     const what = sentDate ? `Record notice of ${m.rec.id} as sent on ${sentDate}` : reason ? `Notice of ${m.rec.id} (short notice agreed)` : `Notice of ${m.rec.id}`;
     commit = commitFiles(m.root, paths, what);
   }
