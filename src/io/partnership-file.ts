@@ -49,14 +49,14 @@ export function findPartnershipFile(cwd: string, file?: string, env: NodeJS.Proc
     if (!existsSync(p)) throw new WepError(`no partnership file at ${explicit}`, `check the path given to ${file ? '--file' : 'WEP_FILE'}`);
     if (statSync(p).isDirectory()) {
       const inside = join(p, PARTNERSHIP_FILE);
-      if (existsSync(inside)) return inside;
+      if (existsSync(inside) && statSync(inside).isFile()) return inside;
       throw new WepError(`${explicit} is a folder with no ${PARTNERSHIP_FILE} in it`, 'give the path of the file itself');
     }
     return p;
   }
   for (let dir = resolve(cwd); ; dir = dirname(dir)) {
     const p = join(dir, PARTNERSHIP_FILE);
-    if (existsSync(p)) return p;
+    if (existsSync(p) && statSync(p).isFile()) return p; // a folder of that name is not it
     if (dirname(dir) === dir) break;
   }
   throw new WepError(
