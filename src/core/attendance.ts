@@ -1,0 +1,245 @@
+/**
+ * Recording attendance: the flags of `wep attendance` (and the answers of its checklist) applied
+ * to a meeting's attendance record, with every id checked against the partnership file.
+ * Pure: an Attendance in, an Attendance out.
+ */
+import { WepError } from './errors.js';
+import type { Attendance } from './meeting-schema.js';
+import { isProxy, type Model, type ResolvedBody } from './model.js';
+import { suggest } from './suggest.js';
+
+/** The scriptable flags of `wep attendance`, as commander hands them over. */
+export interface AttendanceFlags {
+  present?: string[];
+  apologies?: string[];
+  /** "PROXY=MEMBER" */
+  proxy?: string[];
+  observer?: string[];
+  /** "ID=ITEM" */
+  arrivedAt?: string[];
+  leftAt?: string[];
+  interest?: string[];
+}
+
+const FLAG_KEYS = ['present', 'apologies', 'proxy', 'observer', 'arrivedAt', 'leftAt', 'interest'] as const;
+
+/** True when any attendance flag was given (otherwise the command asks interactively). */
+export function hasAttendanceFlags(f: AttendanceFlags): boolean {
+  return FLAG_KEYS.some((k) => (f[k]?.length ?? 0) > 0);
+}
+
+/** Checks every id names a person in the partnership file; fails on the first unknown with a did-you-mean. */
+export function verifyPeopleIds(model: Model, ids: readonly string[], flag: string): void {
+  const unknown = ids.filter((id) => !model.people.has(id));
+  if (unknown.length === 0) return;
+  const first = unknown[0]!;
+  const more = unknown.length > 1 ? ` (and ${unknown.slice(1).map((u) => `"${u}"`).join(', ')})` : '';
+  const guess = suggest(first, model.people.keys());
+  throw new WepError(`${flag}: no person "${first}" in the partnership file${more}`, guess ? `did you mean "${guess}"?` : '"wep members" lists everyone, with their ids');
+}
+
+/** Parses "ID=ITEM" (for --arrived-at, --left-at, --interest), checking the item is on the agenda. */
+export function parseIdItem(value: string, flag: string, agendaLength: number): { person: string; item: number } {
+  const m = /^\s*([^=\s]+)\s*=\s*(\S+)\s*$/.exec(value);
+  if (!m) throw new WepError(`${flag} "${value}": expected ID=ITEM`, `for example ${flag} sh-clarke=6 (agenda item 6)`);
+  const [, person, itemText] = m as unknown as [string, string, string];
+  const item = Number(itemText);
+  if (!/^\d+$/.test(itemText) || item < 1) throw new WepError(`${flag} "${value}": "${itemText}" is not an agenda item number`, 'agenda items are numbered from 1, as "wep agenda" shows them');
+  if (item > agendaLength) {
+    throw new WepError(`${flag} "${value}": the agenda has ${agendaLength} item${agendaLength === 1 ? '' : 's'}, so there is no item ${item}`, 'agenda items are numbered from 1, as "wep agenda" shows them');
+  }
+  return { person, item };
+}
+
+/** Parses "PROXY=MEMBER" for --proxy. */
+export function parseProxyPair(value: string): { proxy: string; member: string } {
+  const m = /^\s*([^=\s]+)\s*=\s*([^=\s]+)\s*$/.exec(value);
+  if (!m) throw new WepError(`--proxy "${value}": expected PROXY=MEMBER`, 'for example --proxy px-evans=sh-evans (George Usman stands in for Megan Evans)');
+  return { proxy: m[1]!, member: m[2]! };
+}
+
+const uniq = <T>(xs: Iterable<T>): T[] => [...new Set(xs)];
+
+/** Drops empty lists, so the record stays as short as the clerk would write it. */
+export function normaliseAttendance(att: Attendance): Attendance {
+  const out: Attendance = {};
+  if (att.present?.length) out.present = uniq(att.present);
+  if (att.apologies?.length) out.apologies = uniq(att.apologies);
+  if (att.proxies?.length) out.proxies = att.proxies;
+  if (att.observers?.length) out.observers = uniq(att.observers);
+  if (att.arrived?.length) out.arrived = att.arrived;
+  if (att.left?.length) out.left = att.left;
+  if (att.interests?.length) out.interests = att.interests;
+  return out;
+}
+
+/**
+ * The member a proxy stands for when the record does not say: the absent voting member of
+ * `body` who appointed them (up to the body's max-per-proxy). Empty when none applies.
+ */
+export function impliedProxyFor(model: Model, body: ResolvedBody, proxyId: string, present: ReadonlySet<string>, represented: ReadonlySet<string>): string[] {
+  const p = model.people.get(proxyId);
+  if (!p || body.memberIds.includes(proxyId)) return [];
+  return p.proxyFor.filter((m) => body.memberIds.includes(m) && model.people.get(m)!.voting && !present.has(m) && !represented.has(m)).slice(0, body.maxPerProxy);
+}
+
+export interface AppliedAttendance {
+  attendance: Attendance;
+  warnings: string[];
+}
+
+/**
+ * Applies the flags to the record. Flags add to what is recorded: someone marked present is no
+ * longer on the apologies list and vice versa; a proxy marked present stands for the member who
+ * appointed them unless --proxy says otherwise; a late arrival or early departure is present.
+ * Bad ids and items fail with exit 2 before anything changes.
+ */
+export function applyAttendanceFlags(model: Model, body: ResolvedBody, current: Attendance | undefined, flags: AttendanceFlags, agendaLength: number): AppliedAttendance {
+  const warnings: string[] = [];
+  const name = (id: string) => model.people.get(id)?.name ?? id;
+  const present = flags.present ?? [];
+  const apologies = flags.apologies ?? [];
+  const observers = flags.observer ?? [];
+  const proxies = (flags.proxy ?? []).map(parseProxyPair);
+  const arrived = (flags.arrivedAt ?? []).map((v) => parseIdItem(v, '--arrived-at', agendaLength));
+  const left = (flags.leftAt ?? []).map((v) => parseIdItem(v, '--left-at', agendaLength));
+  const interests = (flags.interest ?? []).map((v) => parseIdItem(v, '--interest', agendaLength));
+
+  verifyPeopleIds(model, present, '--present');
+  verifyPeopleIds(model, apologies, '--apologies');
+  verifyPeopleIds(model, observers, '--observer');
+  verifyPeopleIds(
+    model,
+    proxies.flatMap((p) => [p.proxy, p.member]),
+    '--proxy',
+  );
+  verifyPeopleIds(model, arrived.map((a) => a.person), '--arrived-at');
+  verifyPeopleIds(model, left.map((a) => a.person), '--left-at');
+  verifyPeopleIds(model, interests.map((a) => a.person), '--interest');
+
+  const both = present.filter((id) => apologies.includes(id));
+  if (both.length) throw new WepError(`${both.join(', ')}: both --present and --apologies`, 'give each person once: present, or sending apologies');
+  for (const { proxy, member } of proxies) {
+    if (!body.proxiesAllowed) throw new WepError(`--proxy ${proxy}=${member}: proxies are not allowed on ${body.name}`, 'the partnership file says "proxies: { allowed: false }" for this body');
+    if (proxy === member) throw new WepError(`--proxy ${proxy}=${member}: a member cannot be their own proxy`, 'write --proxy PROXY=MEMBER, e.g. --proxy px-evans=sh-evans');
+    const m = model.people.get(member)!;
+    if (!body.memberIds.includes(member) || !m.voting) {
+      const hint = isProxy(m) ? `${member} is a proxy; write the proxy first: --proxy ${member}=${m.proxyFor[0] ?? 'MEMBER'}` : `a proxy stands for a voting member of ${body.name}; "wep members --body ${body.id}" lists them`;
+      throw new WepError(`--proxy ${proxy}=${member}: ${m.name} (${member}) is not a voting member of ${body.name}`, hint);
+    }
+    if (present.includes(member)) throw new WepError(`--proxy ${proxy}=${member}: ${m.name} (${member}) is also given as --present`, 'a proxy stands in for an absent member; leave one of them out');
+  }
+
+  const att = structuredClone(current ?? {}) as Attendance;
+  const presentSet = new Set(att.present ?? []);
+  const apologySet = new Set(att.apologies ?? []);
+  let proxyEntries = [...(att.proxies ?? [])];
+  const observerSet = new Set(att.observers ?? []);
+
+  for (const id of apologies) {
+    apologySet.add(id);
+    presentSet.delete(id);
+    if (!body.memberIds.includes(id)) warnings.push(`${name(id)} (${id}) is not a member of ${body.name}; apologies recorded anyway`);
+  }
+  for (const { proxy, member } of proxies) {
+    proxyEntries = proxyEntries.filter((e) => e.for !== member);
+    proxyEntries.push({ proxy, for: member });
+    presentSet.add(proxy);
+    presentSet.delete(member);
+  }
+  const named = new Set(proxies.map((p) => p.proxy));
+  for (const id of present) {
+    presentSet.add(id);
+    apologySet.delete(id);
+    // a member marked present no longer needs anyone standing in for them
+    proxyEntries = proxyEntries.filter((e) => e.for !== id);
+  }
+  for (const id of present) {
+    const p = model.people.get(id)!;
+    if (body.memberIds.includes(id) || named.has(id) || proxyEntries.some((e) => e.proxy === id)) continue;
+    if (!isProxy(p)) {
+      warnings.push(`${p.name} (${id}) is not a member of ${body.name}: recorded as present, not counted (use --observer for observers and invitees)`);
+      continue;
+    }
+    const represented = new Set(proxyEntries.map((e) => e.for));
+    const stands = impliedProxyFor(model, body, id, presentSet, represented);
+    if (stands.length === 0) {
+      const members = p.proxyFor.map((m) => `${name(m)} (${m})`).join(', ');
+      warnings.push(
+        p.proxyFor.some((m) => presentSet.has(m))
+          ? `${p.name} (${id}) is proxy for ${members}, who is present: not counted`
+          : `${p.name} (${id}) is not proxy for any absent member of ${body.name}: not counted; name the member with --proxy ${id}=MEMBER`,
+      );
+      continue;
+    }
+    for (const m of stands) proxyEntries.push({ proxy: id, for: m });
+  }
+  for (const id of observers) observerSet.add(id);
+
+  let arrivedList = [...(att.arrived ?? [])];
+  for (const a of arrived) {
+    arrivedList = arrivedList.filter((e) => e.person !== a.person);
+    arrivedList.push(a);
+    if (!proxyEntries.some((e) => e.proxy === a.person)) presentSet.add(a.person);
+    apologySet.delete(a.person);
+  }
+  let leftList = [...(att.left ?? [])];
+  for (const l of left) {
+    leftList = leftList.filter((e) => e.person !== l.person);
+    leftList.push(l);
+    if (!proxyEntries.some((e) => e.proxy === l.person)) presentSet.add(l.person);
+    apologySet.delete(l.person);
+  }
+  for (const x of [...arrived, ...left]) {
+    const a = arrivedList.find((e) => e.person === x.person);
+    const l = leftList.find((e) => e.person === x.person);
+    if (a && l && l.item === a.item) warnings.push(`${name(x.person)} (${x.person}) is recorded as arriving and leaving at item ${a.item}`);
+  }
+  const interestList = [...(att.interests ?? [])];
+  for (const i of interests) {
+    if (!interestList.some((e) => e.person === i.person && e.item === i.item)) interestList.push(i);
+    if (!presentSet.has(i.person) && !proxyEntries.some((e) => e.proxy === i.person)) warnings.push(`${name(i.person)} (${i.person}) declared an interest in item ${i.item} but is not recorded as present`);
+  }
+
+  const attendance = normaliseAttendance({
+    present: [...presentSet],
+    apologies: [...apologySet],
+    proxies: proxyEntries,
+    observers: [...observerSet],
+    arrived: arrivedList,
+    left: leftList,
+    interests: interestList,
+  });
+  return { attendance, warnings };
+}
+
+/**
+ * The attendance a checklist of who is in the room describes: `ids` are present; a proxy ticked
+ * keeps the member the record already gave them (if that member is still absent), else stands
+ * for the absent member who appointed them. Apologies, observers, arrivals, departures and
+ * interests carry over from `current` (apologies only for those still absent).
+ */
+export function attendanceFromChecklist(model: Model, body: ResolvedBody, current: Attendance | undefined, ids: readonly string[]): Attendance {
+  const present = new Set(ids);
+  const proxies: { proxy: string; for: string }[] = [];
+  const represented = new Set<string>();
+  for (const id of ids) {
+    if (body.memberIds.includes(id) || !model.people.has(id)) continue;
+    const kept = (current?.proxies ?? []).filter((e) => e.proxy === id && !present.has(e.for) && !represented.has(e.for));
+    const stands = kept.length ? kept.map((e) => e.for) : impliedProxyFor(model, body, id, present, represented);
+    for (const m of stands) {
+      proxies.push({ proxy: id, for: m });
+      represented.add(m);
+    }
+  }
+  const here = (id: string) => present.has(id) || proxies.some((e) => e.proxy === id);
+  return normaliseAttendance({
+    present: [...ids],
+    apologies: (current?.apologies ?? []).filter((id) => !present.has(id)),
+    proxies,
+    observers: current?.observers,
+    arrived: current?.arrived?.filter((e) => here(e.person)),
+    left: current?.left?.filter((e) => here(e.person)),
+    interests: current?.interests?.filter((e) => here(e.person)),
+  });
+}

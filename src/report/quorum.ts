@@ -1,0 +1,142 @@
+/**
+ * The quorum as the clerk reads it mid-meeting: one verdict line, then the per-rule table, who
+ * could fix a shortfall, and who was (not) counted. Plus the stable --json shape.
+ */
+import type { ChalkInstance } from 'chalk';
+import type { Model } from '../core/model.js';
+import type { CouldFix, QuorumResult, RuleResult } from '../core/quorum.js';
+
+export interface ItemQuorum {
+  item: number;
+  title?: string;
+  result: QuorumResult;
+}
+
+export interface QuorumView {
+  /** Meeting id, when the attendance comes from a record. */
+  meeting?: string;
+  /** The quorum at each agenda item, to say where it was lost. */
+  byItem?: ItemQuorum[];
+}
+
+const who = (model: Model, id: string) => `${model.people.get(id)?.name ?? id} (${id})`;
+
+function fixText(model: Model, f: CouldFix, forecast: boolean): string {
+  if (f.via === 'proxy') {
+    const member = f.forMemberName ?? (f.forMember ? model.people.get(f.forMember)?.name : undefined) ?? f.forMember;
+    return `${forecast ? 'ask ' : ''}${member}'s proxy ${f.name} (${f.id})`;
+  }
+  return `${forecast ? 'ask ' : ''}${f.name} (${f.id})`;
+}
+
+/** "Secondary Heads Federation 1 of 2" or "at least 2 voting members: 1 of 2". */
+function shortText(r: RuleResult): string {
+  return r.groupName ? `${r.groupName} ${r.counted} of ${r.required}` : `${r.description}: ${r.counted} of ${r.required}`;
+}
+
+const where = (r: QuorumResult) => (r.item === null ? 'at the start of the meeting' : `at item ${r.item}`);
+
+/** The one verdict line. */
+export function formatVerdict(model: Model, r: QuorumResult, c: ChalkInstance): string {
+  const failed = r.rules.filter((x) => !x.met);
+  if (r.forecast) {
+    const n = r.apologies?.length ?? 0;
+    const basis = `${n} apolog${n === 1 ? 'y' : 'ies'} so far`;
+    if (r.quorate) return `${c.green.bold('Forecast: quorate')} if these apologies stand (${basis}): ${r.bodyName}`;
+    const asks = failed.flatMap((x) => x.couldFix.filter((f) => f.via === 'proxy').map((f) => fixText(model, f, true)));
+    return `${c.red.bold('Forecast: NOT QUORATE')} if these apologies stand (${basis}): ${failed.map(shortText).join('; ')}${asks.length ? `; ${[...new Set(asks)].join(', or ')}` : ''}`;
+  }
+  if (r.quorate) return `${c.green.bold('Quorate')}: ${r.bodyName}, ${where(r)} (${r.counted.length} counted)`;
+  return `${c.red.bold('NOT QUORATE')}: ${failed.map((x) => `${shortText(x)} (short by ${x.shortBy})`).join('; ')}, ${where(r)}`;
+}
+
+/** The per-rule table: rule, required, counted, met, short by. */
+export function renderRuleTable(r: QuorumResult, c: ChalkInstance): string[] {
+  const rows = r.rules.map((x) => [x.description, String(x.required), String(x.counted), x.met ? 'yes' : 'NO', x.met ? '-' : String(x.shortBy)] as const);
+  const head = ['rule', 'required', 'counted', 'met', 'short by'] as const;
+  const w0 = Math.max(head[0].length, ...rows.map((x) => x[0].length));
+  const line = (cells: readonly string[]) => `  ${cells[0]!.padEnd(w0)}  ${cells[1]!.padStart(8)}  ${cells[2]!.padStart(7)}  ${cells[3]!.padEnd(3)}  ${cells[4]!.padStart(8)}`;
+  return [
+    c.dim(line(head)),
+    ...rows.map((cells, i) => {
+      const text = line(cells);
+      return r.rules[i]!.met ? text : c.red(text);
+    }),
+  ];
+}
+
+const failedText = (r: QuorumResult) => r.rules.filter((y) => !y.met).map(shortText).join('; ');
+
+/** Consecutive items that failed the same way, so a departure reads as one line, not one per item. */
+function runsOf(lost: ItemQuorum[]): ItemQuorum[][] {
+  const runs: ItemQuorum[][] = [];
+  for (const x of lost) {
+    const run = runs[runs.length - 1];
+    const prev = run?.[run.length - 1];
+    if (run && prev && prev.item === x.item - 1 && failedText(prev.result) === failedText(x.result)) run.push(x);
+    else runs.push([x]);
+  }
+  return runs;
+}
+
+/** Verdict, table, fixes, who counted and who did not, and the quorum item by item. */
+export function renderQuorum(model: Model, r: QuorumResult, c: ChalkInstance, view: QuorumView = {}): string[] {
+  const lines = [formatVerdict(model, r, c), ''];
+  if (r.rules.length) lines.push(...renderRuleTable(r, c));
+  for (const x of r.rules.filter((x) => !x.met)) {
+    const fixes = x.couldFix.map((f) => fixText(model, f, r.forecast));
+    lines.push(`  ${c.yellow(`${x.groupName ?? x.description}:`)} ${fixes.length ? `${r.forecast ? '' : 'could fix: '}${fixes.join(', ')}` : 'no one absent could fix this'}`);
+  }
+  lines.push('');
+  const counted = r.counted.map((x) => (x.as === 'proxy' ? `${who(model, x.id)} as proxy for ${model.people.get(x.for!)?.name ?? x.for}` : who(model, x.id)));
+  lines.push(`${c.bold(r.forecast ? 'Expected' : 'Counted')} (${r.counted.length}): ${counted.join(', ') || 'no one'}`);
+  if (r.forecast && r.apologies?.length) lines.push(`${c.bold('Apologies')}: ${r.apologies.map((id) => who(model, id)).join(', ')}`);
+  if (r.notCounted.length) {
+    lines.push(`${c.bold('Not counted')}:`);
+    for (const n of r.notCounted) lines.push(`  ${who(model, n.id)}: ${n.reason}`);
+  }
+  if (view.byItem?.length) {
+    const lost = view.byItem.filter((x) => !x.result.quorate);
+    lines.push('');
+    if (lost.length === 0) lines.push(`${c.green('Quorate at every agenda item')} (1-${view.byItem.length})`);
+    else {
+      const all = lost.length === view.byItem.length;
+      lines.push(c.red.bold(`${all ? 'Not quorate at any agenda item' : `Not quorate from item ${lost[0]!.item}`}: decisions ${lost.length === 1 ? 'at that item' : 'at these items'} must be flagged`));
+      for (const run of runsOf(lost)) {
+        const first = run[0]!;
+        const last = run[run.length - 1]!;
+        const items = run.length === 1 ? `item ${first.item}${first.title ? ` (${first.title})` : ''}` : `items ${first.item}-${last.item}`;
+        lines.push(`  ${items}: ${c.red(failedText(first.result))}`);
+      }
+    }
+  }
+  return lines;
+}
+
+/** The stable --json shape of `wep quorum` (and of `wep attendance --json`). */
+export function quorumJson(r: QuorumResult, view: QuorumView = {}) {
+  const lost = view.byItem?.filter((x) => !x.result.quorate).map((x) => x.item);
+  return {
+    quorate: r.quorate,
+    body: r.body,
+    meeting: view.meeting ?? null,
+    item: r.item,
+    forecast: r.forecast,
+    ...(r.forecast ? { apologies: r.apologies ?? [] } : {}),
+    rules: r.rules.map((x) => ({
+      description: x.description,
+      kind: x.kind,
+      group: x.group ?? null,
+      required: x.required,
+      counted: x.counted,
+      met: x.met,
+      shortBy: x.shortBy,
+      countedIds: x.countedIds,
+      couldFix: x.couldFix.map((f) => ({ id: f.id, name: f.name, via: f.via, forMember: f.forMember ?? null })),
+    })),
+    counted: r.counted.map((x) => ({ id: x.id, as: x.as, for: x.for ?? null, group: x.group ?? null })),
+    notCounted: r.notCounted,
+    ...(view.byItem ? { items: view.byItem.map((x) => ({ item: x.item, title: x.title ?? null, quorate: x.result.quorate })), inquorateItems: lost ?? [] } : {}),
+    warnings: r.warnings,
+  };
+}
