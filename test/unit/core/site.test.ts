@@ -1,0 +1,278 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { MeetingFile } from '../../../src/core/meeting-schema.js';
+import { buildModel } from '../../../src/core/model.js';
+import type { PartnershipFile } from '../../../src/core/partnership-schema.js';
+import { mentionsAny, planSite, publicMinutes, relativeHref, safePaperPath, type SiteMeetingInput } from '../../../src/core/site.js';
+import { renderSite } from '../../../src/report/site-html.js';
+
+const file = (over: Partial<PartnershipFile['partnership']> = {}): PartnershipFile => ({
+  partnership: { name: 'Test Partnership', short: 'TP', clerk: { name: 'Jo Clerk', email: 'clerk@tp.example.org' }, values: ['Openness'], ...over },
+  groups: [
+    { id: 'heads', name: 'Heads', seats: 3 },
+    { id: 'la', name: 'Council', seats: 1 },
+  ],
+  people: [
+    { id: 'chair', name: 'Ann Chair', email: 'ann@example.org', group: 'heads', role: 'chair', term: { start: '2025-09-01', end: '2027-08-31' } },
+    { id: 'bob', name: 'Bob Head', email: 'bob@example.org', emailPublic: true, group: 'heads', proxy: 'pat' },
+    { id: 'lou', name: 'Lou Officer', email: 'lou@example.org', group: 'la', role: 'officer' },
+    { id: 'pat', name: 'Pat Proxy', email: 'pat@example.org', role: 'proxy' },
+  ],
+  bodies: [
+    {
+      id: 'board',
+      name: 'The Board',
+      members: [{ groups: ['heads', 'la'] }],
+      notice: { kind: 'working-days', days: 7 },
+      minutes: { kind: 'working-days', days: 7 },
+      venue: { name: 'Town Hall', address: '1 High St', link: 'https://meet.example.org/secret-room', joining: 'passcode 9999' },
+      start: '16:00',
+      end: '18:00',
+    },
+  ],
+});
+
+const meeting = (over: Partial<MeetingFile> = {}): MeetingFile => ({ body: 'board', date: '2026-10-01', start: '16:00', agenda: [], ...over });
+const input = (id: string, m: MeetingFile, extra: Partial<SiteMeetingInput> = {}): SiteMeetingInput => ({ id, meeting: m, papersFound: [], ...extra });
+
+const held = meeting({
+  agenda: [
+    { title: 'Welcome', standard: 'welcome' },
+    { title: 'Secret Heron Matter', paper: 'papers/heron.pdf', confidential: true, minutes: 'heron minute' },
+    { title: 'Budget', paper: 'papers/budget.pdf', purpose: 'decision', minutes: 'Budget minute' },
+    { title: 'Shared paper item', paper: 'papers/heron.pdf' },
+  ],
+  attendance: {
+    present: ['chair', 'lou', 'pat'],
+    proxies: [{ proxy: 'pat', for: 'bob' }],
+    interests: [
+      { person: 'chair', item: 2, interest: 'secret' },
+      { person: 'chair', item: 3, interest: 'Governor of a school' },
+    ],
+  },
+  decisions: [
+    { item: 2, text: 'Heron settlement agreed' },
+    { item: 3, text: 'Budget agreed; queries to ann@example.org' },
+  ],
+  actions: [
+    { id: 'a1', text: 'Sign heron papers', owner: 'chair', item: 2 },
+    { id: 'a2', text: 'Publish the budget', owner: 'lou', item: 3, due: '2026-11-01' },
+  ],
+  minutes: { status: 'approved' },
+});
+
+describe('relativeHref', () => {
+  it.each([
+    ['index.html', 'site.css', 'site.css'],
+    ['meetings/x/index.html', 'site.css', '../../site.css'],
+    ['meetings/x/index.html', 'meetings/x/papers/a.pdf', 'papers/a.pdf'],
+    ['meetings/x/index.html', 'meetings/y/index.html', '../y/index.html'],
+    ['registers/decisions.html', 'meetings/x/index.html#decision-1', '../meetings/x/index.html#decision-1'],
+    ['meetings/index.html', 'index.html', '../index.html'],
+  ])('%s -> %s = %s', (from, to, want) => expect(relativeHref(from, to)).toBe(want));
+});
+
+describe('safePaperPath', () => {
+  it.each([
+    ['papers/a.pdf', 'papers/a.pdf'],
+    ['./papers/a.pdf', 'papers/a.pdf'],
+    ['papers\\a.pdf', 'papers/a.pdf'],
+    ['../other/a.pdf', undefined],
+    ['/etc/passwd', undefined],
+    ['C:/x.pdf', undefined],
+    ['papers/../../x', undefined],
+    ['.hidden', undefined],
+    ['meeting.yaml', undefined],
+    ['index.html', undefined],
+    ['', undefined],
+  ])('%j -> %j', (p, want) => expect(safePaperPath(p)).toBe(want));
+
+  it('never returns a path that leaves the meeting folder', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('..', '.', '', 'a', 'b.pdf', '/', '\\', 'x y', '.git'), { maxLength: 6 }), (parts) => {
+        const out = safePaperPath(parts.join('/'));
+        if (out === undefined) return;
+        expect(out.startsWith('/')).toBe(false);
+        expect(out.split('/')).not.toContain('..');
+        expect(out.split('/').some((s) => s.startsWith('.'))).toBe(false);
+      }),
+    );
+  });
+});
+
+describe('publicMinutes', () => {
+  const md = `# Minutes\n<!-- instructions -->\n## 1. Welcome\nHello.\n## 2. Secret\nHidden text.\n### detail\nMore hidden.\n## 3. Budget\nShown.\n\`\`\`\n## 2. in a code block\n\`\`\`\n`;
+  it('drops the sections of confidential items and HTML comments, keeps the rest', () => {
+    const out = publicMinutes(md, new Set([2]));
+    expect(out).toContain('Hello.');
+    expect(out).toContain('Shown.');
+    expect(out).not.toContain('Hidden text');
+    expect(out).not.toContain('More hidden');
+    expect(out).not.toContain('instructions');
+    expect(out).toContain('## 2. in a code block');
+  });
+  it('understands "Item 2:" headings too', () => {
+    expect(publicMinutes('## Item 2: Secret\nx\n## Item 3: Open\ny', new Set([2]))).toBe('## Item 3: Open\ny');
+  });
+});
+
+describe('mentionsAny', () => {
+  it('ignores case and secrets too short to be telling', () => {
+    expect(mentionsAny('The HERON matter', ['heron'])).toBe(true);
+    expect(mentionsAny('AOB', ['AOB'])).toBe(false);
+  });
+});
+
+describe('planSite', () => {
+  const model = buildModel(file());
+  const plan = planSite({
+    model,
+    today: '2026-11-22',
+    meetings: [input('2026-10-01-board', held, { papersFound: ['papers/budget.pdf', 'papers/heron.pdf'] })],
+  });
+  const m = plan.meetings[0]!;
+
+  it('keeps a confidential item\'s number and nothing else', () => {
+    expect(m.agenda[1]).toEqual({ number: 2, confidential: true });
+    expect(m.agenda[2]).toMatchObject({ number: 3, title: 'Budget', minute: 'Budget minute', paper: { sitePath: 'meetings/2026-10-01-board/papers/budget.pdf' } });
+  });
+
+  it('never copies a paper a confidential item names, even when a public item names it too', () => {
+    expect(plan.copies.map((c) => c.source)).toEqual(['papers/budget.pdf']);
+    expect(m.agenda[3]!.paper).toEqual({ label: 'Paper (confidential, not published)' });
+  });
+
+  it('leaves out decisions, actions and declarations of confidential items', () => {
+    expect(m.decisions.map((d) => d.item)).toEqual([3]);
+    expect(m.actions.map((a) => a.ref)).toEqual(['2026-10-01-board/a2']);
+    expect(m.minutes.declarations.map((d) => d.item)).toEqual([3]);
+  });
+
+  it('withholds private addresses typed into the records', () => {
+    expect(m.decisions[0]!.text).toBe('Budget agreed; queries to [address withheld]');
+  });
+
+  it('shows emails only where marked public, and never joining links', () => {
+    const body = plan.bodies[0]!;
+    const rows = body.groups.flatMap((g) => g.rows);
+    expect(rows.find((r) => r.person.name === 'Bob Head')!.person.email).toBe('bob@example.org');
+    expect(rows.find((r) => r.person.name === 'Ann Chair')!.person.email).toBeUndefined();
+    expect(m.venue).toEqual({ name: 'Town Hall', address: '1 High St', online: true });
+  });
+
+  it('lists vacancies per group', () => {
+    expect(plan.bodies[0]!.groups.map((g) => [g.name, g.vacant])).toEqual([
+      ['Heads', 1],
+      ['Council', 0],
+    ]);
+  });
+
+  it('records attendance with proxies, not double-counted', () => {
+    expect(m.attendance!.proxies).toEqual([{ proxy: { name: 'Pat Proxy' }, for: { name: 'Bob Head', email: 'bob@example.org' } }]);
+    expect(m.attendance!.absent).toEqual([]);
+    const year = plan.attendance[0]!;
+    expect(year.year).toBe(2026);
+    expect(year.bodies[0]!.byPerson.map((r) => [r.person, r.present, r.proxy, r.absent])).toEqual([
+      ['Ann Chair', 1, 0, 0],
+      ['Bob Head', 0, 1, 0],
+      ['Lou Officer', 1, 0, 0],
+    ]);
+  });
+
+  it('withholds minutes that still mention a confidential item outside its own section, with a warning', () => {
+    const p = planSite({ model, today: '2026-11-22', meetings: [input('2026-10-01-board', held, { minutesText: '## 1. Welcome\nWe discussed the Secret Heron Matter briefly.\n' })] });
+    expect(p.meetings[0]!.minutes.state).toBe('withheld');
+    expect(p.warnings).toContain('2026-10-01-board: the minutes file mentions a confidential item, so it is left out of the site');
+  });
+
+  it('approved-only: draft minutes, decisions and actions stay out; attendance is shown', () => {
+    const draft = { ...held, minutes: { status: 'circulated' as const } };
+    const p = planSite({ model, today: '2026-11-22', meetings: [input('2026-10-01-board', draft, { minutesText: 'draft text' })] });
+    const v = p.meetings[0]!;
+    expect(v.minutes.state).toBe('withheld');
+    expect(v.minutes.markdown).toBeUndefined();
+    expect(v.decisions).toEqual([]);
+    expect(v.actions).toEqual([]);
+    expect(v.agenda[2]!.minute).toBeUndefined();
+    expect(v.attendance).toBeDefined();
+  });
+
+  it('mark-drafts: draft minutes are published, marked', () => {
+    const m2 = buildModel(file({ publish: { minutes: 'mark-drafts' } }));
+    const draft = { ...held, minutes: { status: 'draft' as const } };
+    const p = planSite({ model: m2, today: '2026-11-22', meetings: [input('2026-10-01-board', draft, { minutesText: 'draft text' })] });
+    expect(p.meetings[0]!.minutes).toMatchObject({ state: 'draft', markdown: 'draft text' });
+    expect(p.decisions.every((d) => d.draft)).toBe(true);
+  });
+
+  it('an upcoming meeting publishes its notice and agenda, never results', () => {
+    const up = { ...held, date: '2026-12-10' };
+    const p = planSite({ model, today: '2026-11-22', meetings: [input('2026-12-10-board', up)] });
+    expect(p.meetings[0]).toMatchObject({ status: 'upcoming', decisions: [], actions: [], minutes: { state: 'not-yet' } });
+    expect(p.meetings[0]!.attendance).toBeUndefined();
+    expect(p.upcoming.map((u) => u.id)).toEqual(['2026-12-10-board']);
+  });
+
+  it('links meetings of a body in order and gives the feed a stable entry per meeting', () => {
+    const p = planSite({
+      model,
+      today: '2026-11-22',
+      baseUrl: 'https://tp.example.org/',
+      meetings: [input('2026-12-10-board', { ...held, date: '2026-12-10' }), input('2026-10-01-board', held)],
+    });
+    expect(p.meetings.map((v) => v.id)).toEqual(['2026-10-01-board', '2026-12-10-board']);
+    expect(p.meetings[0]!.next?.id).toBe('2026-12-10-board');
+    expect(p.meetings[1]!.previous?.id).toBe('2026-10-01-board');
+    expect(p.calendar.events[0]).toMatchObject({
+      uid: '2026-10-01-board@tp.example.org',
+      url: 'https://tp.example.org/meetings/2026-10-01-board/index.html',
+      timed: { date: '2026-10-01', start: '16:00', end: '18:00' },
+      stamp: '20261001T150000Z',
+      location: 'Town Hall, 1 High St',
+    });
+  });
+});
+
+// The promise the site makes: whatever the records hold, a confidential item's title and paper
+// appear in no file, and the same records give the same bytes in any input order.
+describe('planSite + renderSite properties', () => {
+  const model = buildModel(file({ publish: { minutes: 'mark-drafts' } }));
+  const token = fc.stringMatching(/^[a-z]{6,10}$/).map((s) => `zz${s}`);
+  const item = fc.record({ title: token, paper: token, confidential: fc.boolean(), minute: fc.boolean() });
+  const meetingArb = fc.record({
+    day: fc.integer({ min: 1, max: 28 }),
+    month: fc.integer({ min: 1, max: 12 }),
+    status: fc.constantFrom('draft', 'approved', 'signed', undefined),
+    items: fc.array(item, { minLength: 1, maxLength: 6 }),
+  });
+
+  it('no confidential title or paper reaches any file, and input order does not change the output', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(meetingArb, { maxLength: 5, selector: (m) => `${m.month}-${m.day}` }), (ms) => {
+        const inputs = ms.map((x) => {
+          const date = `2026-${String(x.month).padStart(2, '0')}-${String(x.day).padStart(2, '0')}`;
+          const agenda = x.items.map((i) => ({ title: i.title, paper: `papers/${i.paper}.pdf`, ...(i.confidential ? { confidential: true } : {}), ...(i.minute ? { minutes: `minute of ${i.title}` } : {}) }));
+          const mf = meeting({
+            date,
+            agenda,
+            decisions: agenda.map((a, n) => ({ item: n + 1, text: `decided ${a.title}` })),
+            actions: agenda.map((a, n) => ({ id: `a${n + 1}`, text: `do ${a.title}`, owner: 'lou', item: n + 1 })),
+            attendance: { present: ['chair'], interests: agenda.map((a, n) => ({ person: 'chair', item: n + 1, interest: `interest in ${a.title}` })) },
+            ...(x.status ? { minutes: { status: x.status } } : {}),
+          });
+          const minutesText = agenda.map((a, n) => `## ${n + 1}. ${a.title}\n\nText about ${a.title}.`).join('\n\n');
+          return input(`${date}-board`, mf, { minutesText, papersFound: agenda.map((a) => a.paper) });
+        });
+        const secrets = ms.flatMap((x) => x.items.filter((i) => i.confidential).flatMap((i) => [i.title, i.paper]));
+        const publicTokens = new Set(ms.flatMap((x) => x.items.filter((i) => !i.confidential).flatMap((i) => [i.title, i.paper])));
+        const plan = planSite({ model, today: '2026-12-31', meetings: inputs });
+        const files = renderSite(plan, { css: '', js: '' });
+        const all = files.map((f) => f.content).join('\n') + plan.copies.map((c) => c.sitePath).join('\n');
+        for (const s of secrets) if (!publicTokens.has(s)) expect(all).not.toContain(s);
+        const again = renderSite(planSite({ model, today: '2026-12-31', meetings: [...inputs].reverse() }), { css: '', js: '' });
+        expect(again).toEqual(files);
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
