@@ -15,7 +15,7 @@ export function renderNoticeTiming(t: NoticeTiming, meetingId: string, c: ChalkI
     if (t.date <= t.safeDeadline) out.push(c.dim(`  Safe date on the strict reading: ${formatLongDate(t.safeDeadline)}.`));
     return { out, err: [] };
   }
-  const what = t.sent ? `Notice was sent on ${formatLongDate(t.date)}` : `Sent today (${formatLongDate(t.date)}), the notice`;
+  const what = t.sent ? `The notice sent on ${formatLongDate(t.date)}` : `Sent today (${formatLongDate(t.date)}), the notice`;
   const late = `${plural(t.workingDaysLate, 'working day')} late`;
   if (t.status === 'short-notice-agreed') {
     const who = t.shortNotice!.agreedBy.length ? ` by ${t.shortNotice!.agreedBy.join(', ')}` : '';
