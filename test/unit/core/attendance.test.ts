@@ -1,0 +1,152 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { applyAttendanceFlags, attendanceFromChecklist, hasAttendanceFlags, normaliseAttendance, parseIdItem, parseProxyPair, verifyPeopleIds } from '../../../src/core/attendance.js';
+import { WepError } from '../../../src/core/errors.js';
+import { buildModel, type Model } from '../../../src/core/model.js';
+import { evaluateQuorum } from '../../../src/core/quorum.js';
+import { validatePartnershipSource } from '../../../src/io/partnership-file.js';
+import { ROOT } from '../../helpers/wep.js';
+
+let wep: Model;
+beforeAll(async () => {
+  const { file } = await validatePartnershipSource(readFileSync(join(ROOT, 'partnership.yaml'), 'utf8'), 'partnership.yaml', '2026-11-22');
+  wep = buildModel(file!);
+});
+const board = () => wep.bodies.get('partnership')!;
+const apply = (flags: Parameters<typeof applyAttendanceFlags>[3], current?: Parameters<typeof applyAttendanceFlags>[2]) => applyAttendanceFlags(wep, board(), current, flags, 9);
+
+/** Runs fn and returns the WepError it throws. */
+function error(fn: () => unknown): WepError {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof WepError) return e;
+    throw e;
+  }
+  throw new Error('expected a WepError');
+}
+
+describe('flags', () => {
+  it('knows when any flag was given', () => {
+    expect(hasAttendanceFlags({})).toBe(false);
+    expect(hasAttendanceFlags({ present: [] })).toBe(false);
+    expect(hasAttendanceFlags({ leftAt: ['a=1'] })).toBe(true);
+  });
+
+  it('parses ID=ITEM and PROXY=MEMBER, or explains', () => {
+    expect(parseIdItem('sh-clarke=6', '--left-at', 9)).toEqual({ person: 'sh-clarke', item: 6 });
+    expect(parseIdItem(' sh-clarke = 6 ', '--left-at', 9)).toEqual({ person: 'sh-clarke', item: 6 });
+    expect(error(() => parseIdItem('sh-clarke', '--left-at', 9))).toMatchObject({ message: '--left-at "sh-clarke": expected ID=ITEM', exitCode: 2 });
+    expect(error(() => parseIdItem('sh-clarke=six', '--interest', 9)).message).toBe('--interest "sh-clarke=six": "six" is not an agenda item number');
+    expect(error(() => parseIdItem('sh-clarke=0', '--interest', 9)).message).toBe('--interest "sh-clarke=0": "0" is not an agenda item number');
+    expect(error(() => parseIdItem('sh-clarke=12', '--arrived-at', 9)).message).toBe('--arrived-at "sh-clarke=12": the agenda has 9 items, so there is no item 12');
+    expect(parseProxyPair('px-evans=sh-evans')).toEqual({ proxy: 'px-evans', member: 'sh-evans' });
+    expect(error(() => parseProxyPair('px-evans')).message).toBe('--proxy "px-evans": expected PROXY=MEMBER');
+  });
+
+  it('unknown ids fail with a did-you-mean', () => {
+    const e = error(() => verifyPeopleIds(wep, ['ph-ahmed', 'sh-clarkee', 'zzz'], '--present'));
+    expect(e.message).toBe('--present: no person "sh-clarkee" in the partnership file (and "zzz")');
+    expect(e.hint).toBe('did you mean "sh-clarke"?');
+    expect(e.exitCode).toBe(2);
+    expect(error(() => verifyPeopleIds(wep, ['qqqqqqqq'], '--apologies')).hint).toBe('"wep members" lists everyone, with their ids');
+  });
+});
+
+describe('applyAttendanceFlags', () => {
+  it('records apologies as they arrive, adding to what is recorded', () => {
+    const first = apply({ apologies: ['sh-evans'] }).attendance;
+    expect(first).toEqual({ apologies: ['sh-evans'] });
+    expect(apply({ apologies: ['ph-chen'] }, first).attendance).toEqual({ apologies: ['sh-evans', 'ph-chen'] });
+  });
+
+  it('someone present is no longer sending apologies, and vice versa', () => {
+    const a = apply({ present: ['sh-evans'] }, { apologies: ['sh-evans', 'ph-chen'] }).attendance;
+    expect(a).toEqual({ present: ['sh-evans'], apologies: ['ph-chen'] });
+    expect(apply({ apologies: ['sh-evans'] }, a).attendance).toEqual({ apologies: ['ph-chen', 'sh-evans'] });
+  });
+
+  it('a proxy present stands for the member who appointed them, written out in the record', () => {
+    const { attendance, warnings } = apply({ present: ['ph-ahmed', 'px-evans'] });
+    expect(attendance).toEqual({ present: ['ph-ahmed', 'px-evans'], proxies: [{ proxy: 'px-evans', for: 'sh-evans' }] });
+    expect(warnings).toEqual([]);
+  });
+
+  it('a proxy whose member is present is recorded with a warning', () => {
+    const { attendance, warnings } = apply({ present: ['sh-clarke', 'px-clarke'] });
+    expect(attendance.proxies).toBeUndefined();
+    expect(warnings).toEqual(['Fiona Taylor (px-clarke) is proxy for Tom Clarke (sh-clarke), who is present: not counted']);
+  });
+
+  it('--proxy records who stood in for whom, replacing an earlier entry for that member', () => {
+    const a = apply({ proxy: ['px-clarke=sh-evans'] }, { present: ['sh-evans'], proxies: [{ proxy: 'px-evans', for: 'sh-evans' }] }).attendance;
+    expect(a).toEqual({ present: ['px-clarke'], proxies: [{ proxy: 'px-clarke', for: 'sh-evans' }] });
+  });
+
+  it('--proxy errors: not a voting member, own proxy, member also present, proxies not allowed', () => {
+    const officer = error(() => apply({ proxy: ['px-evans=la-lewis'] }));
+    expect(officer.message).toBe('--proxy px-evans=la-lewis: Claire Lewis (la-lewis) is not a voting member of Education Partnership');
+    expect(officer.hint).toBe('a proxy stands for a voting member of Education Partnership; "wep members --body partnership" lists them');
+    const backwards = error(() => apply({ proxy: ['sh-evans=px-evans'] }));
+    expect(backwards.message).toBe('--proxy sh-evans=px-evans: George Usman (px-evans) is not a voting member of Education Partnership');
+    expect(backwards.hint).toBe('px-evans is a proxy; write the proxy first: --proxy px-evans=sh-evans');
+    expect(error(() => apply({ proxy: ['sh-evans=sh-evans'] })).message).toBe('--proxy sh-evans=sh-evans: a member cannot be their own proxy');
+    expect(error(() => apply({ proxy: ['px-evans=sh-evans'], present: ['sh-evans'] })).message).toBe('--proxy px-evans=sh-evans: Megan Evans (sh-evans) is also given as --present');
+    const noProxies = { ...board(), proxiesAllowed: false };
+    expect(error(() => applyAttendanceFlags(wep, noProxies, undefined, { proxy: ['px-evans=sh-evans'] }, 9)).message).toBe('--proxy px-evans=sh-evans: proxies are not allowed on Education Partnership');
+    expect(error(() => apply({ present: ['sh-evans'], apologies: ['sh-evans'] })).message).toBe('sh-evans: both --present and --apologies');
+  });
+
+  it('late arrivals and early departures are present, one entry per person', () => {
+    const a = apply({ arrivedAt: ['sh-clarke=3'], leftAt: ['sf-jones=6'] }, { present: ['sf-jones'], apologies: ['sh-clarke'], left: [{ person: 'sf-jones', item: 8 }] }).attendance;
+    expect(a).toEqual({ present: ['sf-jones', 'sh-clarke'], arrived: [{ person: 'sh-clarke', item: 3 }], left: [{ person: 'sf-jones', item: 6 }] });
+  });
+
+  it('interests are added once, with a warning for someone not present', () => {
+    const { attendance, warnings } = apply({ interest: ['sf-jones=5', 'sf-jones=5'] }, { interests: [{ person: 'sf-jones', item: 5, interest: 'trustee' }] });
+    expect(attendance.interests).toEqual([{ person: 'sf-jones', item: 5, interest: 'trustee' }]);
+    expect(warnings).toContain('Gareth Jones (sf-jones) declared an interest in item 5 but is not recorded as present');
+  });
+
+  it('warns about people not on the body', () => {
+    const { attendance, warnings } = apply({ present: ['op-baker'], apologies: ['op-cole'], observer: ['op-dunn'] });
+    expect(attendance).toEqual({ present: ['op-baker'], apologies: ['op-cole'], observers: ['op-dunn'] });
+    expect(warnings).toEqual([
+      'Olivia Cole (op-cole) is not a member of Education Partnership; apologies recorded anyway',
+      'Nick Baker (op-baker) is not a member of Education Partnership: recorded as present, not counted (use --observer for observers and invitees)',
+    ]);
+  });
+
+  it('applying the same flags twice changes nothing more', () => {
+    const ids = () => [...wep.people.keys()];
+    fc.assert(
+      fc.property(fc.subarray(ids()), fc.subarray(ids()), (present, apologiesAll) => {
+        const apologies = apologiesAll.filter((id) => !present.includes(id));
+        const once = apply({ present, apologies }).attendance;
+        const twice = apply({ present, apologies }, once).attendance;
+        expect(twice).toEqual(once);
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
+
+describe('attendanceFromChecklist', () => {
+  it('ticked proxies stand for their absent members; apologies of those present drop', () => {
+    const a = attendanceFromChecklist(wep, board(), { apologies: ['sh-evans', 'ph-chen'], interests: [{ person: 'sf-jones', item: 5 }] }, ['ph-chen', 'px-evans', 'sf-jones']);
+    expect(a).toEqual({ present: ['ph-chen', 'px-evans', 'sf-jones'], apologies: ['sh-evans'], proxies: [{ proxy: 'px-evans', for: 'sh-evans' }], interests: [{ person: 'sf-jones', item: 5 }] });
+  });
+
+  it('keeps a recorded stand-in and drops entries for people no longer ticked', () => {
+    const current = { present: ['px-clarke', 'sf-jones'], proxies: [{ proxy: 'px-clarke', for: 'sh-evans' }], left: [{ person: 'sf-jones', item: 4 }] };
+    expect(attendanceFromChecklist(wep, board(), current, ['px-clarke'])).toEqual({ present: ['px-clarke'], proxies: [{ proxy: 'px-clarke', for: 'sh-evans' }] });
+  });
+
+  it('the live verdict and the written record agree', () => {
+    const a = attendanceFromChecklist(wep, board(), undefined, ['chair-okafor', 'ph-ahmed', 'ph-brown', 'sh-clarke', 'px-evans', 'sf-iqbal', 'sf-jones']);
+    expect(evaluateQuorum(wep, board(), a).quorate).toBe(true);
+    expect(normaliseAttendance({ present: [], apologies: [] })).toEqual({});
+  });
+});
