@@ -88,6 +88,15 @@ describe('wep notice: the documents', () => {
     expect(again.stderr).not.toContain('wep: using');
   });
 
+  it('--json: what was written and the deadline, as data', () => {
+    const r = wep(['notice', '--json'], { cwd: dir });
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j).toMatchObject({ meeting: ID, picked: true, recorded: null, recipients: 29, withoutEmail: [], commit: null });
+    expect(j.files).toEqual(['notice.md', 'notice.html', 'invite.ics'].map((f) => ({ path: `${DIR}/${f}`, status: 'same', backup: null })));
+    expect(j.timing).toEqual({ status: 'on-time', date: '2026-11-22', sent: false, deadline: '2026-12-01', safeDeadline: '2026-11-30', rule: 'no fewer than 7 working days before the meeting', workingDaysLate: 0, workingDaysLeft: 7, shortNotice: null });
+  });
+
   it('never overwrites a notice the clerk has edited, unless --force, and then keeps a backup', () => {
     const edited = `${read(dir, `${DIR}/notice.md`)}\nPS: tea and cake from 3.30pm.\n`;
     write(dir, `${DIR}/notice.md`, edited);
