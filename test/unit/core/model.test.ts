@@ -1,0 +1,124 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import {
+  buildModel,
+  defaultBodyId,
+  groupSeats,
+  holdsSeat,
+  isProxy,
+  resolvePerson,
+  selectPeople,
+  termState,
+  votingMembers,
+} from '../../../src/core/model.js';
+import { partnershipSchema, type PartnershipFile } from '../../../src/core/partnership-schema.js';
+import { parseYaml } from '../../../src/io/yaml-source.js';
+
+const FILE = parseYaml(readFileSync(fileURLToPath(new URL('../../../partnership.yaml', import.meta.url)), 'utf8'), 'partnership.yaml', partnershipSchema).value!;
+const m = buildModel(FILE);
+const ids = (ps: { id: string }[]) => ps.map((p) => p.id);
+
+describe('people', () => {
+  it('defaults: role member, voting by role, proxies resolved both ways', () => {
+    expect(resolvePerson({ id: 'a', name: 'A' })).toEqual({ id: 'a', name: 'A', role: 'member', voting: true, proxyFor: [] });
+    expect(resolvePerson({ id: 'a', name: 'A', role: 'officer' }).voting).toBe(false);
+    expect(resolvePerson({ id: 'a', name: 'A', role: 'observer', voting: true }).voting).toBe(true);
+    expect(resolvePerson({ id: 'a', name: 'A', role: 'chair', voting: false }).voting).toBe(false);
+    expect(m.people.get('px-ahmed')!.proxyFor).toEqual(['ph-ahmed']);
+    expect(isProxy(m.people.get('px-ahmed')!)).toBe(true);
+    expect(isProxy(m.people.get('ph-ahmed')!)).toBe(false);
+    expect(holdsSeat(m.people.get('la-lewis')!)).toBe(true); // officers take a council seat
+    expect(holdsSeat(m.people.get('op-baker')!)).toBe(false); // no group
+    expect(holdsSeat({ role: 'observer', group: 'primary-heads' })).toBe(false);
+  });
+
+  it('the calendar comes from the file', () => {
+    expect(m.calendar.nation).toBe('england-and-wales');
+    expect(m.calendar.closures.get('2026-12-24')).toBe('Council offices closed (Christmas Eve)');
+    const bare = buildModel({ ...FILE, partnership: { ...FILE.partnership, calendar: undefined } });
+    expect(bare.calendar.nation).toBe('england-and-wales');
+    expect(bare.calendar.closures.size).toBe(0);
+  });
+});
+
+describe('bodies', () => {
+  it('the Partnership board: every seated member, no proxies; seats from the groups', () => {
+    const b = m.bodies.get('partnership')!;
+    expect(b.memberIds).toHaveLength(15);
+    expect(b.memberIds).not.toContain('px-ahmed');
+    expect(b.memberIds).toContain('chair-okafor');
+    expect(b.totalSeats).toBe(16);
+    expect(b.groupIds).toEqual(['independent', 'primary-heads', 'secondary-heads', 'special-schools', 'foundry', 'schools-forum', 'mat-executive-heads', 'local-authority']);
+    expect(b.maxPerProxy).toBe(1);
+    expect(b.proxiesAllowed).toBe(true);
+    expect(ids(votingMembers(m, b))).not.toContain('la-lewis');
+    expect(votingMembers(m, b)).toHaveLength(13);
+  });
+
+  it('the Operational Group: named people, seats for its voters', () => {
+    const b = m.bodies.get('operational-group')!;
+    expect(b.memberIds).toEqual(['la-morgan', 'op-baker', 'op-cole', 'op-dunn']);
+    expect(b.totalSeats).toBe(3);
+    expect(defaultBodyId(m)).toBe('partnership');
+    const noBoard: PartnershipFile = { ...FILE, bodies: FILE.bodies.filter((x) => x.id !== 'partnership') };
+    expect(defaultBodyId(buildModel(noBoard))).toBe('operational-group');
+  });
+
+  it('a body that includes itself adds no one and does not loop', () => {
+    const self: PartnershipFile = {
+      ...FILE,
+      bodies: [...FILE.bodies, { ...FILE.bodies[1]!, id: 'loop', members: [{ bodies: ['loop'] }, { people: ['op-cole'] }] }],
+    };
+    expect(buildModel(self).bodies.get('loop')!.memberIds).toEqual(['op-cole']);
+  });
+});
+
+describe('selectors', () => {
+  it('fields AND together, selectors OR together, exclusions subtract', () => {
+    expect(ids(selectPeople(m, [{ roles: ['officer'] }]))).toEqual(['la-lewis', 'la-morgan']);
+    expect(ids(selectPeople(m, [{ groups: ['schools-forum'], people: ['sf-jones', 'ph-ahmed'] }]))).toEqual(['sf-jones']);
+    expect(ids(selectPeople(m, [{ groups: ['foundry'] }, { people: ['op-dunn'] }]))).toEqual(['fc-hughes', 'op-dunn']);
+    expect(selectPeople(m, [{ proxies: true }])).toHaveLength(12);
+    expect(ids(selectPeople(m, [{ groups: ['schools-forum'] }], [{ people: ['sf-kaur'] }]))).toEqual(['sf-iqbal', 'sf-jones']);
+    expect(ids(selectPeople(m, [{ bodies: ['operational-group'] }]))).toEqual(['la-morgan', 'op-baker', 'op-cole', 'op-dunn']);
+  });
+
+  it('school filters select the people of matching schools', () => {
+    const f: PartnershipFile = {
+      ...FILE,
+      clusters: [{ id: 'north', name: 'North' }],
+      schools: [
+        { id: 'oakwood', name: 'Oakwood Primary', phase: 'primary', type: 'academy', cluster: 'north' },
+        { id: 'forest', name: 'Forest Academy', phase: 'secondary', type: 'academy' },
+      ],
+      people: FILE.people.map((p) => (p.id === 'ph-ahmed' ? { ...p, school: 'oakwood' } : p.id === 'sh-clarke' ? { ...p, school: 'forest' } : p)),
+    };
+    const mm = buildModel(f);
+    expect(ids(selectPeople(mm, [{ schools: { type: ['academy'] } }]))).toEqual(['ph-ahmed', 'sh-clarke']);
+    expect(ids(selectPeople(mm, [{ schools: { phase: ['primary'] } }]))).toEqual(['ph-ahmed']);
+    expect(ids(selectPeople(mm, [{ schools: { cluster: ['north'] } }]))).toEqual(['ph-ahmed']);
+    expect(ids(selectPeople(mm, [{ schools: { phase: ['special'] } }]))).toEqual([]);
+  });
+});
+
+describe('seats and terms', () => {
+  it('counts seats per group', () => {
+    expect(groupSeats(m, 'mat-executive-heads')).toEqual({ seats: 1, filled: [], vacant: 1 });
+    const ph = groupSeats(m, 'primary-heads');
+    expect([ph.seats, ph.filled.length, ph.vacant]).toEqual([4, 4, 0]);
+    expect(groupSeats(m, 'nope')).toEqual({ seats: 0, filled: [], vacant: 0 });
+  });
+
+  it('term states', () => {
+    const p = (start?: string, end?: string) => ({ id: 'x', name: 'X', term: { start, end } });
+    expect(termState({ id: 'x', name: 'X' }, '2026-11-22')).toBe('none');
+    expect(termState(p('2027-01-01', '2029-01-01'), '2026-11-22')).toBe('not-started');
+    expect(termState(p('2024-01-01', '2026-11-21'), '2026-11-22')).toBe('expired');
+    expect(termState(p('2024-01-01', '2026-11-22'), '2026-11-22')).toBe('ending-soon');
+    expect(termState(p('2024-01-01', '2027-01-21'), '2026-11-22')).toBe('ending-soon');
+    expect(termState(p('2024-01-01', '2027-01-22'), '2026-11-22')).toBe('current');
+    expect(termState(p('2024-01-01'), '2026-11-22')).toBe('current');
+    expect(termState(p('2024-01-01', '2027-01-21'), '2026-11-22', 30)).toBe('current');
+  });
+});
