@@ -1,8 +1,12 @@
-import { readFileSync, statSync } from 'node:fs';
-import type { Diagnostic } from '../core/diagnostic.js';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { hasErrors, type Diagnostic } from '../core/diagnostic.js';
 import { EXIT, WepError } from '../core/errors.js';
-import { displayPath, findPartnershipFile, validatePartnershipCached } from '../io/partnership-file.js';
+import { buildModel } from '../core/model.js';
+import { cacheKey, readCache, writeCache } from '../io/cache.js';
 import { MAX_YAML_BYTES } from '../io/limits.js';
+import { listMeetingIds, MEETING_FILE, meetingsDir } from '../io/meetings.js';
+import { displayPath, findPartnershipFile, validatePartnershipCached } from '../io/partnership-file.js';
 import { diagnosticJson, renderDiagnostics } from '../report/diagnostics.js';
 import type { CommandContext } from './context.js';
 
@@ -13,13 +17,45 @@ export function checkExitCode(ds: readonly Diagnostic[]): number {
   return errors.some((d) => d.check === 'yaml') ? EXIT.badInput : EXIT.problems;
 }
 
+/** Every file under a folder, relative to it: papers decide some checks, so they key the cache. */
+function listFiles(dir: string, base = dir): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
+    d.isDirectory() ? listFiles(join(dir, d.name), base) : [relative(base, join(dir, d.name))],
+  );
+}
+
 export async function run(ctx: CommandContext, opts: { json?: boolean; quiet?: boolean }): Promise<number> {
   const path = findPartnershipFile(ctx.cwd, ctx.file, ctx.env);
+  const root = dirname(path);
   const display = displayPath(ctx.cwd, path);
   if (statSync(path).size > MAX_YAML_BYTES) throw new WepError(`${display} is larger than wep reads (${MAX_YAML_BYTES / 1024 / 1024} MiB)`, 'is this the right file?');
   const source = readFileSync(path, 'utf8');
-  const { diagnostics } = await validatePartnershipCached(source, display, ctx.today, ctx.env);
+  const { file, diagnostics } = await validatePartnershipCached(source, display, ctx.today, ctx.env);
   const sources: Record<string, string> = { [display]: source };
+
+  // The records are checked only against a valid partnership file: otherwise every meeting
+  // would repeat the partnership file's own problems.
+  if (file && !hasErrors(diagnostics)) {
+    const state: string[] = [source, display, ctx.today, ctx.cwd];
+    for (const id of listMeetingIds(root)) {
+      const dir = join(meetingsDir(root), id);
+      const text = readFileSync(join(dir, MEETING_FILE), 'utf8');
+      sources[displayPath(ctx.cwd, join(dir, MEETING_FILE))] = text;
+      state.push(id, text, listFiles(dir).sort().join('\n'));
+    }
+    const key = cacheKey('check-records', ...state);
+    let records = readCache<Diagnostic[]>(key, ctx.env);
+    if (!records) {
+      const model = buildModel(file);
+      const [{ checkRecords }, { checkRegisters }] = await Promise.all([import('../io/check-records.js'), import('../io/check-registers.js')]);
+      const a = await checkRecords(root, ctx.cwd, model, ctx.today);
+      const b = await checkRegisters(root, ctx.cwd, model, ctx.today);
+      records = [...a.diagnostics, ...b.diagnostics];
+      Object.assign(sources, a.sources, b.sources);
+      writeCache(key, records, ctx.env);
+    }
+    diagnostics.push(...records);
+  }
 
   const shown = opts.quiet ? diagnostics.filter((d) => d.severity === 'error') : diagnostics;
   if (opts.json) {
