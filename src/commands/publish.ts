@@ -8,7 +8,7 @@ import { WepError } from '../core/errors.js';
 import { isWebAddress, planSite, type SiteMeetingInput } from '../core/site.js';
 import { loadAllMeetings, meetingsDir } from '../io/meetings.js';
 import { displayPath, loadPartnership } from '../io/partnership-file.js';
-import { findPapers, readMeetingMinutes, readSiteAssets, verifySiteOut, writeSite } from '../io/site-writer.js';
+import { findPapers, readMarkdownPapers, readMeetingMinutes, readSiteAssets, verifySiteOut, writeSite } from '../io/site-writer.js';
 import { renderSite } from '../report/site-html.js';
 import type { CommandContext } from './context.js';
 
@@ -45,7 +45,8 @@ export async function run(ctx: CommandContext, opts: PublishOptions): Promise<nu
   const records = await loadAllMeetings(root, ctx.cwd, ctx.env);
   const meetings: SiteMeetingInput[] = records.map((r) => {
     const local = (r.meeting.agenda ?? []).map((i) => i.paper).filter((p): p is string => !!p && !isWebAddress(p));
-    const input: SiteMeetingInput = { id: r.id, meeting: r.meeting, papersFound: findPapers(r.dir, local) };
+    const found = findPapers(r.dir, local);
+    const input: SiteMeetingInput = { id: r.id, meeting: r.meeting, papersFound: found, paperTexts: readMarkdownPapers(r.dir, found) };
     const minutes = readMeetingMinutes(r.dir);
     if (minutes !== undefined) input.minutesText = minutes;
     return input;

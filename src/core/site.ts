@@ -30,6 +30,8 @@ export interface SiteMeetingInput {
   minutesText?: string;
   /** Local papers (as written in the record) that exist as files inside the meeting folder. */
   papersFound: readonly string[];
+  /** Text of the Markdown papers found (by normalised path): they become web pages. */
+  paperTexts?: Readonly<Record<string, string>>;
 }
 
 export interface SiteInput {
@@ -192,7 +194,7 @@ export interface AttendanceYearView {
 
 export interface PaperCopy {
   meetingId: string;
-  /** As written in the record (relative to the meeting folder). */
+  /** Relative to the meeting folder, normalised (see safePaperPath). */
   source: string;
   /** Where it goes in the site. */
   sitePath: string;
@@ -209,7 +211,16 @@ export interface SitePlan {
   attendance: AttendanceYearView[];
   calendar: IcsCalendar;
   copies: PaperCopy[];
+  /** Markdown papers, published as pages of their own. */
+  documents: DocumentView[];
   warnings: string[];
+}
+
+export interface DocumentView {
+  path: string;
+  title: string;
+  markdown: string;
+  meeting: { path: string; bodyName: string; date: IsoDate };
 }
 
 /** Site paths of the pages, in one place so links and files agree. */
@@ -289,6 +300,8 @@ export function planSite(input: SiteInput): SitePlan {
   const policy: MinutesPolicy = p.publish?.minutes ?? 'approved-only';
   const warnings: string[] = [];
   const copies: PaperCopy[] = [];
+  const copied = new Set<string>();
+  const documents: DocumentView[] = [];
   const name = (id: string): string => model.people.get(id)?.name ?? id;
   const ref = (id: string): PersonRef => {
     const person = model.people.get(id);
@@ -312,6 +325,7 @@ export function planSite(input: SiteInput): SitePlan {
   };
 
   const records = [...input.meetings].sort(byId);
+  const recordIds = new Set(records.map((r) => r.id));
   // Held once the day has passed, or on the day once attendance is recorded.
   const statusOf = (m: MeetingFile): MeetingStatus =>
     m.cancelled ? 'cancelled' : m.date < today || (m.date === today && (m.attendance?.present?.length ?? 0) > 0) ? 'held' : 'upcoming';
@@ -369,8 +383,13 @@ export function planSite(input: SiteInput): SitePlan {
         warnings.push(`${rec.id}: item ${n} paper "${it.paper}" was not found in the meeting folder`);
         return { label: `${label} (not yet available)` };
       }
-      const sitePath = `meetings/${rec.id}/${safe}`;
-      if (!copies.some((c) => c.sitePath === sitePath)) copies.push({ meetingId: rec.id, source: it.paper, sitePath });
+      const text = /\.(md|markdown)$/i.test(safe) ? rec.paperTexts?.[safe] : undefined;
+      const sitePath = `meetings/${rec.id}/${text !== undefined ? safe.replace(/\.(md|markdown)$/i, '.html') : safe}`;
+      if (!copied.has(sitePath)) {
+        copied.add(sitePath);
+        if (text !== undefined) documents.push({ path: sitePath, title: it.title, markdown: text, meeting: { path, bodyName: bodyName(m.body), date: m.date } });
+        else copies.push({ meetingId: rec.id, source: safe, sitePath });
+      }
       return { label, sitePath };
     };
 
@@ -439,7 +458,7 @@ export function planSite(input: SiteInput): SitePlan {
         }
         if (m.minutes?.signed) minutes.signed = { by: name(m.minutes.signed.by), date: m.minutes.signed.date };
         const at = m.minutes?.approvedAt;
-        if (at && records.some((r) => r.id === at)) minutes.approvedAt = { id: at, date: at.slice(0, 10), sitePath: SITE_PATHS.meeting(at) };
+        if (at && recordIds.has(at)) minutes.approvedAt = { id: at, date: at.slice(0, 10), sitePath: SITE_PATHS.meeting(at) };
       }
     }
     if (status !== 'held') {
@@ -574,6 +593,7 @@ export function planSite(input: SiteInput): SitePlan {
     attendance: planAttendanceYears(model, views, records),
     calendar: planCalendar(model, views, input.baseUrl),
     copies,
+    documents,
     warnings,
   };
   if (p.purpose) plan.partnership.purpose = p.purpose;

@@ -87,6 +87,16 @@ export function findPapers(meetingDir: string, papers: readonly string[]): strin
   });
 }
 
+/** The text of the Markdown papers among those found, by normalised path (they become pages). */
+export function readMarkdownPapers(meetingDir: string, found: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const paper of found) {
+    const safe = safePaperPath(paper);
+    if (safe && /\.(md|markdown)$/i.test(safe)) out[safe] = readFileSync(join(meetingDir, safe), 'utf8');
+  }
+  return out;
+}
+
 export interface SiteWrite {
   files: readonly { path: string; content: string }[];
   /** Papers to copy: absolute source, site path. */

@@ -83,14 +83,21 @@ const table = (caption: string, head: string[], rows: string[][], opts: { filter
   return `<div class="table-wrap"><table${attrs}><caption>${caption}</caption>${thead}\n${tbody}</table></div>`;
 };
 
+/** A relative href with each path segment percent-encoded (paper names may hold spaces, # or ?). */
+export function hrefFor(from: string, to: string): string {
+  const [path, ...frag] = relativeHref(from, to).split('#');
+  const encoded = path!.split('/').map((seg) => (seg === '..' ? seg : encodeURIComponent(seg))).join('/');
+  return frag.length ? `${encoded}#${frag.join('#')}` : encoded;
+}
+
 /** Renders every file of the site from the plan. */
 export function renderSite(plan: SitePlan, assets: SiteAssets): SiteFile[] {
   const files: SiteFile[] = [];
   const useFilter = assets.js !== undefined;
-  const link = (from: string, to: string, text: string, attrs = '') => `<a href="${h(relativeHref(from, to))}"${attrs}>${text}</a>`;
+  const link = (from: string, to: string, text: string, attrs = '') => `<a href="${h(hrefFor(from, to))}"${attrs}>${text}</a>`;
 
   const page = (o: PageOptions): SiteFile => {
-    const r = (to: string) => h(relativeHref(o.path, to));
+    const r = (to: string) => h(hrefFor(o.path, to));
     const navItem = (key: NavKey, to: string, text: string) =>
       `<li><a href="${r(to)}"${o.nav === key ? ' aria-current="page"' : ''}>${text}</a></li>`;
     const canonical = plan.baseUrl ? `\n<link rel="canonical" href="${h(plan.baseUrl + o.path)}">` : '';
@@ -404,6 +411,14 @@ ${b.byGroup.length ? table(`${h(b.name)}: attendance per partner group in ${y.ye
     return `<h1>Attendance in ${y.year}</h1>
 <p>Counted per member of each body as it stands today: present in person, represented by their proxy, apologies sent, or absent without apologies.</p>
 ${sections.join('\n')}`;
+  }
+
+  // Markdown papers as pages of their own, under their meeting.
+  for (const d of plan.documents) {
+    const main = `<p class="breadcrumb">${link(d.path, d.meeting.path, `${h(d.meeting.bodyName)}: ${h(formatLongDate(d.meeting.date))}`)} › paper</p>
+<h1>${h(d.title)}</h1>
+<div class="paper">${renderMarkdown(d.markdown, { headingBase: 2 })}</div>`;
+    files.push(page({ path: d.path, title: `${d.title} (paper)`, nav: 'none', main }));
   }
 
   files.push({ path: SITE_PATHS.calendar, content: renderCalendar(plan.calendar) });

@@ -83,7 +83,7 @@ agenda:
     confidential: true
     minutes: The secret minute about ${SECRET_TITLE}.
   - title: Public item on admissions
-    paper: papers/admissions.md
+    paper: papers/admissions.pdf
     purpose: information
 attendance:
   present: [chair-okafor, ph-ahmed, ph-brown, sh-clarke, sh-evans, sf-iqbal, sf-jones]
@@ -101,7 +101,7 @@ minutes:
 `,
   );
   write(dir, `meetings/2026-11-05-partnership/${SECRET_PAPER}`, `secret contents ${SECRET_TITLE}`);
-  write(dir, 'meetings/2026-11-05-partnership/papers/admissions.md', 'Admissions report.\n');
+  write(dir, 'meetings/2026-11-05-partnership/papers/admissions.pdf', '%PDF-1.4 admissions report\n');
   write(
     dir,
     'meetings/2026-11-05-partnership/minutes.md',
@@ -220,7 +220,7 @@ describe('wep publish', () => {
   it('builds the site: home, bodies, a page per meeting, registers, calendar, stylesheet', () => {
     expect(run.stderr).not.toMatch(/Error|at .*\.js/);
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^Published \d+ pages, \d+ papers and the meetings calendar to site\/ \(\d+ meetings\)\./);
+    expect(run.stdout).toMatch(/^Published \d+ pages, 1 paper and the meetings calendar to site\/ \(\d+ meetings\)\./);
     const files = walk(site);
     for (const f of [
       'index.html',
@@ -237,12 +237,15 @@ describe('wep publish', () => {
       'registers/actions.html',
       'registers/attendance.html',
       'registers/attendance-2026.html',
-      'meetings/2026-09-10-partnership/papers/early-years funding.md',
-      'meetings/2026-11-05-partnership/papers/admissions.md',
+      'meetings/2026-09-10-partnership/papers/early-years funding.html',
+      'meetings/2026-11-05-partnership/papers/admissions.pdf',
     ]) {
-      expect(files).toContain(f);
+      expect(files, f).toContain(f);
     }
     if (existsSync(join(repo, 'meetings/2026-10-08-partnership'))) expect(files).toContain('meetings/2026-10-08-partnership/index.html');
+    // A Markdown paper becomes a page of the site, linked from the agenda; other papers are copied.
+    expect(read(site, 'meetings/2026-09-10-partnership/papers/early-years funding.html')).toContain('<h2>Early years funding</h2>');
+    expect(read(site, 'meetings/2026-09-10-partnership/index.html')).toContain('href="papers/early-years%20funding.html"');
   });
 
   it('has no broken internal link, and every link is relative (works from a file share)', () => {
