@@ -106,7 +106,15 @@ export function parseYaml<T>(source: string, file: string, schema: Schema<T>): P
   // the first is reported; duplicate keys do not cascade and are all reported.
   const firstSyntax = doc.errors.find((e) => e.code !== 'DUPLICATE_KEY');
   for (const e of doc.errors.filter((x) => x === firstSyntax || x.code === 'DUPLICATE_KEY')) {
-    const offset = e.pos[0];
+    let offset = Math.min(e.pos[0], source.length);
+    // An error found at the end of the input (an unclosed quote) points at the last text
+    // written, not at an empty line after it.
+    const lineStart = source.lastIndexOf('\n', offset - 1) + 1;
+    const lineEnd = source.indexOf('\n', offset);
+    if (source.slice(lineStart, lineEnd === -1 ? undefined : lineEnd).trim() === '') {
+      const last = source.slice(0, lineStart).trimEnd().length;
+      if (last > 0) offset = last - 1;
+    }
     const firstLine = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
     diagnostics.push({
       severity: 'error',

@@ -1,0 +1,44 @@
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { cacheDir, cacheKey, readCache, writeCache } from '../../../src/io/cache.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'wep-cache-test-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('cache', () => {
+  it('lives in WEP_CACHE_DIR, else XDG_CACHE_HOME/wep, else ~/.cache/wep; WEP_NO_CACHE turns it off', () => {
+    expect(cacheDir({ WEP_CACHE_DIR: '/c', XDG_CACHE_HOME: '/x' })).toBe('/c');
+    expect(cacheDir({ XDG_CACHE_HOME: '/x' })).toBe('/x/wep');
+    expect(cacheDir({})).toBe(join(homedir(), '.cache', 'wep'));
+    expect(cacheDir({ WEP_NO_CACHE: '1', WEP_CACHE_DIR: '/c' })).toBeUndefined();
+  });
+
+  it('keys are stable hashes of every part, and parts cannot run together', () => {
+    expect(cacheKey('a', 'b')).toBe(cacheKey('a', 'b'));
+    expect(cacheKey('a', 'b')).not.toBe(cacheKey('a', 'c'));
+    expect(cacheKey('ab', 'c')).not.toBe(cacheKey('a', 'bc'));
+    expect(cacheKey('x')).toMatch(/^[0-9a-f]{40}$/);
+  });
+
+  it('round-trips JSON; a miss, a corrupt entry or no cache is just undefined', () => {
+    const env = { WEP_CACHE_DIR: join(dir, 'c') };
+    const key = cacheKey('t', 'round-trip');
+    expect(readCache(key, env)).toBeUndefined();
+    writeCache(key, { a: [1, 2], b: null }, env);
+    expect(readCache(key, env)).toEqual({ a: [1, 2], b: null });
+    expect(readdirSync(env.WEP_CACHE_DIR).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    writeFileSync(join(env.WEP_CACHE_DIR, `${key}.json`), '{ not json');
+    expect(readCache(key, env)).toBeUndefined();
+    writeCache(key, 1, { WEP_NO_CACHE: '1' });
+    expect(readCache(key, { WEP_NO_CACHE: '1' })).toBeUndefined();
+  });
+
+  it('a cache folder that cannot be written only costs speed', () => {
+    const blocker = join(dir, 'a-file');
+    writeFileSync(blocker, 'not a folder');
+    expect(() => writeCache(cacheKey('x'), { a: 1 }, { WEP_CACHE_DIR: join(blocker, 'sub') })).not.toThrow();
+    expect(readCache(cacheKey('x'), { WEP_CACHE_DIR: join(blocker, 'sub') })).toBeUndefined();
+  });
+});
