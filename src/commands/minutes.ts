@@ -1,6 +1,3 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { actionsCarriedForward, collectActions } from '../core/actions.js';
 import { formatLongDate } from '../core/dates.js';
 import { WepError } from '../core/errors.js';
@@ -12,7 +9,8 @@ import { writeGenerated } from '../io/generated.js';
 import { chooseMeetingId, meetingDate, verifyMeetingId } from '../io/meetings.js';
 import { loadPartnership } from '../io/partnership-file.js';
 import { addPendingToDoc, editMeetingFile, loadRegisters, loadRegisterMeeting, setMinutesInDoc } from '../io/registers.js';
-import { renderCirculation, renderMinutes } from '../report/minutes.js';
+import { renderTemplate } from '../io/templates.js';
+import { minutesView, renderCirculation, tidyMinutes } from '../report/minutes.js';
 import type { CommandContext } from './context.js';
 import { parseDateArg } from './deadlines.js';
 
@@ -26,20 +24,6 @@ export interface MinutesOptions {
 }
 
 export const TEMPLATE = 'minutes.md.hbs';
-
-/**
- * The minutes template: the records repo's own templates/minutes.md.hbs when it has one,
- * else the one shipped with wep. (To move to src/io/templates.ts once that exists.)
- */
-export function readMinutesTemplate(root: string): string {
-  const own = join(root, 'templates', TEMPLATE);
-  if (existsSync(own)) return readFileSync(own, 'utf8');
-  for (const rel of ['../templates/', '../../templates/']) {
-    const p = fileURLToPath(new URL(rel + TEMPLATE, import.meta.url));
-    if (existsSync(p)) return readFileSync(p, 'utf8');
-  }
-  throw new WepError(`the minutes template ${TEMPLATE} is missing from this installation of wep`, 'reinstall wep, or put your own in templates/ of the records repo');
-}
 
 const dateOpt = (v: string | boolean | undefined, today: string, what: string) => (v === undefined || v === false ? undefined : v === true ? today : parseDateArg(v, what));
 
@@ -109,7 +93,7 @@ export async function run(ctx: CommandContext, opts: MinutesOptions): Promise<nu
       carried,
       quorumAt,
     });
-    const text = renderMinutes(readMinutesTemplate(root), doc);
+    const text = tidyMinutes(await renderTemplate(root, ctx.cwd, TEMPLATE, minutesView(doc), { html: false }));
     const res = writeGenerated(rec.minutesPath, text, { force: opts.force, display: rec.minutesDisplay });
     if (res.status === 'same') ctx.out.out(`${rec.minutesDisplay} is up to date`);
     else {

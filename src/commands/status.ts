@@ -1,6 +1,6 @@
 import { collectActions } from '../core/actions.js';
 import { buildStatus } from '../core/status.js';
-import { changedFiles } from '../io/git.js';
+import { changedFilesAsync } from '../io/git.js';
 import { loadPartnership } from '../io/partnership-file.js';
 import { loadRegisters } from '../io/registers.js';
 import { renderStatus, statusJson } from '../report/status.js';
@@ -11,12 +11,14 @@ export const RECORD_PATHS = ['partnership.yaml', 'meetings', 'templates'];
 
 export async function run(ctx: CommandContext, opts: { json?: boolean }): Promise<number> {
   const { model, root } = await loadPartnership(ctx);
+  // git works out what is uncommitted while the records are read.
+  const git = changedFilesAsync(root, RECORD_PATHS);
   const meetings = await loadRegisters(root, ctx.cwd, ctx.env);
   const actions = collectActions(
     meetings.map((m) => ({ id: m.id, meeting: m.merged })),
     ctx.today,
   );
-  const uncommitted = changedFiles(root, RECORD_PATHS);
+  const uncommitted = await git;
   const report = buildStatus(model, { meetings: meetings.map((m) => ({ id: m.id, meeting: m.meeting, hasMinutesFile: m.hasMinutesFile })), actions, uncommitted }, ctx.today);
   if (opts.json) ctx.out.json(statusJson(model, report));
   else for (const line of renderStatus(model, report, ctx.out.c)) ctx.out.out(line);

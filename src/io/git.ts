@@ -2,7 +2,7 @@
  * git through its own command line, with argument arrays (never a shell string). Commits take
  * exactly the files a command wrote, whatever else is staged or changed in the repo.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { relative } from 'node:path';
 import { WepError } from '../core/errors.js';
 
@@ -65,15 +65,28 @@ export function uncommittedPaths(root: string, paths: string[] = ['.']): string[
     .map((line) => line.slice(3));
 }
 
+const parseStatus = (stdout: string) =>
+  stdout
+    .split('\0')
+    .filter((s) => /^[ MADRCU?!]{2} /.test(s))
+    .map((line) => line.slice(3));
+
 /**
  * Changed or untracked files among `paths` (relative to `root`), in one git call; null when
  * `root` is not inside a git work tree (or git is missing).
  */
 export function changedFiles(root: string, paths: string[]): string[] | null {
   const r = runGit(['status', '--porcelain', '-z', '--untracked-files=all', '--', ...paths], root);
-  if (r.code !== 0) return null;
-  return r.stdout
-    .split('\0')
-    .filter((s) => /^[ MADRCU?!]{2} /.test(s))
-    .map((line) => line.slice(3));
+  return r.code === 0 ? parseStatus(r.stdout) : null;
+}
+
+/** changedFiles without waiting: git runs while the caller reads the records. */
+export function changedFilesAsync(root: string, paths: string[]): Promise<string[] | null> {
+  return new Promise((done) => {
+    const child = spawn('git', ['status', '--porcelain', '-z', '--untracked-files=all', '--', ...paths], { cwd: root, stdio: ['ignore', 'pipe', 'ignore'] });
+    let out = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
+    child.on('error', () => done(null));
+    child.on('close', (code) => done(code === 0 ? parseStatus(out) : null));
+  });
 }

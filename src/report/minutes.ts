@@ -1,8 +1,8 @@
 /**
- * minutes.md: the minutes data rendered through the Handlebars template (templates/
- * minutes.md.hbs, overridable per records repo). Also the lines `wep minutes` prints.
+ * minutes.md: the view of the minutes data that the Handlebars template (templates/
+ * minutes.md.hbs, overridable per records repo, rendered by io/templates.ts) fills in. Also the
+ * lines `wep minutes` prints.
  */
-import Handlebars from 'handlebars';
 import type { ChalkInstance } from 'chalk';
 import { formatLongDate, formatTime } from '../core/dates.js';
 import type { LifecycleChange, MinutesDoc, MinutesItem, PersonRef, ProxyRef, QuorumStatement } from '../core/minutes.js';
@@ -108,11 +108,9 @@ export function minutesView(doc: MinutesDoc) {
   };
 }
 
-/** Renders minutes.md from the template text. */
-export function renderMinutes(template: string, doc: MinutesDoc): string {
-  const t = Handlebars.compile(template, { noEscape: true, strict: false });
-  // Collapse the runs of blank lines that conditional blocks leave behind.
-  return `${t(minutesView(doc)).replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+/** Collapses the runs of blank lines that conditional blocks leave behind. */
+export function tidyMinutes(rendered: string): string {
+  return `${rendered.replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
 }
 
 /** What `wep minutes --circulated` says about the deadline. */
