@@ -16,9 +16,11 @@
  */
 import { yearOf, type IsoDate } from './dates.js';
 import { utcDateTime, type IcsCalendar, type IcsEvent } from './ics.js';
+import { attendanceReport } from './attendance-report.js';
 import { membership } from './membership.js';
 import type { AgendaItem, MeetingFile } from './meeting-schema.js';
 import { isProxy, type Model, type ResolvedBody } from './model.js';
+import { evaluateQuorum, hasRecordedPresence } from './quorum.js';
 
 export type MinutesPolicy = 'approved-only' | 'mark-drafts';
 
@@ -106,6 +108,8 @@ export interface DecisionRow {
   itemTitle?: string;
   text: string;
   draft: boolean;
+  /** Quorum at the decision's item (null: the body has no quorum rules or no attendance is recorded). */
+  quorate: boolean | null;
 }
 
 export interface ActionRow {
@@ -141,6 +145,8 @@ export interface MeetingView {
   noticeSent?: IsoDate;
   agenda: AgendaRow[];
   attendance?: AttendanceView;
+  /** Quorum at the start of a held meeting; absent when the body has no rules or no attendance is recorded. */
+  quorum?: { quorate: boolean; rules: { description: string; required: number; counted: number; met: boolean }[] };
   minutes: MinutesView;
   decisions: DecisionRow[];
   actions: ActionRow[];
@@ -411,12 +417,16 @@ export function planSite(input: SiteInput): SitePlan {
 
     const decisions: DecisionRow[] = [];
     const actions: ActionRow[] = [];
+    // The quorum engine decides whether the meeting could decide; decisions taken while
+    // inquorate are flagged on the site, as the rules require.
+    const canCount = status === 'held' && body !== undefined && (body.quorum?.length ?? 0) > 0 && hasRecordedPresence(m.attendance);
+    const quorateAt = (item: number): boolean | null => (canCount ? evaluateQuorum(model, body!, m.attendance, { item }).quorate : null);
     if (showMinutes) {
       (m.decisions ?? []).forEach((d, i) => {
         if (!isPublicItem(d.item)) return;
         const text = clean(d.text, `decision ${i + 1}`);
         if (!text) return;
-        const row: DecisionRow = { anchor: `decision-${i + 1}`, meetingId: rec.id, meetingPath: path, date: m.date, bodyId: m.body, bodyName: bodyName(m.body), item: d.item, text, draft };
+        const row: DecisionRow = { anchor: `decision-${i + 1}`, meetingId: rec.id, meetingPath: path, date: m.date, bodyId: m.body, bodyName: bodyName(m.body), item: d.item, text, draft, quorate: quorateAt(d.item) };
         const t = itemTitle(d.item);
         if (t) row.itemTitle = t;
         decisions.push(row);
@@ -500,6 +510,10 @@ export function planSite(input: SiteInput): SitePlan {
     if (m.shortNotice) view.shortNotice = { reason: clean(m.shortNotice.reason, 'the reason for short notice') ?? 'not published', agreedBy: (m.shortNotice.agreedBy ?? []).map(name) };
     if (m.notice?.sent) view.noticeSent = m.notice.sent;
     if (status === 'held' && m.attendance && body) view.attendance = planAttendance(m, body);
+    if (canCount) {
+      const q = evaluateQuorum(model, body!, m.attendance);
+      view.quorum = { quorate: q.quorate, rules: q.rules.map((r) => ({ description: r.description, required: r.required, counted: r.counted, met: r.met })) };
+    }
     return view;
   }
 
@@ -601,45 +615,31 @@ export function planSite(input: SiteInput): SitePlan {
   return plan;
 }
 
-/** Attendance per member and per partner group, per calendar year, for held meetings with attendance recorded. */
+/**
+ * Attendance per member and per partner group, per calendar year, for held meetings with
+ * attendance recorded: the same counts as `wep report attendance` (core/attendance-report).
+ */
 function planAttendanceYears(model: Model, views: readonly MeetingView[], records: readonly SiteMeetingInput[]): AttendanceYearView[] {
-  const recById = new Map(records.map((r) => [r.id, r.meeting] as const));
-  const held = views.filter((v) => v.status === 'held' && recById.get(v.id)?.attendance);
-  const years = [...new Set(held.map((v) => yearOf(v.date)))].sort((a, b) => b - a);
+  const isHeld = new Set(views.filter((v) => v.status === 'held').map((v) => v.id));
+  const held = records.filter((r) => isHeld.has(r.id) && r.meeting.attendance);
+  const years = [...new Set(held.map((r) => yearOf(r.meeting.date)))].sort((a, b) => b - a);
   return years.map((year) => {
-    const ofYear = held.filter((v) => yearOf(v.date) === year);
-    const bodyIds = [...model.bodies.keys()].filter((b) => ofYear.some((v) => v.bodyId === b));
+    const range = { from: `${year}-01-01`, to: `${year}-12-31` };
+    const bodyIds = [...model.bodies.keys()].filter((b) => held.some((r) => r.meeting.body === b && yearOf(r.meeting.date) === year));
     return {
       year,
       path: SITE_PATHS.attendanceYear(year),
       bodies: bodyIds.map((bodyId) => {
-        const body = model.bodies.get(bodyId)!;
-        const meetings = ofYear.filter((v) => v.bodyId === bodyId).map((v) => recById.get(v.id)!);
-        const memberIds = body.memberIds.filter((id) => !isProxy(model.people.get(id)!));
-        const byPerson = memberIds.map((id) => {
-          const person = model.people.get(id)!;
-          const row = { person: person.name, group: person.group ? (model.groups.get(person.group)?.name ?? person.group) : '', present: 0, proxy: 0, apologies: 0, absent: 0 };
-          for (const m of meetings) {
-            const a = m.attendance!;
-            if (a.present?.includes(id)) row.present++;
-            else if (a.proxies?.some((x) => x.for === id)) row.proxy++;
-            else if (a.apologies?.includes(id)) row.apologies++;
-            else row.absent++;
-          }
-          return row;
-        });
-        const groupIds = [...new Set(memberIds.map((id) => model.people.get(id)!.group).filter((g): g is string => !!g))];
-        const byGroup = groupIds.map((g) => {
-          const ids = memberIds.filter((id) => model.people.get(id)!.group === g);
-          const rows = byPerson.filter((_, i) => ids.includes(memberIds[i]!));
-          return {
-            group: model.groups.get(g)?.name ?? g,
-            seats: model.groups.get(g)?.seats ?? null,
-            possible: ids.length * meetings.length,
-            attended: rows.reduce((n, r) => n + r.present + r.proxy, 0),
-          };
-        });
-        return { id: bodyId, name: body.name, meetings: meetings.length, byPerson, byGroup };
+        const report = attendanceReport(model, held, { ...range, body: bodyId });
+        return {
+          id: bodyId,
+          name: model.bodies.get(bodyId)!.name,
+          meetings: report.meetings.length,
+          byPerson: report.people.map((r) => ({ person: r.name, group: r.groupName ?? '', present: r.present, proxy: r.proxy, apologies: r.apologies, absent: r.absent })),
+          byGroup: report.groups
+            .filter((g) => g.id !== null)
+            .map((g) => ({ group: g.name, seats: model.groups.get(g.id!)?.seats ?? null, possible: g.meetings, attended: g.present + g.proxy })),
+        };
       }),
     };
   });

@@ -160,7 +160,7 @@ ${o.main}
         link(from, `${d.meetingPath}#${d.anchor}`, h(formatShortDate(d.date))),
         h(d.bodyName),
         `${d.item}${d.itemTitle ? `. ${h(d.itemTitle)}` : ''}`,
-        `${h(d.text)}${d.draft ? ' <strong class="tag tag-draft">Draft minutes</strong>' : ''}`,
+        `${h(d.text)}${d.draft ? ' <strong class="tag tag-draft">Draft minutes</strong>' : ''}${d.quorate === false ? ' <strong class="tag tag-inquorate">Not quorate</strong>' : ''}`,
       ]),
       { filter },
     );
@@ -311,6 +311,16 @@ ${sections || '<p>No meetings yet.</p>'}`;
       if (a.lateOrEarly.length) rows.push(`<h3>Arrivals and departures</h3>\n<ul>${a.lateOrEarly.map((x) => `<li>${h(x)}</li>`).join('')}</ul>`);
       parts.push(`<h2>Attendance</h2>\n${rows.join('\n')}`);
     }
+    if (m.quorum) {
+      const q = m.quorum;
+      parts.push(
+        `<h2>Quorum</h2>\n<p>${q.quorate ? 'The meeting was quorate at the start.' : '<strong>The meeting was not quorate at the start</strong>: it could discuss but not decide.'}</p>\n${table(
+          'Quorum rules at the start of the meeting',
+          ['Rule', 'Required', 'Counted', 'Met'],
+          q.rules.map((r) => [h(r.description), `${r.required}`, `${r.counted}`, r.met ? 'Yes' : 'No']),
+        )}`,
+      );
+    }
 
     parts.push(`<h2 id="minutes">Minutes</h2>\n${minutesBody(m)}`);
     if (m.status === 'held') {
@@ -318,7 +328,14 @@ ${sections || '<p>No meetings yet.</p>'}`;
       parts.push(
         `<h2 id="decisions">Decisions</h2>\n${
           m.decisions.length
-            ? `<ol class="decisions">${m.decisions.map((d) => `<li id="${h(d.anchor)}"><span class="item-ref">Item ${d.item}${d.itemTitle ? `, ${h(d.itemTitle)}` : ''}:</span> ${h(d.text)}${draft}</li>`).join('\n')}</ol>`
+            ? `<ol class="decisions">${m.decisions
+                .map(
+                  (d) =>
+                    `<li id="${h(d.anchor)}"><span class="item-ref">Item ${d.item}${d.itemTitle ? `, ${h(d.itemTitle)}` : ''}:</span> ${h(d.text)}${draft}${
+                      d.quorate === false ? ' <strong class="tag tag-inquorate">Not quorate</strong> The meeting was not quorate for this item, so the decision is flagged.' : ''
+                    }</li>`,
+                )
+                .join('\n')}</ol>`
             : m.minutes.state === 'withheld'
               ? '<p>Decisions are published with the approved minutes.</p>'
               : '<p>No decisions recorded.</p>'

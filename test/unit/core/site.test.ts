@@ -179,6 +179,21 @@ describe('planSite', () => {
     ]);
   });
 
+  it('flags decisions taken while the meeting was not quorate (the quorum engine counts)', () => {
+    const f = file();
+    f.bodies[0]!.quorum = [{ kind: 'count', min: 3 }];
+    const p = planSite({ model: buildModel(f), today: '2026-11-22', meetings: [input('2026-10-01-board', held)] });
+    expect(p.meetings[0]!.quorum).toMatchObject({ quorate: false, rules: [{ required: 3, counted: 2, met: false }] });
+    expect(p.decisions.map((d) => d.quorate)).toEqual([false]);
+    expect(renderSite(p, { css: '' }).find((x) => x.path === 'registers/decisions.html')!.content).toContain('Not quorate');
+    f.bodies[0]!.quorum = [{ kind: 'count', min: 2 }];
+    const ok = planSite({ model: buildModel(f), today: '2026-11-22', meetings: [input('2026-10-01-board', held)] });
+    expect(ok.meetings[0]!.quorum?.quorate).toBe(true);
+    // The chair withdrew from item 3 for a declared interest, so the count there drops to 1.
+    expect(ok.decisions.map((d) => d.quorate)).toEqual([false]);
+    expect(plan.meetings[0]!.quorum).toBeUndefined();
+  });
+
   it('withholds minutes that still mention a confidential item outside its own section, with a warning', () => {
     const p = planSite({ model, today: '2026-11-22', meetings: [input('2026-10-01-board', held, { minutesText: '## 1. Welcome\nWe discussed the Secret Heron Matter briefly.\n' })] });
     expect(p.meetings[0]!.minutes.state).toBe('withheld');
