@@ -35,7 +35,7 @@ export async function run(ctx: CommandContext, opts: AttendanceOptions): Promise
       'give the attendance as flags, e.g. wep attendance --present ph-ahmed,sh-clarke --apologies sh-evans --proxy px-evans=sh-evans',
     );
   }
-  const rec = await loadMeeting(root, pickMeetingId(root, ctx.today, opts.meeting), ctx.cwd, ctx.env);
+  const rec = await loadMeeting(root, await pickMeetingId(root, ctx.today, opts.meeting), ctx.cwd, ctx.env);
   const body = requireBody(model, rec.meeting.body);
   const agenda = rec.meeting.agenda;
 

@@ -3,7 +3,7 @@ import { EXIT, WepError } from '../core/errors.js';
 import { requireBody } from '../core/meeting-deadlines.js';
 import { defaultBodyId } from '../core/model.js';
 import { evaluateQuorum, forecastQuorum, hasRecordedPresence, quorumByItem, type QuorumResult } from '../core/quorum.js';
-import { chooseMeetingId, loadMeeting, type MeetingRecord } from '../io/meetings.js';
+import type { MeetingRecord } from '../io/meetings.js';
 import { loadPartnership } from '../io/partnership-file.js';
 import { quorumJson, renderQuorum, type QuorumView } from '../report/quorum.js';
 import type { CommandContext } from './context.js';
@@ -17,7 +17,9 @@ export interface QuorumOptions {
 }
 
 /** The meeting `wep quorum` and `wep attendance` act on: --meeting, else the next upcoming, else the latest. */
-export function pickMeetingId(root: string, today: string, requested: string | undefined): string {
+export async function pickMeetingId(root: string, today: string, requested: string | undefined): Promise<string> {
+  // loaded here, not at the top: `wep quorum --present` reads no meeting records
+  const { chooseMeetingId } = await import('../io/meetings.js');
   if (requested) return chooseMeetingId(root, today, requested, 'next').id;
   try {
     return chooseMeetingId(root, today, undefined, 'next').id;
@@ -58,7 +60,8 @@ export async function run(ctx: CommandContext, opts: QuorumOptions): Promise<num
   }
   if (opts.body) throw new WepError('--body goes with --present', 'a meeting record names its own body; choose the meeting with --meeting ID');
 
-  const rec = await loadMeeting(root, pickMeetingId(root, ctx.today, opts.meeting), ctx.cwd, ctx.env);
+  const { loadMeeting } = await import('../io/meetings.js');
+  const rec = await loadMeeting(root, await pickMeetingId(root, ctx.today, opts.meeting), ctx.cwd, ctx.env);
   const body = requireBody(model, rec.meeting.body);
   const item = parseItemOption(opts.item, rec);
   const att = rec.meeting.attendance;
