@@ -1,0 +1,91 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { attendanceRate, attendanceReport, markOf } from '../../../src/core/attendance-report.js';
+import type { MeetingFile } from '../../../src/core/meeting-schema.js';
+import { buildModel, type Model } from '../../../src/core/model.js';
+import type { PartnershipFile } from '../../../src/core/partnership-schema.js';
+import { validatePartnershipSource } from '../../../src/io/partnership-file.js';
+import { ROOT } from '../../helpers/wep.js';
+
+let model: Model;
+beforeAll(async () => {
+  const { file } = await validatePartnershipSource(readFileSync(join(ROOT, 'partnership.yaml'), 'utf8'), 'partnership.yaml', '2026-11-22');
+  model = buildModel(file!);
+});
+const m = (date: string, attendance?: MeetingFile['attendance'], over: Partial<MeetingFile> = {}): MeetingFile => ({ body: 'partnership', date, start: '16:00', agenda: [], ...(attendance ? { attendance } : {}), ...over });
+
+describe('markOf', () => {
+  it('present beats proxy beats apologies beats absent', () => {
+    const a = { present: ['x'], proxies: [{ proxy: 'p', for: 'y' }], apologies: ['y', 'z'], arrived: [{ person: 'w', item: 3 }] };
+    expect(['x', 'y', 'z', 'w', 'v'].map((id) => markOf(a, id))).toEqual(['present', 'proxy', 'apologies', 'present', 'absent']);
+  });
+});
+
+describe('attendanceReport', () => {
+  const meetings = () => [
+    { id: '2026-03-05-partnership', meeting: m('2026-03-05', { present: ['ph-ahmed', 'sh-clarke'], apologies: ['ph-brown'], proxies: [{ proxy: 'px-evans', for: 'sh-evans' }] }) },
+    { id: '2026-07-09-partnership', meeting: m('2026-07-09', { present: ['ph-ahmed', 'ph-brown'] }) },
+    { id: '2026-10-08-partnership', meeting: m('2026-10-08') },
+    { id: '2026-11-01-partnership', meeting: m('2026-11-01', { present: ['ph-ahmed'] }, { cancelled: { reason: 'snow' } }) },
+    { id: '2027-01-14-partnership', meeting: m('2027-01-14', { present: ['ph-ahmed'] }) },
+  ];
+
+  it('counts per member within the range, leaving out cancelled meetings and noting unrecorded ones', () => {
+    const r = attendanceReport(model, meetings(), { from: '2026-01-01', to: '2026-12-31' });
+    expect(r.meetings.map((x) => x.id)).toEqual(['2026-03-05-partnership', '2026-07-09-partnership']);
+    expect(r.unrecorded).toEqual(['2026-10-08-partnership']);
+    const row = (id: string) => r.people.find((p) => p.id === id)!;
+    expect(row('ph-ahmed')).toMatchObject({ meetings: 2, present: 2, proxy: 0, apologies: 0, absent: 0 });
+    expect(row('ph-brown')).toMatchObject({ meetings: 2, present: 1, apologies: 1 });
+    expect(row('sh-evans')).toMatchObject({ meetings: 2, proxy: 1, absent: 1 });
+    expect(row('sh-evans').marks).toEqual([
+      { meeting: '2026-03-05-partnership', mark: 'proxy' },
+      { meeting: '2026-07-09-partnership', mark: 'absent' },
+    ]);
+    expect(attendanceRate(row('sh-evans'))).toBe(50);
+    // proxies are not members in their own right
+    expect(r.people.some((p) => p.id === 'px-evans')).toBe(false);
+  });
+
+  it('group rows add up their members, in the file\'s group order', () => {
+    const r = attendanceReport(model, meetings(), { from: '2026-01-01', to: '2026-12-31' });
+    const primary = r.groups.find((g) => g.id === 'primary-heads')!;
+    expect(primary).toMatchObject({ members: 4, meetings: 8, present: 3, apologies: 1, absent: 4 });
+    expect(r.groups.map((g) => g.id)).toEqual(['primary-heads', 'secondary-heads', 'special-schools', 'foundry', 'schools-forum', 'local-authority', 'independent']);
+  });
+
+  it('every member-meeting gets exactly one mark (property)', () => {
+    const ids = board().memberIds;
+    fc.assert(
+      fc.property(fc.array(fc.record({ present: fc.subarray(ids), apologies: fc.subarray(ids) }), { minLength: 1, maxLength: 6 }), (atts) => {
+        const ms = atts.map((a, i) => ({ id: `m${i}`, meeting: m(`2026-0${i + 1}-01`, a) }));
+        const r = attendanceReport(model, ms, { from: '2026-01-01', to: '2026-12-31' });
+        for (const p of r.people) expect(p.present + p.proxy + p.apologies + p.absent).toBe(p.meetings);
+        expect(r.people.reduce((n, p) => n + p.meetings, 0)).toBe(ids.length * atts.length);
+      }),
+      { numRuns: 50 },
+    );
+  });
+
+  it('schools represented out of the total for bodies that report by school', () => {
+    const file: PartnershipFile = {
+      partnership: { name: 'C', short: 'C', clerk: { name: 'K', email: 'k@example.org' } },
+      groups: [{ id: 'g', name: 'G', seats: 0 }],
+      schools: ['s1', 's2', 's3'].map((id) => ({ id, name: id, phase: 'primary' as const, type: 'academy' as const, cluster: 'c1' })),
+      people: [
+        { id: 'h1', name: 'H1', school: 's1' },
+        { id: 'd1', name: 'D1', school: 's1' },
+        { id: 'h2', name: 'H2', school: 's2', proxy: 'p2' },
+        { id: 'p2', name: 'P2', role: 'proxy' },
+        { id: 'h3', name: 'H3', school: 's3' },
+      ],
+      bodies: [{ id: 'cluster', name: 'Cluster', members: [{ schools: { cluster: ['c1'] } }], notice: { kind: 'working-days', days: 5 }, minutes: { kind: 'working-days', days: 7 }, attendanceBy: 'school' }],
+    };
+    const cm = buildModel(file);
+    const r = attendanceReport(cm, [{ id: 'x', meeting: { body: 'cluster', date: '2026-03-01', start: '14:00', agenda: [], attendance: { present: ['h1', 'd1'], proxies: [{ proxy: 'p2', for: 'h2' }] } } }], { from: '2026-01-01', to: '2026-12-31' });
+    expect(r.schools).toEqual([{ meeting: 'x', date: '2026-03-01', body: 'cluster', represented: 2, total: 3 }]);
+  });
+});
+const board = () => model.bodies.get('partnership')!;

@@ -1,0 +1,142 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { collectActions } from '../../../src/core/actions.js';
+import { collectDecisions } from '../../../src/core/decisions.js';
+import type { MeetingFile } from '../../../src/core/meeting-schema.js';
+import { buildModel, type Model } from '../../../src/core/model.js';
+import { evaluateQuorum } from '../../../src/core/quorum.js';
+import { buildStatus, checkRegisterProblems, URGENCIES, type StatusItem } from '../../../src/core/status.js';
+import { validatePartnershipSource } from '../../../src/io/partnership-file.js';
+import { ROOT } from '../../helpers/wep.js';
+
+let model: Model;
+beforeAll(async () => {
+  const { file } = await validatePartnershipSource(readFileSync(join(ROOT, 'partnership.yaml'), 'utf8'), 'partnership.yaml', '2026-11-22');
+  model = buildModel(file!);
+});
+const m = (date: string, over: Partial<MeetingFile> = {}): MeetingFile => ({ body: 'partnership', date, start: '16:00', agenda: [{ title: 'A' }, { title: 'B' }], ...over });
+const status = (meetings: { id: string; meeting: MeetingFile; hasMinutesFile?: boolean }[], today: string, uncommitted: string[] | null = []) =>
+  buildStatus(model, { meetings: meetings.map((x) => ({ hasMinutesFile: false, ...x })), actions: collectActions(meetings, today), uncommitted }, today);
+const kinds = (items: StatusItem[]) => items.map((i) => i.kind);
+
+describe('buildStatus', () => {
+  it('the next meeting and its notice deadline in working days', () => {
+    // Notice for Thu 10 Dec 2026: 7 working days back is Tue 1 Dec; from Sun 22 Nov that is 7 working days.
+    const r = status([{ id: '2026-12-10-partnership', meeting: m('2026-12-10') }], '2026-11-22');
+    expect(r.next).toEqual([expect.objectContaining({ meeting: '2026-12-10-partnership', noticeBy: '2026-12-01', workingDaysToNotice: 7, noticeSent: null })]);
+    expect(r.items.find((i) => i.kind === 'notice-due')).toMatchObject({ urgency: 'upcoming', workingDaysLeft: 7 });
+    const soon = status([{ id: '2026-12-10-partnership', meeting: m('2026-12-10') }], '2026-11-27');
+    expect(soon.items.find((i) => i.kind === 'notice-due')).toMatchObject({ urgency: 'due', workingDaysLeft: 2 });
+  });
+
+  it('notice not sent after the deadline is overdue; sent late with no agreement is noted', () => {
+    expect(status([{ id: 'x', meeting: m('2026-12-10') }], '2026-12-03').items[0]).toMatchObject({ kind: 'notice-overdue', urgency: 'overdue', workingDaysLate: 2 });
+    const late = status([{ id: 'x', meeting: m('2026-12-10', { notice: { sent: '2026-12-02' } }) }], '2026-12-03');
+    expect(late.items.find((i) => i.kind === 'notice-sent-late')).toMatchObject({ workingDaysLate: 1, urgency: 'info' });
+    const agreed = status([{ id: 'x', meeting: m('2026-12-10', { notice: { sent: '2026-12-02' }, shortNotice: { reason: 'urgent' } }) }], '2026-12-03');
+    expect(kinds(agreed.items)).not.toContain('notice-sent-late');
+  });
+
+  it('minutes due, then overdue, then circulated awaiting approval, then missed approval', () => {
+    const oct = (over: Partial<MeetingFile> = {}) => ({ id: '2026-10-08-partnership', meeting: m('2026-10-08', over), hasMinutesFile: true });
+    expect(status([oct()], '2026-10-12').items[0]).toMatchObject({ kind: 'minutes-due', urgency: 'due', minutesBy: '2026-10-19', workingDaysLeft: 5, drafted: true });
+    expect(status([oct()], '2026-10-21').items[0]).toMatchObject({ kind: 'minutes-overdue', urgency: 'overdue', workingDaysLate: 2 });
+    const circ = oct({ minutes: { status: 'circulated', circulated: '2026-10-15' } });
+    const dec = { id: '2026-12-10-partnership', meeting: m('2026-12-10', { notice: { sent: '2026-11-20' } }) };
+    expect(status([circ, dec], '2026-11-22').items.find((i) => i.kind.startsWith('approval'))).toMatchObject({ kind: 'approval-pending', nextMeeting: '2026-12-10-partnership' });
+    expect(status([circ, dec], '2026-12-14').items.find((i) => i.kind.startsWith('approval'))).toMatchObject({ kind: 'approval-missed', urgency: 'due' });
+    const signed = oct({ minutes: { status: 'signed', circulated: '2026-10-15', approvedAt: '2026-12-10-partnership', signed: { by: 'chair-okafor', date: '2026-12-10' } } });
+    expect(status([signed, dec], '2026-12-14').items.filter((i) => 'meeting' in i && i.meeting === '2026-10-08-partnership')).toEqual([]);
+  });
+
+  it('overdue actions one by one, actions due within a week, and a count of open ones', () => {
+    const meeting = m('2026-10-08', {
+      minutes: { status: 'approved', approvedAt: 'y' },
+      actions: [
+        { id: 'a1', text: 'late', owner: 'la-lewis', due: '2026-11-01' },
+        { id: 'a2', text: 'soon', owner: 'la-lewis', due: '2026-11-25' },
+        { id: 'a3', text: 'later', owner: 'la-lewis', due: '2027-01-01' },
+        { id: 'a4', text: 'done', owner: 'la-lewis', due: '2026-11-01', done: { date: '2026-10-30' } },
+      ],
+    });
+    const r = status([{ id: 'x', meeting }], '2026-11-22');
+    expect(r.items.filter((i) => i.kind.startsWith('action'))).toEqual([
+      { kind: 'action-overdue', urgency: 'overdue', ref: 'x/a1', text: 'late', owner: 'la-lewis', due: '2026-11-01', daysOverdue: 21 },
+      { kind: 'action-due', urgency: 'due', ref: 'x/a2', text: 'soon', owner: 'la-lewis', due: '2026-11-25', daysLeft: 3 },
+      { kind: 'actions-open', urgency: 'info', open: 3, overdue: 1 },
+    ]);
+  });
+
+  it('vacancies, terms ending within 90 days or expired, and git', () => {
+    const r = status([], '2026-11-22', ['meetings/x/meeting.yaml']);
+    expect(r.items).toContainEqual({ kind: 'vacancy', urgency: 'upcoming', group: 'mat-executive-heads', vacant: 1, seats: 1 });
+    expect(r.items).toContainEqual({ kind: 'term-ending', urgency: 'upcoming', person: 'ph-davies', end: '2026-12-31', daysLeft: 39 });
+    expect(r.items).toContainEqual({ kind: 'uncommitted', urgency: 'due', files: ['meetings/x/meeting.yaml'] });
+    expect(status([], '2027-01-05').items).toContainEqual({ kind: 'term-expired', urgency: 'due', person: 'ph-davies', end: '2026-12-31' });
+    expect(kinds(status([], '2026-11-22', null).items)).toContain('no-git');
+    expect(kinds(status([], '2026-11-22', []).items)).not.toContain('uncommitted');
+  });
+
+  it('most urgent first', () => {
+    const r = status(
+      [
+        { id: '2026-10-08-partnership', meeting: m('2026-10-08', { actions: [{ id: 'a1', text: 't', owner: 'la-lewis', due: '2026-11-01' }] }) },
+        { id: '2026-12-10-partnership', meeting: m('2026-12-10') },
+      ],
+      '2026-11-22',
+      null,
+    );
+    const ranks = r.items.map((i) => URGENCIES.indexOf(i.urgency));
+    expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+    expect(r.items[0]!.urgency).toBe('overdue');
+  });
+
+  it('cancelled meetings need nothing', () => {
+    expect(status([{ id: 'x', meeting: m('2026-12-10', { cancelled: { reason: 'snow' } }) }], '2026-12-09').next).toEqual([]);
+  });
+});
+
+describe('checkRegisterProblems', () => {
+  it('unknown owners (with did-you-mean), overdue actions, inquorate decisions, late minutes, unreadable minutes.md lines', () => {
+    const meeting = m('2026-10-08', {
+      attendance: { present: ['chair-okafor', 'ph-ahmed', 'sh-clarke', 'sh-francis', 'sf-iqbal', 'sf-jones'] },
+      actions: [
+        { id: 'a1', text: 'x', owner: 'la-morgen', due: '2027-01-01' },
+        { id: 'a2', text: 'y', owner: 'la-lewis', due: '2026-11-01' },
+      ],
+      decisions: [{ id: 'd1', item: 2, text: 'z' }],
+    });
+    const decisions = collectDecisions(model, [{ id: 'x', meeting }], (b, a, item) => evaluateQuorum(model, b, a, { item }));
+    const ps = checkRegisterProblems(
+      model,
+      [
+        {
+          id: 'x',
+          meeting,
+          pendingActions: [{ id: 'a3', owner: 'nobody-at-all', text: 'w', line: 12, col: 1, ownerCol: 20 }],
+          minutesProblems: [{ line: 14, col: 1, len: 6, message: 'ACTION with no owner' }],
+        },
+      ],
+      decisions,
+      '2026-11-22',
+    );
+    expect(ps.map((p) => [p.file, p.path, p.line ?? null, p.severity ?? 'error', p.check])).toEqual([
+      ['meeting', 'actions.0.owner', null, 'error', 'registers'],
+      ['meeting', 'actions.1.due', null, 'warning', 'registers'],
+      ['minutes', '', 12, 'error', 'registers'],
+      ['minutes', '', 14, 'error', 'minutes'],
+      ['meeting', 'decisions.0', null, 'error', 'quorum'],
+      ['meeting', 'date', null, 'warning', 'deadlines'],
+    ]);
+    expect(ps[0]!.hint).toBe('did you mean "la-morgan"?');
+    expect(ps[2]!.col).toBe(20);
+    expect(ps[4]!.message).toMatch(/x\/d1 was recorded at item 2 while the meeting was not quorate \(at least 2 from Wokingham Primary Heads Partnership, short by 1\)/);
+    expect(ps[5]!.message).toMatch(/due by 2026-10-19 .* \(24 working days late\)/);
+  });
+
+  it('a clean meeting has no problems', () => {
+    const meeting = m('2026-10-08', { minutes: { status: 'circulated', circulated: '2026-10-12' }, actions: [{ id: 'a1', text: 'x', owner: 'la-lewis', due: '2027-01-01' }] });
+    expect(checkRegisterProblems(model, [{ id: 'x', meeting, pendingActions: [], minutesProblems: [] }], [], '2026-11-22')).toEqual([]);
+  });
+});
