@@ -104,3 +104,28 @@ describe.each(PRESETS.map((p) => p.name))('preset %s end to end', (preset) => {
     expect(git(['log', '--format=%s'], cwd).trim().split('\n').at(-1)).toBe('Start the records repo (wep init)');
   });
 });
+
+describe('central-bedfordshire: cluster attendance as schools represented', () => {
+  it('a cluster meeting with three of its four schools reports "3 out of 4 schools"', () => {
+    const parent = mkdtempSync(join(tmpdir(), 'wep-preset-cb-'));
+    dirs.push(parent);
+    const cwd = join(parent, 'records');
+    expect(wep(['init', 'records', '--preset', 'central-bedfordshire', '--yes', '--no-git'], { cwd: parent, today: TODAY }).code).toBe(0);
+    const steps: [string, string[], string, number][] = [
+      ['meeting new', ['meeting', 'new', '2027-02-04', '--body', 'cluster-dunstable'], TODAY, 0],
+      ['attendance', ['attendance', '--meeting', '2027-02-04-cluster-dunstable', '--present', 'h-ibbotson,h-jenkins,h-kowalski'], '2027-02-04', 0],
+      ['report attendance', ['report', 'attendance', '--year', '2027', '--body', 'cluster-dunstable'], '2027-02-05', 0],
+    ];
+    let last: RunResult | undefined;
+    for (const [step, args, today, code] of steps) {
+      const r = wep(args, { cwd, today });
+      if (notBuilt(r)) {
+        (skipped['central-bedfordshire (clusters)'] ??= []).push(step);
+        return;
+      }
+      expect({ step, code: r.code }).toEqual({ step, code });
+      last = r;
+    }
+    expect(last!.stdout).toMatch(/Thursday 4 February 2027 \| 3 out of 4 schools/);
+  });
+});

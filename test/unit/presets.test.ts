@@ -36,6 +36,11 @@ describe('presets', () => {
     expect(read(name)).toMatch(/ASSUMPTION/);
   });
 
+  it.each(PRESETS.map((p) => p.name))('%s: every body has a usual start time, so meetings can be created for it', async (name) => {
+    const { model } = await load(name);
+    for (const b of model!.bodies.values()) expect({ body: b.id, start: b.start }).toEqual({ body: b.id, start: expect.stringMatching(/^\d\d:\d\d$/) });
+  });
+
   it('wokingham is the bundled partnership.yaml, byte for byte', () => {
     expect(read('wokingham')).toBe(readFileSync(join(ROOT, 'partnership.yaml'), 'utf8'));
   });
