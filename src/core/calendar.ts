@@ -46,7 +46,8 @@ export function makeCalendar(nation: Nation = 'england-and-wales', closures: rea
 export function nonWorkingReason(cal: Calendar, iso: IsoDate): string | undefined {
   if (isWeekend(iso)) return WEEKDAYS[dayOfWeek(iso)];
   const holiday = cal.holidays.get(iso);
-  if (holiday) return `${holiday} (bank holiday)`;
+  // "Boxing Day (substitute day)" and "Early May bank holiday" say what they are already.
+  if (holiday) return /bank holiday|substitute day/i.test(holiday) ? holiday : `${holiday} (bank holiday)`;
   const closure = cal.closures.get(iso);
   if (closure) return `closure: ${closure}`;
   return undefined;

@@ -23,7 +23,7 @@ describe('wep deadlines', () => {
     expect(lines).toContain('      Thu 24 Dec 2026  skipped: closure: Council offices closed (Christmas Eve)');
     expect(lines).toContain('      Fri 25 Dec 2026  skipped: Christmas Day (bank holiday)');
     expect(lines).toContain('      Sat 26 Dec 2026  skipped: Saturday');
-    expect(lines).toContain('      Mon 28 Dec 2026  skipped: Boxing Day (substitute day) (bank holiday)');
+    expect(lines).toContain('      Mon 28 Dec 2026  skipped: Boxing Day (substitute day)');
     expect(lines).toContain("      Fri 1 Jan 2027   skipped: New Year's Day (bank holiday)");
     expect(lines).toContain('      Wed 6 Jan 2027   day 1');
     expect(lines).toContain('  Safe date       Tuesday 22 December 2026  (strict reading: 7 whole working days between the day of sending and the meeting)');
@@ -37,7 +37,7 @@ describe('wep deadlines', () => {
     expect(r.stderr).toBe('');
     const j = JSON.parse(r.stdout);
     expect(j).toMatchObject({ meeting: '2027-01-07', body: 'partnership', noticeBy: '2026-12-23', noticeBySafe: '2026-12-22', minutesBy: '2027-01-18', warnings: [] });
-    expect(j.derivation.noticeBy.skipped).toContainEqual({ date: '2026-12-28', reason: 'Boxing Day (substitute day) (bank holiday)' });
+    expect(j.derivation.noticeBy.skipped).toContainEqual({ date: '2026-12-28', reason: 'Boxing Day (substitute day)' });
     expect(j.derivation.noticeBy.counted).toHaveLength(7);
   });
 
@@ -57,7 +57,7 @@ describe('wep deadlines', () => {
       expect(JSON.parse(wep(['deadlines', '2026-04-09', '--json'], { cwd: sc, today: '2026-01-05' }).stdout).noticeBy).toBe('2026-03-30');
       const j = JSON.parse(wep(['deadlines', '2027-01-07', '--json'], { cwd: sc }).stdout);
       expect(j.noticeBy).toBe('2026-12-22'); // 4 January 2027 is the 2 January substitute in Scotland
-      expect(j.derivation.noticeBy.skipped).toContainEqual({ date: '2027-01-04', reason: 'January 2nd (substitute day) (bank holiday)' });
+      expect(j.derivation.noticeBy.skipped).toContainEqual({ date: '2027-01-04', reason: 'January 2nd (substitute day)' });
     } finally {
       removeRepo(sc);
     }
@@ -69,7 +69,7 @@ describe('wep deadlines', () => {
     expect(sat.stdout).toContain('meeting on Saturday 26 December 2026');
     expect(sat.stderr).toBe('warning: the meeting falls on a weekend (Saturday 26 December 2026: Saturday); deadlines are still counted from it\n');
     const bh = JSON.parse(wep(['deadlines', '2026-12-28', '--json'], { cwd: dir }).stdout);
-    expect(bh.warnings).toEqual(['the meeting falls on a bank holiday (Monday 28 December 2026: Boxing Day (substitute day) (bank holiday)); deadlines are still counted from it']);
+    expect(bh.warnings).toEqual(['the meeting falls on a bank holiday (Monday 28 December 2026: Boxing Day (substitute day)); deadlines are still counted from it']);
   });
 
   it('warns when the notice date has already passed (today from WEP_TODAY)', () => {

@@ -41,7 +41,7 @@ describe('wep schedule', () => {
         { id: '2027-04-05-operational-group', date: '2027-04-05', slot: 'April 2027', noticeBy: '2027-03-25', noticeBySafe: '2027-03-24', minutesBy: '2027-04-14', skipped: [], warnings: [], status: 'proposed' },
         {
           id: '2027-05-10-operational-group', date: '2027-05-10', slot: 'May 2027', noticeBy: '2027-04-30', noticeBySafe: '2027-04-29', minutesBy: '2027-05-19',
-          skipped: [{ date: '2027-05-03', reason: 'Early May bank holiday (bank holiday)' }], warnings: [], status: 'proposed',
+          skipped: [{ date: '2027-05-03', reason: 'Early May bank holiday' }], warnings: [], status: 'proposed',
         },
       ],
       warnings: [],

@@ -152,7 +152,7 @@ describe('warnings about the meeting date', () => {
       'the meeting falls on a weekend (Saturday 26 December 2026: Saturday); deadlines are still counted from it',
     ]);
     expect(meetingDateWarnings(c, '2026-12-28')).toEqual([
-      'the meeting falls on a bank holiday (Monday 28 December 2026: Boxing Day (substitute day) (bank holiday)); deadlines are still counted from it',
+      'the meeting falls on a bank holiday (Monday 28 December 2026: Boxing Day (substitute day)); deadlines are still counted from it',
     ]);
     expect(meetingDateWarnings(c, '2026-12-24')[0]).toMatch(/^the meeting falls on a closure day \(Thursday 24 December 2026: closure: Christmas Eve\)/);
     expect(meetingDateWarnings(c, '2026-12-10')).toEqual([]);

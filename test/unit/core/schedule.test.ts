@@ -90,7 +90,7 @@ describe('planSchedule: half-terms', () => {
     const p = plan(model(), '2027-04-20', '2027-05-31', { kind: 'half-term' }, 1);
     expect(p.meetings).toHaveLength(1);
     expect(p.meetings[0]!.date).toBe('2027-05-10');
-    expect(p.meetings[0]!.skipped).toEqual([{ date: '2027-05-03', reason: 'Early May bank holiday (bank holiday)' }]);
+    expect(p.meetings[0]!.skipped).toEqual([{ date: '2027-05-03', reason: 'Early May bank holiday' }]);
   });
 
   it("skips the partnership's closure days", () => {
