@@ -146,6 +146,7 @@ export async function promptInit(
   out.out('');
   out.out(c.bold('wep init will write:'));
   const rows = summariseAnswers(answers, { ...facts, bodyName: body.name });
+  if (!answers.quorum) rows.push([`Quorum (${body.name})`, `${kept} (as in the preset)`]);
   const width = Math.max(...rows.map(([k]) => k.length));
   for (const [k, v] of rows) out.out(`  ${k.padEnd(width)}  ${v}`);
   out.out('');

@@ -132,12 +132,16 @@ describe('interactive wep init', () => {
   });
 
   it('writes nothing when the clerk does not confirm', async () => {
-    const { ctx, cwd, err } = context();
+    const { ctx, cwd, err, out } = context();
     const done = run(ctx, { dir: '.', git: false });
     await answer('Start from which preset?');
     for (const m of ['Partnership name', 'Short name', "Clerk's name", "Clerk's email", 'Whose bank holidays?', 'Change the number of seats of any group?', 'Add a partner group?']) await answer(m);
     for (const m of ['how are days counted?', 'Notice: how many', 'how are days counted?', 'Minutes go to members within', 'Quorum for Education Partnership']) await answer(m);
-    await answer('Create the records repo in .?', 'n');
+    await prompt('Create the records repo in .?');
+    expect(screen.getScreen()).toContain('Create the records repo in .?');
+    expect(out.join('')).toMatch(/Quorum \(Education Partnership\)\s+at least 2 from each of schools-forum, primary-heads, secondary-heads \(as in the preset\)/);
+    screen.type('n');
+    screen.keypress('enter');
     expect(await done).toBe(0);
     expect(err.join('')).toBe('Nothing was written.\n');
     expect(readdirSync(cwd)).toEqual([]);
