@@ -165,7 +165,9 @@ export function buildStatus(model: Model, input: StatusInput, today: IsoDate): S
   if (input.uncommitted === null) items.push({ kind: 'no-git', urgency: 'info' });
   else if (input.uncommitted.length) items.push({ kind: 'uncommitted', urgency: 'due', files: [...input.uncommitted] });
 
-  const rank = (i: StatusItem) => URGENCIES.indexOf(i.urgency);
+  // Within one urgency, deadlines (notices, minutes, actions) before housekeeping.
+  const housekeeping = new Set<StatusItem['kind']>(['vacancy', 'term-expired', 'term-ending', 'uncommitted', 'no-git', 'actions-open']);
+  const rank = (i: StatusItem) => URGENCIES.indexOf(i.urgency) * 2 + (housekeeping.has(i.kind) ? 1 : 0);
   const when = (i: StatusItem) => ('due' in i && typeof i.due === 'string' ? i.due : 'noticeBy' in i ? i.noticeBy : 'minutesBy' in i ? i.minutesBy : 'end' in i ? i.end : 'date' in i ? i.date : '9999');
   const order = items.map((item, n) => ({ item, n }));
   order.sort((x, y) => rank(x.item) - rank(y.item) || (when(x.item) < when(y.item) ? -1 : when(x.item) > when(y.item) ? 1 : x.n - y.n));

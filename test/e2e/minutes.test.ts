@@ -154,3 +154,41 @@ describe('wep minutes: refusals', () => {
     fails(['minutes', '--meeting', OCT, '--signed', '2026-11-20'], '2026-11-22', 'Education Partnership has no chair in the partnership file, so wep cannot tell who signed', 'add "chair: <person id>" to the body "partnership" in partnership.yaml');
   });
 });
+
+describe('a meeting from notice to approved minutes', () => {
+  it('meeting new -> notice sent -> attendance -> minutes -> clerk\'s lines -> circulated -> approved and signed at the next meeting', () => {
+    const dir = tempRepo();
+    const FEB = '2027-02-04-partnership';
+    const MAR = '2027-03-18-partnership';
+    const step = (args: string[], today: string) => {
+      const r = wep(args, { cwd: dir, today });
+      expect(r.stderr.replace(/.*(the latest held|warning:).*\n?/g, '')).toBe('');
+      expect(r.code).toBe(0);
+      return r;
+    };
+    step(['meeting', 'new', '2027-02-04'], '2027-01-10');
+    step(['meeting', 'new', '2027-03-18'], '2027-01-10');
+    step(['notice', '--meeting', FEB, '--sent', '2027-01-20'], '2027-01-20');
+    step(['attendance', '--meeting', FEB, '--present', 'chair-okafor,ph-ahmed,ph-brown,sh-clarke,sh-francis,sf-iqbal,sf-jones', '--apologies', 'sh-evans'], '2027-02-04');
+    step(['minutes'], '2027-02-05');
+    const min = `meetings/${FEB}/minutes.md`;
+    const md = read(dir, min);
+    expect(md).toContain('**Quorum at the start of the meeting:** the meeting was quorate');
+    // The clerk writes the minutes, with a decision and an action under the first numbered item.
+    write(dir, min, md.replace(/^(## 1\. .*)$/m, '$1\n\nDECISION: The Partnership welcomed the new members.\nACTION: Send the induction pack — owner: la-morgan, due: 2027-02-26\n'));
+    expect(JSON.parse(step(['status', '--json'], '2027-02-08').stdout).items[0]).toMatchObject({ kind: 'minutes-due', meeting: FEB, drafted: true });
+    step(['minutes', '--circulated'], '2027-02-10');
+    expect(read(dir, `meetings/${FEB}/meeting.yaml`)).toContain('text: Send the induction pack');
+    // Carried into March, closed there, then the February minutes approved and signed.
+    step(['minutes', '--meeting', MAR], '2027-03-19');
+    expect(read(dir, `meetings/${MAR}/minutes.md`)).toContain(`${FEB}/a1: Send the induction pack (Owen Morgan, due 2027-02-26, overdue)`);
+    step(['actions', 'done', `${FEB}/a1`, '--date', '2027-03-18'], '2027-03-19');
+    step(['minutes', '--meeting', FEB, '--approved-at', MAR, '--signed', '2027-03-18'], '2027-03-19');
+    const y = read(dir, `meetings/${FEB}/meeting.yaml`);
+    expect(y).toContain(`done:\n      date: 2027-03-18\n      meeting: ${MAR}`);
+    expect(y).toMatch(/minutes:\n {2}status: signed\n {2}circulated: 2027-02-10\n {2}approved-at: 2027-03-18-partnership\n {2}signed:\n {4}by: chair-okafor\n {4}date: 2027-03-18\n/);
+    const items = JSON.parse(step(['status', '--json'], '2027-03-19').stdout).items;
+    expect(items.filter((i: { meeting?: string; ref?: string }) => i.meeting === FEB || i.ref?.startsWith(FEB))).toEqual([]);
+    removeRepo(dir);
+  });
+});
