@@ -1,14 +1,10 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { renderNewMeetingYaml } from '../core/agenda.js';
 import { isTime } from '../core/dates.js';
 import { WepError } from '../core/errors.js';
 import { meetingDeadlines, requireBody } from '../core/meeting-deadlines.js';
 import { defaultBodyId } from '../core/model.js';
 import { hintFor } from '../core/suggest.js';
-import { writeFileAtomic } from '../io/fs.js';
+import { createMeeting, meetingPath } from '../io/create-meeting.js';
 import { commitFiles } from '../io/git.js';
-import { MEETING_FILE, meetingsDir } from '../io/meetings.js';
 import { displayPath, loadPartnership } from '../io/partnership-file.js';
 import { renderDeadlines } from '../report/deadlines.js';
 import type { CommandContext } from './context.js';
@@ -44,21 +40,19 @@ export async function run(ctx: CommandContext, opts: Opts): Promise<number> {
   const venue = opts.venue !== undefined ? { name: opts.venue } : body.venue;
 
   const id = `${date}-${body.id}`;
-  const dir = join(meetingsDir(root), id);
-  const path = join(dir, MEETING_FILE);
-  const display = displayPath(ctx.cwd, path);
-  if (existsSync(path)) {
+  const display = displayPath(ctx.cwd, meetingPath(root, body.id, date));
+  const d = meetingDeadlines(model, body, date, ctx.today);
+  const { path, created } = createMeeting(root, { body, date, start, end, venue, requestedBy: opts.requestedBy });
+  if (!created) {
     throw new WepError(`meeting ${id} already exists (${display}); wep will not replace it`, `edit ${display}, or choose another date`);
   }
 
-  const d = meetingDeadlines(model, body, date, ctx.today);
   const warnings = [...d.warnings];
   if (date < ctx.today) warnings.unshift(`the meeting date ${date} is in the past`);
   if (opts.requestedBy && !body.memberIds.includes(opts.requestedBy)) {
     warnings.push(`${model.people.get(opts.requestedBy)!.name} is not a member of the ${body.name}; the clerk calls extra meetings at the request of a member`);
   }
 
-  writeFileAtomic(path, renderNewMeetingYaml({ body, date, start, end, venue, calledBy: body.chair, requestedBy: opts.requestedBy }));
   const c = ctx.out.c;
   ctx.out.out(`Created ${c.bold(display)} with the standard agenda: add the business items, then run "wep notice --meeting ${id}".`);
   ctx.out.out('');

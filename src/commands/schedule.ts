@@ -5,7 +5,7 @@ import { requireBody } from '../core/meeting-deadlines.js';
 import { parseInterval, parseWeekday, planSchedule } from '../core/schedule.js';
 import { commitFiles, verifyInsideRepo } from '../io/git.js';
 import { loadPartnership } from '../io/partnership-file.js';
-import { scheduledMeetingPath, writeScheduledMeeting } from '../io/schedule-create.js';
+import { createMeeting, meetingPath } from '../io/create-meeting.js';
 import { meetingId, renderSchedule, scheduleJson } from '../report/schedule.js';
 import type { CommandContext } from './context.js';
 
@@ -39,14 +39,14 @@ export async function run(ctx: CommandContext, opts: Opts): Promise<number> {
   // As `wep meeting new`: a time given replaces the usual times, so the usual end no longer fits.
   const end = time !== undefined ? undefined : body.end;
 
-  const existing = new Set(plan.meetings.filter((m) => existsSync(scheduledMeetingPath(root, body.id, m.date))).map((m) => meetingId(m.date, body.id)));
+  const existing = new Set(plan.meetings.filter((m) => existsSync(meetingPath(root, body.id, m.date))).map((m) => meetingId(m.date, body.id)));
   const created = new Set<string>();
   const written: string[] = [];
   if (opts.create) {
     if (!start) throw new WepError(`the ${body.name} has no usual start time in the partnership file`, 'give one with --time HH:MM, or add "start:" to the body');
     if (opts.commit) verifyInsideRepo(root);
     for (const m of plan.meetings) {
-      const r = writeScheduledMeeting(root, { body, date: m.date, start, end, venue: body.venue });
+      const r = createMeeting(root, { body, date: m.date, start, end, venue: body.venue });
       if (r.created) {
         created.add(meetingId(m.date, body.id));
         written.push(r.path);

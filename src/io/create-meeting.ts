@@ -1,7 +1,7 @@
 /**
- * Writes the meeting.yaml of a scheduled meeting, with the standard agenda from
- * src/core/agenda.ts (the same text `wep meeting new` writes). A meeting already on disk is
- * never replaced. Kept apart so it can merge with `wep meeting new` into one createMeeting.
+ * Creates a meeting record: the folder and its meeting.yaml with the standard agenda from
+ * src/core/agenda.ts. Used by `wep meeting new` and `wep schedule --create`. A meeting already
+ * on disk is never replaced.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,23 +12,24 @@ import type { Venue } from '../core/partnership-schema.js';
 import { writeFileAtomic } from './fs.js';
 import { MEETING_FILE, meetingsDir } from './meetings.js';
 
-export interface ScheduledMeeting {
+export interface NewMeeting {
   body: ResolvedBody;
   date: IsoDate;
   start: string;
   end?: string;
   venue?: Venue;
+  requestedBy?: string;
 }
 
 /** Path of the meeting.yaml of a meeting of `body` on `date`. */
-export function scheduledMeetingPath(root: string, body: string, date: IsoDate): string {
+export function meetingPath(root: string, body: string, date: IsoDate): string {
   return join(meetingsDir(root), `${date}-${body}`, MEETING_FILE);
 }
 
 /** Creates the meeting folder and meeting.yaml; returns false (and writes nothing) if it exists. */
-export function writeScheduledMeeting(root: string, m: ScheduledMeeting): { path: string; created: boolean } {
-  const path = scheduledMeetingPath(root, m.body.id, m.date);
+export function createMeeting(root: string, m: NewMeeting): { path: string; created: boolean } {
+  const path = meetingPath(root, m.body.id, m.date);
   if (existsSync(path)) return { path, created: false };
-  writeFileAtomic(path, renderNewMeetingYaml({ body: m.body, date: m.date, start: m.start, end: m.end, venue: m.venue, calledBy: m.body.chair }));
+  writeFileAtomic(path, renderNewMeetingYaml({ body: m.body, date: m.date, start: m.start, end: m.end, venue: m.venue, calledBy: m.body.chair, requestedBy: m.requestedBy }));
   return { path, created: true };
 }
