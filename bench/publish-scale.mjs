@@ -3,20 +3,21 @@
 // and 20 years, each published cold (empty meeting cache: every meeting.yaml parsed) and warm
 // (cache filled, as on a clerk's machine or a CI cache). Reports meetings, pages, size and time.
 //
-//   npm run build && node bench/publish-scale.mjs [--years 2,5,10,20] [--runs 3] [--json]
+//   npm run build && node bench/publish-scale.mjs [--years 2,5,10,20] [--runs 3] [--json] [--bin PATH]
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const bin = join(root, 'bin/wep.js');
 const args = process.argv.slice(2);
 const opt = (name, dflt) => {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : dflt;
 };
+// --bin PATH: time another build of wep (e.g. a copy, while dist/ is being rebuilt).
+const bin = resolve(opt('--bin', join(root, 'bin/wep.js')));
 const years = opt('--years', '2,5,10,20').split(',').map(Number);
 const runs = Number(opt('--runs', 3));
 const asJson = args.includes('--json');
@@ -24,12 +25,17 @@ const asJson = args.includes('--json');
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const walk = (d) => readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(d, e.name)) : [join(d, e.name)]));
 
+// Wall time depends on how busy the machine is; CPU time (user + system, from /usr/bin/time
+// when there is one) much less, so both are reported.
+const hasTime = existsSync('/usr/bin/time');
 function timed(argv, cwd, env) {
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, argv, { cwd, env, encoding: 'utf8' });
+  const cmd = hasTime ? ['/usr/bin/time', ['-f', 'CPU %U %S', process.execPath, ...argv]] : [process.execPath, argv];
+  const r = spawnSync(cmd[0], cmd[1], { cwd, env, encoding: 'utf8' });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   if (r.status !== 0) throw new Error(`${argv.join(' ')} exited ${r.status}: ${r.stderr}`);
-  return ms;
+  const cpu = /CPU ([\d.]+) ([\d.]+)/.exec(r.stderr);
+  return { ms, cpuMs: cpu ? (Number(cpu[1]) + Number(cpu[2])) * 1000 : NaN };
 }
 
 const rows = [];
@@ -51,7 +57,17 @@ try {
     }
     const files = walk(join(repo, 'site'));
     const bytes = files.reduce((n, f) => n + statSync(f).size, 0);
-    rows.push({ years: y, meetings, files: files.length, megabytes: +(bytes / 1e6).toFixed(1), coldMs: Math.round(median(cold)), warmMs: Math.round(median(warm)) });
+    const med = (xs, k) => Math.round(median(xs.map((x) => x[k])));
+    rows.push({
+      years: y,
+      meetings,
+      files: files.length,
+      megabytes: +(bytes / 1e6).toFixed(1),
+      coldMs: med(cold, 'ms'),
+      coldCpuMs: med(cold, 'cpuMs'),
+      warmMs: med(warm, 'ms'),
+      warmCpuMs: med(warm, 'cpuMs'),
+    });
   }
 } finally {
   rmSync(work, { recursive: true, force: true });
@@ -59,10 +75,17 @@ try {
 
 if (asJson) console.log(JSON.stringify(rows, null, 2));
 else {
-  console.log('years  meetings  files   MB   cold ms  warm ms  warm ms/meeting');
-  for (const r of rows) {
-    console.log(
-      `${String(r.years).padStart(5)}  ${String(r.meetings).padStart(8)}  ${String(r.files).padStart(5)}  ${String(r.megabytes).padStart(4)}  ${String(r.coldMs).padStart(7)}  ${String(r.warmMs).padStart(7)}  ${(r.warmMs / r.meetings).toFixed(2).padStart(15)}`,
-    );
-  }
+  const cols = [
+    ['years', 'years'],
+    ['meetings', 'meetings'],
+    ['files', 'files'],
+    ['MB', 'megabytes'],
+    ['cold ms', 'coldMs'],
+    ['cold cpu ms', 'coldCpuMs'],
+    ['warm ms', 'warmMs'],
+    ['warm cpu ms', 'warmCpuMs'],
+  ];
+  console.log(cols.map(([h]) => h.padStart(11)).join(''));
+  for (const r of rows) console.log(cols.map(([, k]) => String(r[k]).padStart(11)).join(''));
+  console.log('cold: empty meeting cache (every meeting.yaml parsed), no earlier site; warm: cache filled, replacing the earlier site.');
 }

@@ -324,11 +324,9 @@ export function planSite(input: SiteInput): SitePlan {
     p.clerk.email,
     ...input.meetings.flatMap((r) => (r.meeting.invitees ?? []).map((i) => i.email ?? '')),
   ].filter((e) => e.length > 0);
-  const redact = (text: string): string => {
-    let t = text;
-    for (const e of privateEmails) if (t.toLowerCase().includes(e.toLowerCase())) t = t.replace(new RegExp(e.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi'), '[address withheld]');
-    return t;
-  };
+  const escapeRe = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const privateRe = privateEmails.length ? new RegExp([...new Set(privateEmails.map((e) => e.toLowerCase()))].sort((a, b) => b.length - a.length).map(escapeRe).join('|'), 'gi') : undefined;
+  const redact = (text: string): string => (privateRe && text.includes('@') ? text.replace(privateRe, '[address withheld]') : text);
 
   const records = [...input.meetings].sort(byId);
   const recordIds = new Set(records.map((r) => r.id));
@@ -625,12 +623,13 @@ function planAttendanceYears(model: Model, views: readonly MeetingView[], record
   const years = [...new Set(held.map((r) => yearOf(r.meeting.date)))].sort((a, b) => b - a);
   return years.map((year) => {
     const range = { from: `${year}-01-01`, to: `${year}-12-31` };
-    const bodyIds = [...model.bodies.keys()].filter((b) => held.some((r) => r.meeting.body === b && yearOf(r.meeting.date) === year));
+    const ofYear = held.filter((r) => yearOf(r.meeting.date) === year);
+    const bodyIds = [...model.bodies.keys()].filter((b) => ofYear.some((r) => r.meeting.body === b));
     return {
       year,
       path: SITE_PATHS.attendanceYear(year),
       bodies: bodyIds.map((bodyId) => {
-        const report = attendanceReport(model, held, { ...range, body: bodyId });
+        const report = attendanceReport(model, ofYear.filter((r) => r.meeting.body === bodyId), { ...range, body: bodyId });
         return {
           id: bodyId,
           name: model.bodies.get(bodyId)!.name,
