@@ -85,7 +85,7 @@ else {
     ['warm ms', 'warmMs'],
     ['warm cpu ms', 'warmCpuMs'],
   ];
-  console.log(cols.map(([h]) => h.padStart(11)).join(''));
-  for (const r of rows) console.log(cols.map(([, k]) => String(r[k]).padStart(11)).join(''));
+  console.log(cols.map(([h]) => h.padStart(12)).join(''));
+  for (const r of rows) console.log(cols.map(([, k]) => String(r[k]).padStart(12)).join(''));
   console.log('cold: empty meeting cache (every meeting.yaml parsed), no earlier site; warm: cache filled, replacing the earlier site.');
 }
