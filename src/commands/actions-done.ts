@@ -4,7 +4,8 @@ import { hintFor } from '../core/suggest.js';
 import { commitFiles, verifyInsideRepo } from '../io/git.js';
 import { listMeetingIds, meetingDate, verifyMeetingId } from '../io/meetings.js';
 import { loadPartnership } from '../io/partnership-file.js';
-import { addPendingToDoc, editMeetingFile, loadRegisterMeeting, setActionDoneInDoc } from '../io/registers.js';
+import { addPendingToDoc, editMeetingFile, setActionDoneInDoc } from '../io/register-edits.js';
+import { loadRegisterMeeting } from '../io/registers.js';
 import type { CommandContext } from './context.js';
 import { parseDateArg } from './deadlines.js';
 

@@ -19,7 +19,8 @@ export async function run(ctx: CommandContext, opts: { json?: boolean }): Promis
     ctx.today,
   );
   const uncommitted = await git;
-  const report = buildStatus(model, { meetings: meetings.map((m) => ({ id: m.id, meeting: m.meeting, hasMinutesFile: m.hasMinutesFile })), actions, uncommitted }, ctx.today);
+  // The records themselves: hasMinutesFile is looked up only where the minutes are not out.
+  const report = buildStatus(model, { meetings, actions, uncommitted }, ctx.today);
   if (opts.json) ctx.out.json(statusJson(model, report));
   else for (const line of renderStatus(model, report, ctx.out.c)) ctx.out.out(line);
   return 0;

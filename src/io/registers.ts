@@ -3,17 +3,16 @@
  * the clerk has typed in a minutes.md that meeting.yaml does not hold yet. Until the minutes
  * are circulated, minutes.md is read for them; circulation (and any other lifecycle step)
  * copies them into meeting.yaml, which from then on is the register's only source.
- * Also the YAML edits that record them, keeping the clerk's comments.
+ * The YAML edits that record them are in register-edits.ts, so that reading commands never
+ * load the YAML library for them.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { isMap, isSeq, type Document, type YAMLMap } from 'yaml';
-import type { Action, MeetingFile } from '../core/meeting-schema.js';
+import { relative, sep } from 'node:path';
+import type { MeetingFile } from '../core/meeting-schema.js';
 import { parseMinutes, pendingEntries, type ParsedMinutes, type PendingAction, type PendingDecision } from '../core/minutes-parse.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { cacheKey, readCache, writeCache } from './cache.js';
 import { loadMeeting, MEETING_FILE, MEETING_ID, meetingsDir, type MeetingRecord } from './meetings.js';
-import { editYamlFile } from './yaml-edit.js';
 
 export const MINUTES_FILE = 'minutes.md';
 
@@ -34,9 +33,8 @@ export const readsMinutesFile = (m: MeetingFile) => !m.minutes || m.minutes.stat
 
 /** Adds the minutes.md view to a loaded meeting (keeping `source` lazy when it is). */
 export function withMinutes(rec: MeetingRecord): RegisterMeeting {
-  const minutesPath = join(rec.dir, MINUTES_FILE);
-  const minutesDisplay = rec.display.replace(/meeting\.yaml$/, MINUTES_FILE);
-  const hasMinutesFile = existsSync(minutesPath);
+  const minutesPath = `${rec.dir}${sep}${MINUTES_FILE}`;
+  const minutesDisplay = `${rec.display.slice(0, -MEETING_FILE.length)}${MINUTES_FILE}`;
   const out = {
     id: rec.id,
     dir: rec.dir,
@@ -46,12 +44,14 @@ export function withMinutes(rec: MeetingRecord): RegisterMeeting {
     warnings: rec.warnings,
     minutesPath,
     minutesDisplay,
-    hasMinutesFile,
     pending: { actions: [], decisions: [] },
     merged: rec.meeting,
-  } as Omit<RegisterMeeting, 'source'> as RegisterMeeting;
+  } as Omit<RegisterMeeting, 'source' | 'hasMinutesFile'> as RegisterMeeting;
+  // Both lazy: a 1,000-meeting status run reads neither for meetings long since minuted.
+  let exists: boolean | undefined;
   Object.defineProperty(out, 'source', { get: () => rec.source, enumerable: true });
-  if (!hasMinutesFile || !readsMinutesFile(rec.meeting)) return out;
+  Object.defineProperty(out, 'hasMinutesFile', { get: () => (exists ??= existsSync(minutesPath)), enumerable: true });
+  if (!readsMinutesFile(rec.meeting) || !out.hasMinutesFile) return out;
   const minutesSource = readFileSync(minutesPath, 'utf8');
   const parsed = parseMinutes(minutesSource);
   const pending = pendingEntries(rec.meeting, parsed);
@@ -90,20 +90,22 @@ export async function loadRegisters(root: string, cwd: string, env: NodeJS.Proce
   const fresh: Snapshot = { writtenAt: Date.now(), entries: {} };
   let changed = !snap;
   const out: RegisterMeeting[] = [];
+  // Paths by concatenation: path.join and path.relative per meeting cost more than the stat.
+  const rel = relative(cwd, dir);
+  const shown = rel && !rel.startsWith('..') ? `${rel}${sep}` : `${dir}${sep}`;
   for (const id of readdirSync(dir).filter((n) => MEETING_ID.test(n)).sort()) {
-    const path = join(dir, id, MEETING_FILE);
+    const path = `${dir}${sep}${id}${sep}${MEETING_FILE}`;
     const st = statSync(path, { throwIfNoEntry: false });
     if (!st?.isFile()) continue;
     const { size, mtimeMs } = st;
     const hit = snap?.entries[id];
     let rec: MeetingRecord;
     if (hit && hit.size === size && hit.mtimeMs === mtimeMs && mtimeMs < snap!.writtenAt - RACY_MS) {
-      const rel = relative(cwd, path);
       rec = {
         id,
-        dir: join(dir, id),
+        dir: `${dir}${sep}${id}`,
         path,
-        display: rel && !rel.startsWith('..') ? rel : path,
+        display: `${shown}${id}${sep}${MEETING_FILE}`,
         get source() {
           return readFileSync(path, 'utf8');
         },
@@ -123,57 +125,4 @@ export async function loadRegisters(root: string, cwd: string, env: NodeJS.Proce
 
 export async function loadRegisterMeeting(root: string, id: string, cwd: string, env: NodeJS.ProcessEnv = process.env): Promise<RegisterMeeting> {
   return withMinutes(await loadMeeting(root, id, cwd, env));
-}
-
-function seqAt(doc: Document, key: string) {
-  let seq = doc.get(key, true);
-  if (!isSeq(seq)) {
-    seq = doc.createNode([]);
-    doc.set(key, seq);
-  }
-  return seq as import('yaml').YAMLSeq;
-}
-
-/** Appends minutes.md entries to meeting.yaml. Returns how many of each were added. */
-export function addPendingToDoc(doc: Document, pending: RegisterMeeting['pending']): { actions: number; decisions: number } {
-  if (pending.actions.length) {
-    const seq = seqAt(doc, 'actions');
-    for (const a of pending.actions) {
-      seq.add(doc.createNode({ id: a.id, text: a.text, owner: a.owner, ...(a.due ? { due: a.due } : {}), ...(a.item !== undefined ? { item: a.item } : {}) }));
-    }
-  }
-  if (pending.decisions.length) {
-    const seq = seqAt(doc, 'decisions');
-    for (const d of pending.decisions) seq.add(doc.createNode({ id: d.id, item: d.item, text: d.text }));
-  }
-  return { actions: pending.actions.length, decisions: pending.decisions.length };
-}
-
-/** Sets the `minutes:` record in place (comments in and around it survive). */
-export function setMinutesInDoc(doc: Document, minutes: NonNullable<MeetingFile['minutes']>): void {
-  const cur = doc.get('minutes', true);
-  if (!isMap(cur)) doc.set('minutes', doc.createNode({}));
-  const map = doc.get('minutes', true) as YAMLMap;
-  map.set('status', minutes.status);
-  if (minutes.circulated) map.set('circulated', minutes.circulated);
-  if (minutes.approvedAt) map.set('approved-at', minutes.approvedAt);
-  if (minutes.signed) map.set('signed', doc.createNode({ by: minutes.signed.by, date: minutes.signed.date }));
-}
-
-/** Records `done` on one action of the document (which must hold it). */
-export function setActionDoneInDoc(doc: Document, actionId: string, done: NonNullable<Action['done']>): boolean {
-  const seq = doc.get('actions', true);
-  if (!isSeq(seq)) return false;
-  for (const item of seq.items) {
-    if (isMap(item) && item.get('id') === actionId) {
-      item.set('done', doc.createNode({ date: done.date, ...(done.meeting ? { meeting: done.meeting } : {}), ...(done.note ? { note: done.note } : {}) }));
-      return true;
-    }
-  }
-  return false;
-}
-
-/** Edits meeting.yaml with `edit`, refusing if it changed since it was loaded. */
-export function editMeetingFile(rec: MeetingRecord, edit: (doc: Document) => void): string {
-  return editYamlFile(rec.path, edit, rec.source);
 }
