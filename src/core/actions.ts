@@ -22,7 +22,13 @@ export function collectActions(meetings: readonly { id: string; meeting: Meeting
   );
 }
 
-/** Open actions from meetings of the same body held before `date`: matters arising. */
+/**
+ * Open actions from meetings of the same body held before `date`: matters arising. "Overdue"
+ * here means overdue at that meeting (due before its date), not today, so a notice or agenda
+ * says the same thing whenever it is generated.
+ */
 export function actionsCarriedForward(all: readonly LoggedAction[], body: string, date: IsoDate): LoggedAction[] {
-  return all.filter((a) => a.open && a.body === body && a.meetingDate < date);
+  return all
+    .filter((a) => a.open && a.body === body && a.meetingDate < date)
+    .map((a) => ({ ...a, overdue: a.due !== undefined && a.due < date }));
 }

@@ -49,7 +49,7 @@ describe('wep agenda', () => {
       notes: [],
       actions: [],
     });
-    expect(a.items[4].actions[0]).toMatchObject({ ref: '2026-10-08-partnership/a1', owner: 'la-morgan', overdue: false });
+    expect(a.items[4].actions[0]).toMatchObject({ ref: '2026-10-08-partnership/a1', owner: 'la-morgan', overdue: true });
   });
 
   it('an action past its due date shows as overdue', () => {
