@@ -8,7 +8,7 @@ import type { CommandContext } from './context.js';
 
 export async function run(ctx: CommandContext, opts: { open?: boolean; overdue?: boolean; owner?: string; json?: boolean }): Promise<number> {
   const { model, root } = await loadPartnership(ctx);
-  const meetings = await loadRegisters(root, ctx.cwd, ctx.env);
+  const meetings = await loadRegisters(root, ctx.cwd, ctx.env, { summary: true });
   const pending = new Set(meetings.flatMap((m) => m.pending.actions.map((a) => `${m.id}/${a.id}`)));
   let actions = collectActions(
     meetings.map((m) => ({ id: m.id, meeting: m.merged })),

@@ -13,7 +13,7 @@ export async function run(ctx: CommandContext, opts: { json?: boolean }): Promis
   const { model, root } = await loadPartnership(ctx);
   // git works out what is uncommitted while the records are read.
   const git = changedFilesAsync(root, RECORD_PATHS);
-  const meetings = await loadRegisters(root, ctx.cwd, ctx.env);
+  const meetings = await loadRegisters(root, ctx.cwd, ctx.env, { summary: true });
   const actions = collectActions(
     meetings.map((m) => ({ id: m.id, meeting: m.merged })),
     ctx.today,

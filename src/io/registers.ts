@@ -76,16 +76,33 @@ interface Snapshot {
 const RACY_MS = 2000;
 
 /**
+ * A meeting without its agenda, attendance, invitees and venue: all that the action log and
+ * `wep status` read, and a fraction of the size to parse.
+ */
+export function summaryOf(m: MeetingFile): MeetingFile {
+  const { agenda: _a, attendance: _t, invitees: _i, venue: _v, ...rest } = m;
+  return { ...rest, agenda: [] };
+}
+
+export interface LoadRegistersOptions {
+  /**
+   * Summaries only (see summaryOf): `agenda` is empty and `attendance` absent. For commands
+   * that need neither, on repos of a thousand meetings.
+   */
+  summary?: boolean;
+}
+
+/**
  * Every meeting, oldest first, with its pending minutes.md entries. Commands that read all the
  * records (status, actions, decisions) use one snapshot of every validated meeting, keyed by
  * each file's size and modification time, so a warm run costs a stat per meeting and one
  * JSON.parse instead of a read, a hash and a parse per meeting. A changed file (or one changed
  * too close to the snapshot to be sure) goes through loadMeeting: validated, content-hash cached.
  */
-export async function loadRegisters(root: string, cwd: string, env: NodeJS.ProcessEnv = process.env): Promise<RegisterMeeting[]> {
+export async function loadRegisters(root: string, cwd: string, env: NodeJS.ProcessEnv = process.env, opts: LoadRegistersOptions = {}): Promise<RegisterMeeting[]> {
   const dir = meetingsDir(root);
   if (!existsSync(dir)) return [];
-  const key = cacheKey('registers-snapshot', root);
+  const key = cacheKey(opts.summary ? 'registers-summary' : 'registers-snapshot', root);
   const snap = readCache<Snapshot>(key, env);
   const fresh: Snapshot = { writtenAt: Date.now(), entries: {} };
   let changed = !snap;
@@ -114,6 +131,7 @@ export async function loadRegisters(root: string, cwd: string, env: NodeJS.Proce
       };
     } else {
       rec = await loadMeeting(root, id, cwd, env);
+      if (opts.summary) rec = { ...rec, meeting: summaryOf(rec.meeting) };
       changed = true;
     }
     fresh.entries[id] = { size, mtimeMs, meeting: rec.meeting, warnings: rec.warnings };
