@@ -245,23 +245,7 @@ export function checkRegisterProblems(model: Model, meetings: readonly RegisterM
         hint: 'an inquorate meeting may discuss but not decide: have a quorate meeting confirm it, or correct the attendance if it is wrong',
       });
     });
-    if (!m.cancelled && m.date < today && !m.minutes?.circulated && (!m.minutes || m.minutes.status === 'draft')) {
-      const body = model.bodies.get(m.body);
-      if (body) {
-        const by = minutesDeadline(model.calendar, m.date, body.minutes).date;
-        if (today > by) {
-          out.push({
-            meeting: id,
-            file: 'meeting',
-            check: 'deadlines',
-            severity: 'warning',
-            path: m.minutes ? 'minutes' : 'date',
-            message: `the minutes of ${id} were due by ${by} and are not recorded as circulated (${workingDaysAfter(model.calendar, by, today)} working days late)`,
-            hint: `circulate them and record it: wep minutes --meeting ${id} --circulated`,
-          });
-        }
-      }
-    }
+    // Minutes past their deadline are reported by the record check (core/meeting-rules.ts).
   }
   return out;
 }
