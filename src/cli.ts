@@ -5,9 +5,16 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import type { CommandContext } from './commands/context.js';
+// The commands a clerk runs mid-meeting are part of the entry chunk: one module to load
+// instead of a dozen small ones (measured with bench/run.mjs). The rest load on demand.
+import * as checkCommand from './commands/check.js';
+import * as membersCommand from './commands/members.js';
+import * as deadlinesCommand from './commands/deadlines.js';
+import * as quorumCommand from './commands/quorum.js';
 import { CancelledError, DiagnosticsError, EXIT, WepError } from './core/errors.js';
+import { today } from './io/clock.js';
 import { renderDiagnostics } from './report/diagnostics.js';
-import { makeOutput, type Output } from './report/output.js';
+import { loadColor, makeOutput, useColor, type Output } from './report/output.js';
 
 declare const __WEP_VERSION__: string;
 
@@ -26,7 +33,7 @@ const idList = (value: string, previous: string[] = []) => [
 ];
 const repeat = (value: string, previous: string[] = []) => [...previous, value];
 
-function program(): Command {
+function program(only?: string): Command {
   const cli = new Command('wep')
     .description("The clerk's tool for an education partnership: notices, deadlines, quorum, minutes and registers from plain files in git.")
     .version(typeof __WEP_VERSION__ === 'string' ? __WEP_VERSION__ : 'dev', '-V, --version', 'print the version')
@@ -47,219 +54,244 @@ function program(): Command {
       process.exitCode = code;
     };
   const noArgs = () => ({});
-
-  cli
-    .command('check')
-    .description('validate the partnership file and the meeting records; silent when clean')
-    .option('--json', 'print problems as JSON')
-    .option('-q, --quiet', 'errors only, no warnings')
-    .addHelpText('after', examples('wep check', 'wep check --json', 'wep --file examples/portsmouth.yaml check'))
-    .action(act(() => import('./commands/check.js'), noArgs));
-
-  cli
-    .command('members')
-    .description('who sits where: seats, vacancies, roles, votes, proxies and terms, group by group')
-    .option('-b, --body <id>', 'only the members of this body')
-    .option('--json', 'print people as JSON')
-    .addHelpText('after', examples('wep members', 'wep members --body operational-group', 'wep members --json'))
-    .action(act(() => import('./commands/members.js'), noArgs));
-
-  cli
-    .command('deadlines')
-    .description('notice and minutes deadlines for a meeting date, with the working shown')
-    .argument('<date>', 'meeting date, YYYY-MM-DD')
-    .option('-b, --body <id>', 'body whose rules apply (default: partnership, or the first body)')
-    .option('--json', 'print the deadlines as JSON')
-    .addHelpText('after', examples('wep deadlines 2026-12-10', 'wep deadlines 2027-01-07 --body operational-group', 'wep deadlines 2026-12-10 --json'))
-    .action(act(() => import('./commands/deadlines.js'), ([date]) => ({ date })));
-
-  const meeting = cli.command('meeting').description('meeting records: create a meeting');
-  meeting
-    .command('new')
-    .description('create meetings/<date>-<body>/meeting.yaml with the standard agenda, and show its deadlines')
-    .argument('<date>', 'meeting date, YYYY-MM-DD')
-    .option('-b, --body <id>', 'body that meets (default: partnership, or the first body)')
-    .option('--time <HH:MM>', 'start time (default: the body\'s usual time)')
-    .option('--end <HH:MM>', 'expected end time')
-    .option('--venue <text>', 'venue name (default: the body\'s usual venue)')
-    .option('--requested-by <id>', 'member at whose request the meeting is called')
-    .option('--commit', 'commit the new meeting.yaml to git')
-    .addHelpText('after', examples('wep meeting new 2027-02-04', 'wep meeting new 2027-02-11 --body operational-group --time 09:30 --end 11:00', 'wep meeting new 2027-03-04 --requested-by sh-clarke --venue "Oakwood Primary, hall"'))
-    .action(act(() => import('./commands/meeting-new.js'), ([date]) => ({ date })));
-
-  cli
-    .command('meetings')
-    .description('list meetings with their state: notice due or sent, held, minutes due, circulated, approved')
-    .option('--json', 'print meetings as JSON')
-    .addHelpText('after', examples('wep meetings', 'wep meetings --json'))
-    .action(act(() => import('./commands/meetings.js'), noArgs));
-
-  cli
-    .command('agenda')
-    .description('render the agenda of a meeting (default: the next upcoming meeting)')
-    .option('-m, --meeting <id>', 'meeting id, e.g. 2026-12-10-partnership')
-    .option('--json', 'print the agenda as JSON')
-    .addHelpText('after', examples('wep agenda', 'wep agenda --meeting 2026-12-10-partnership'))
-    .action(act(() => import('./commands/agenda.js'), noArgs));
-
-  cli
-    .command('notice')
-    .description('write notice.md, notice.html and invite.ics for a meeting, checked against the notice deadline')
-    .option('-m, --meeting <id>', 'meeting id (default: the next upcoming meeting)')
-    .option('--sent [date]', 'record in meeting.yaml that the notice was sent (today, or YYYY-MM-DD)')
-    .option('--short-notice-agreed <reason>', 'record that shorter notice was agreed, and why')
-    .option('--force', 'overwrite generated files even if edited by hand (a backup is kept)')
-    .option('--commit', 'commit the files written to git')
-    .option('--json', 'print what was written as JSON')
-    .addHelpText('after', examples('wep notice', 'wep notice --meeting 2026-12-10-partnership', 'wep notice --sent', 'wep notice --sent 2026-11-30 --commit', 'wep notice --short-notice-agreed "urgent budget decision; agreed by the chair"'))
-    .action(act(() => import('./commands/notice.js'), noArgs));
-
-  cli
-    .command('distribution')
-    .description('email distribution: a named list, or the notice recipients of a meeting')
-    .argument('[list]', 'list id from the partnership file (omit to show all lists)')
-    .option('-m, --meeting <id>', 'recipients of this meeting\'s notice')
-    .addOption(new Option('--format <format>', 'output format').choices(['emails', 'csv', 'vcard', 'json']).default('emails'))
-    .addHelpText('after', examples('wep distribution', 'wep distribution members', 'wep distribution --meeting 2026-12-10-partnership', 'wep distribution school-leaders --format csv'))
-    .action(act(() => import('./commands/distribution.js'), ([list]) => ({ list })));
-
-  cli
-    .command('calendar')
-    .description('an iCalendar file of all meetings, with notice and minutes deadlines as all-day reminders')
-    .option('-o, --out <file>', 'write to this file instead of standard output')
-    .addHelpText('after', examples('wep calendar --out wep.ics', 'wep calendar > meetings.ics'))
-    .action(act(() => import('./commands/calendar.js'), noArgs));
-
-  cli
-    .command('attendance')
-    .description('record attendance: interactive on a terminal, or with flags; shows the quorum as it goes')
-    .option('-m, --meeting <id>', 'meeting id (default: the next upcoming meeting)')
-    .option('--present <ids>', 'people present (comma-separated ids)', idList)
-    .option('--apologies <ids>', 'members who sent apologies', idList)
-    .option('--proxy <proxy=member>', 'a proxy standing in for a member (repeatable)', repeat)
-    .option('--observer <ids>', 'observers or invitees present', idList)
-    .option('--arrived-at <id=item>', 'late arrival, present from agenda item N (repeatable)', repeat)
-    .option('--left-at <id=item>', 'early departure, absent from agenda item N (repeatable)', repeat)
-    .option('--interest <id=item>', 'declared an interest and withdrew for item N (repeatable)', repeat)
-    .option('--commit', 'commit meeting.yaml to git')
-    .option('--json', 'print the quorum result as JSON')
-    .addHelpText('after', examples('wep attendance', 'wep attendance --apologies sh-evans,ph-chen', 'wep attendance --present chair-okafor,ph-ahmed,ph-brown,sh-clarke,sh-francis,sf-iqbal,sf-jones --proxy px-evans=sh-evans', 'wep attendance --left-at sh-clarke=6 --interest sf-jones=5'))
-    .action(act(() => import('./commands/attendance.js'), noArgs));
-
-  cli
-    .command('quorum')
-    .description('is the meeting quorate? per rule: required, counted, short by, and who could fix it')
-    .option('-m, --meeting <id>', 'meeting id (default: the next upcoming meeting, else the latest)')
-    .option('--item <n>', 'at agenda item N (late arrivals, departures, withdrawals)')
-    .option('--present <ids>', 'hypothetical attendance: ids of members or proxies present', idList)
-    .option('-b, --body <id>', 'body, with --present (default: partnership, or the first body)')
-    .option('--json', 'print the result as JSON')
-    .addHelpText('after', examples('wep quorum', 'wep quorum --item 6', 'wep quorum --present ph-ahmed,ph-brown,sh-clarke,px-evans,sf-iqbal,sf-jones', 'wep quorum --present op-baker,op-cole --body operational-group --json'))
-    .action(act(() => import('./commands/quorum.js'), noArgs));
-
-  cli
-    .command('minutes')
-    .description('write minutes.md pre-filled from the records; record circulation, approval and signature')
-    .option('-m, --meeting <id>', 'meeting id (default: the latest held meeting)')
-    .option('--circulated [date]', 'record that the minutes were circulated (today, or YYYY-MM-DD)')
-    .option('--approved-at <meeting>', 'record that the minutes were approved at that meeting')
-    .option('--signed [date]', 'record that the chair signed the minutes')
-    .option('--force', 'overwrite minutes.md even if edited (a backup is kept)')
-    .option('--commit', 'commit the files written to git')
-    .addHelpText('after', examples('wep minutes', 'wep minutes --circulated', 'wep minutes --meeting 2026-12-10-partnership --approved-at 2027-02-04-partnership --commit'))
-    .action(act(() => import('./commands/minutes.js'), noArgs));
-
-  const actions = cli
-    .command('actions')
-    .description('the action log across all meetings')
-    .option('--open', 'only open actions')
-    .option('--overdue', 'only overdue actions')
-    .option('--owner <id>', 'only actions owned by this person')
-    .option('--json', 'print actions as JSON')
-    .addHelpText('after', examples('wep actions --open', 'wep actions --overdue --owner la-morgan', 'wep actions done 2026-12-10-partnership/a1'))
-    .action(act(() => import('./commands/actions.js'), noArgs));
-  actions
-    .command('done')
-    .description('close an action, recording when and at which meeting')
-    .argument('<id>', 'action id: <meeting>/<action>, e.g. 2026-12-10-partnership/a1')
-    .option('--date <date>', 'date closed (default: today)')
-    .option('-m, --meeting <id>', 'meeting at which it was closed')
-    .option('--note <text>', 'how it was done')
-    .option('--commit', 'commit meeting.yaml to git')
-    .action(act(() => import('./commands/actions-done.js'), ([id]) => ({ id })));
-
-  cli
-    .command('decisions')
-    .description('the decisions register across meetings, with quorum at the time')
-    .option('--json', 'print decisions as JSON')
-    .addHelpText('after', examples('wep decisions', 'wep decisions --json'))
-    .action(act(() => import('./commands/decisions.js'), noArgs));
-
-  const report = cli.command('report').description('registers ready to publish');
-  report
-    .command('attendance')
-    .description('attendance per member or per group: present, by proxy, apologies, absent')
-    .option('--year <yyyy>', 'calendar year YYYY')
-    .option('--from <date>', 'from this date (YYYY-MM-DD)')
-    .option('--to <date>', 'to this date (YYYY-MM-DD)')
-    .option('-b, --body <id>', 'only meetings of this body')
-    .addOption(new Option('--by <by>', 'one row per').choices(['person', 'group']).default('person'))
-    .addOption(new Option('--format <format>', 'output format').choices(['md', 'csv', 'json']).default('md'))
-    .addHelpText('after', examples('wep report attendance --year 2026', 'wep report attendance --by group --format csv', 'wep report attendance --from 2026-09-01 --to 2027-08-31 --format json'))
-    .action(act(() => import('./commands/report-attendance.js'), noArgs));
-
-  cli
-    .command('status')
-    .description('what needs doing, most urgent first: the morning check')
-    .option('--json', 'print the status as JSON')
-    .addHelpText('after', examples('wep status', 'wep status --json'))
-    .action(act(() => import('./commands/status.js'), noArgs));
-
-  cli
-    .command('init')
-    .description('start a records repo: partnership.yaml from a preset, meetings/, templates/, CI, git')
-    .argument('[dir]', 'folder to create the records repo in', '.')
-    .option('-p, --preset <name>', 'starting point: wokingham, portsmouth, central-bedfordshire, thurrock, peterborough, school-governing-body')
-    .option('-y, --yes', 'no prompts: use the preset and the flags given')
-    .option('--name <text>', 'partnership name')
-    .option('--short <text>', 'short name')
-    .option('--clerk-name <text>', 'clerk\'s name')
-    .option('--clerk-email <email>', 'clerk\'s email')
-    .option('--nation <nation>', 'bank holidays: england-and-wales, scotland or northern-ireland')
-    .option('--no-git', 'do not run git init')
-    .addHelpText('after', examples('wep init', 'wep init records --preset portsmouth --yes', 'wep init . --preset school-governing-body --yes --name "Oakwood Primary Governing Body" --short OPGB --clerk-name "A Clerk" --clerk-email clerk@example.org'))
-    .action(act(() => import('./commands/init.js'), ([dir]) => ({ dir })));
-
-  cli
-    .command('schedule')
-    .description('propose a year of meetings avoiding bank holidays and closures, with their deadlines')
-    .requiredOption('-b, --body <id>', 'body that meets')
-    .requiredOption('--from <date>', 'first possible date (YYYY-MM-DD)')
-    .requiredOption('--to <date>', 'last possible date (YYYY-MM-DD)')
-    .requiredOption('--every <interval>', 'half-term, month, or N-weeks (e.g. 6-weeks)')
-    .option('--weekday <day>', 'day of the week, e.g. thu', 'thu')
-    .option('--time <HH:MM>', 'start time (default: the body\'s usual time)')
-    .option('--create', 'create the meeting folders')
-    .option('--commit', 'with --create: commit them to git')
-    .option('--json', 'print the schedule as JSON')
-    .addHelpText('after', examples('wep schedule --body partnership --from 2027-09-01 --to 2028-07-31 --every half-term', 'wep schedule --body operational-group --from 2027-01-04 --to 2027-07-23 --every 4-weeks --weekday tue --create'))
-    .action(act(() => import('./commands/schedule.js'), noArgs));
-
-  cli
-    .command('publish')
-    .description('build a static website of the partnership\'s records for every school leader')
-    .option('-o, --out <dir>', 'output folder', 'site')
-    .option('--base-url <url>', 'absolute address the site is hosted at (for the calendar feed and links)')
-    .addHelpText('after', examples('wep publish', 'wep publish --out public --base-url https://wep.example.org/'))
-    .action(act(() => import('./commands/publish.js'), noArgs));
+  // One entry per top-level command. Only the command being run is defined (start-up time
+  // is a feature); --help and mistakes define them all.
+  const defs: Record<string, () => void> = {
+    check: () => {
+      cli
+        .command('check')
+        .description('validate the partnership file and the meeting records; silent when clean')
+        .option('--json', 'print problems as JSON')
+        .option('-q, --quiet', 'errors only, no warnings')
+        .addHelpText('after', examples('wep check', 'wep check --json', 'wep --file examples/portsmouth.yaml check'))
+        .action(act(async () => checkCommand, noArgs));
+    },
+    members: () => {
+      cli
+        .command('members')
+        .description('who sits where: seats, vacancies, roles, votes, proxies and terms, group by group')
+        .option('-b, --body <id>', 'only the members of this body')
+        .option('--json', 'print people as JSON')
+        .addHelpText('after', examples('wep members', 'wep members --body operational-group', 'wep members --json'))
+        .action(act(async () => membersCommand, noArgs));
+    },
+    deadlines: () => {
+      cli
+        .command('deadlines')
+        .description('notice and minutes deadlines for a meeting date, with the working shown')
+        .argument('<date>', 'meeting date, YYYY-MM-DD')
+        .option('-b, --body <id>', 'body whose rules apply (default: partnership, or the first body)')
+        .option('--json', 'print the deadlines as JSON')
+        .addHelpText('after', examples('wep deadlines 2026-12-10', 'wep deadlines 2027-01-07 --body operational-group', 'wep deadlines 2026-12-10 --json'))
+        .action(act(async () => deadlinesCommand, ([date]) => ({ date })));
+    },
+    meeting: () => {
+      const meeting = cli.command('meeting').description('meeting records: create a meeting');
+      meeting
+        .command('new')
+        .description('create meetings/<date>-<body>/meeting.yaml with the standard agenda, and show its deadlines')
+        .argument('<date>', 'meeting date, YYYY-MM-DD')
+        .option('-b, --body <id>', 'body that meets (default: partnership, or the first body)')
+        .option('--time <HH:MM>', 'start time (default: the body\'s usual time)')
+        .option('--end <HH:MM>', 'expected end time')
+        .option('--venue <text>', 'venue name (default: the body\'s usual venue)')
+        .option('--requested-by <id>', 'member at whose request the meeting is called')
+        .option('--commit', 'commit the new meeting.yaml to git')
+        .addHelpText('after', examples('wep meeting new 2027-02-04', 'wep meeting new 2027-02-11 --body operational-group --time 09:30 --end 11:00', 'wep meeting new 2027-03-04 --requested-by sh-clarke --venue "Oakwood Primary, hall"'))
+        .action(act(() => import('./commands/meeting-new.js'), ([date]) => ({ date })));
+    },
+    meetings: () => {
+      cli
+        .command('meetings')
+        .description('list meetings with their state: notice due or sent, held, minutes due, circulated, approved')
+        .option('--json', 'print meetings as JSON')
+        .addHelpText('after', examples('wep meetings', 'wep meetings --json'))
+        .action(act(() => import('./commands/meetings.js'), noArgs));
+    },
+    agenda: () => {
+      cli
+        .command('agenda')
+        .description('render the agenda of a meeting (default: the next upcoming meeting)')
+        .option('-m, --meeting <id>', 'meeting id, e.g. 2026-12-10-partnership')
+        .option('--json', 'print the agenda as JSON')
+        .addHelpText('after', examples('wep agenda', 'wep agenda --meeting 2026-12-10-partnership'))
+        .action(act(() => import('./commands/agenda.js'), noArgs));
+    },
+    notice: () => {
+      cli
+        .command('notice')
+        .description('write notice.md, notice.html and invite.ics for a meeting, checked against the notice deadline')
+        .option('-m, --meeting <id>', 'meeting id (default: the next upcoming meeting)')
+        .option('--sent [date]', 'record in meeting.yaml that the notice was sent (today, or YYYY-MM-DD)')
+        .option('--short-notice-agreed <reason>', 'record that shorter notice was agreed, and why')
+        .option('--force', 'overwrite generated files even if edited by hand (a backup is kept)')
+        .option('--commit', 'commit the files written to git')
+        .option('--json', 'print what was written as JSON')
+        .addHelpText('after', examples('wep notice', 'wep notice --meeting 2026-12-10-partnership', 'wep notice --sent', 'wep notice --sent 2026-11-30 --commit', 'wep notice --short-notice-agreed "urgent budget decision; agreed by the chair"'))
+        .action(act(() => import('./commands/notice.js'), noArgs));
+    },
+    distribution: () => {
+      cli
+        .command('distribution')
+        .description('email distribution: a named list, or the notice recipients of a meeting')
+        .argument('[list]', 'list id from the partnership file (omit to show all lists)')
+        .option('-m, --meeting <id>', 'recipients of this meeting\'s notice')
+        .addOption(new Option('--format <format>', 'output format').choices(['emails', 'csv', 'vcard', 'json']).default('emails'))
+        .addHelpText('after', examples('wep distribution', 'wep distribution members', 'wep distribution --meeting 2026-12-10-partnership', 'wep distribution school-leaders --format csv'))
+        .action(act(() => import('./commands/distribution.js'), ([list]) => ({ list })));
+    },
+    calendar: () => {
+      cli
+        .command('calendar')
+        .description('an iCalendar file of all meetings, with notice and minutes deadlines as all-day reminders')
+        .option('-o, --out <file>', 'write to this file instead of standard output')
+        .addHelpText('after', examples('wep calendar --out wep.ics', 'wep calendar > meetings.ics'))
+        .action(act(() => import('./commands/calendar.js'), noArgs));
+    },
+    attendance: () => {
+      cli
+        .command('attendance')
+        .description('record attendance: interactive on a terminal, or with flags; shows the quorum as it goes')
+        .option('-m, --meeting <id>', 'meeting id (default: the next upcoming meeting)')
+        .option('--present <ids>', 'people present (comma-separated ids)', idList)
+        .option('--apologies <ids>', 'members who sent apologies', idList)
+        .option('--proxy <proxy=member>', 'a proxy standing in for a member (repeatable)', repeat)
+        .option('--observer <ids>', 'observers or invitees present', idList)
+        .option('--arrived-at <id=item>', 'late arrival, present from agenda item N (repeatable)', repeat)
+        .option('--left-at <id=item>', 'early departure, absent from agenda item N (repeatable)', repeat)
+        .option('--interest <id=item>', 'declared an interest and withdrew for item N (repeatable)', repeat)
+        .option('--commit', 'commit meeting.yaml to git')
+        .option('--json', 'print the quorum result as JSON')
+        .addHelpText('after', examples('wep attendance', 'wep attendance --apologies sh-evans,ph-chen', 'wep attendance --present chair-okafor,ph-ahmed,ph-brown,sh-clarke,sh-francis,sf-iqbal,sf-jones --proxy px-evans=sh-evans', 'wep attendance --left-at sh-clarke=6 --interest sf-jones=5'))
+        .action(act(() => import('./commands/attendance.js'), noArgs));
+    },
+    quorum: () => {
+      cli
+        .command('quorum')
+        .description('is the meeting quorate? per rule: required, counted, short by, and who could fix it')
+        .option('-m, --meeting <id>', 'meeting id (default: the next upcoming meeting, else the latest)')
+        .option('--item <n>', 'at agenda item N (late arrivals, departures, withdrawals)')
+        .option('--present <ids>', 'hypothetical attendance: ids of members or proxies present', idList)
+        .option('-b, --body <id>', 'body, with --present (default: partnership, or the first body)')
+        .option('--json', 'print the result as JSON')
+        .addHelpText('after', examples('wep quorum', 'wep quorum --item 6', 'wep quorum --present ph-ahmed,ph-brown,sh-clarke,px-evans,sf-iqbal,sf-jones', 'wep quorum --present op-baker,op-cole --body operational-group --json'))
+        .action(act(async () => quorumCommand, noArgs));
+    },
+    minutes: () => {
+      cli
+        .command('minutes')
+        .description('write minutes.md pre-filled from the records; record circulation, approval and signature')
+        .option('-m, --meeting <id>', 'meeting id (default: the latest held meeting)')
+        .option('--circulated [date]', 'record that the minutes were circulated (today, or YYYY-MM-DD)')
+        .option('--approved-at <meeting>', 'record that the minutes were approved at that meeting')
+        .option('--signed [date]', 'record that the chair signed the minutes')
+        .option('--force', 'overwrite minutes.md even if edited (a backup is kept)')
+        .option('--commit', 'commit the files written to git')
+        .addHelpText('after', examples('wep minutes', 'wep minutes --circulated', 'wep minutes --meeting 2026-12-10-partnership --approved-at 2027-02-04-partnership --commit'))
+        .action(act(() => import('./commands/minutes.js'), noArgs));
+    },
+    actions: () => {
+      const actions = cli
+        .command('actions')
+        .description('the action log across all meetings')
+        .option('--open', 'only open actions')
+        .option('--overdue', 'only overdue actions')
+        .option('--owner <id>', 'only actions owned by this person')
+        .option('--json', 'print actions as JSON')
+        .addHelpText('after', examples('wep actions --open', 'wep actions --overdue --owner la-morgan', 'wep actions done 2026-12-10-partnership/a1'))
+        .action(act(() => import('./commands/actions.js'), noArgs));
+      actions
+        .command('done')
+        .description('close an action, recording when and at which meeting')
+        .argument('<id>', 'action id: <meeting>/<action>, e.g. 2026-12-10-partnership/a1')
+        .option('--date <date>', 'date closed (default: today)')
+        .option('-m, --meeting <id>', 'meeting at which it was closed')
+        .option('--note <text>', 'how it was done')
+        .option('--commit', 'commit meeting.yaml to git')
+        .action(act(() => import('./commands/actions-done.js'), ([id]) => ({ id })));
+    },
+    decisions: () => {
+      cli
+        .command('decisions')
+        .description('the decisions register across meetings, with quorum at the time')
+        .option('--json', 'print decisions as JSON')
+        .addHelpText('after', examples('wep decisions', 'wep decisions --json'))
+        .action(act(() => import('./commands/decisions.js'), noArgs));
+    },
+    report: () => {
+      const report = cli.command('report').description('registers ready to publish');
+      report
+        .command('attendance')
+        .description('attendance per member or per group: present, by proxy, apologies, absent')
+        .option('--year <yyyy>', 'calendar year YYYY')
+        .option('--from <date>', 'from this date (YYYY-MM-DD)')
+        .option('--to <date>', 'to this date (YYYY-MM-DD)')
+        .option('-b, --body <id>', 'only meetings of this body')
+        .addOption(new Option('--by <by>', 'one row per').choices(['person', 'group']).default('person'))
+        .addOption(new Option('--format <format>', 'output format').choices(['md', 'csv', 'json']).default('md'))
+        .addHelpText('after', examples('wep report attendance --year 2026', 'wep report attendance --by group --format csv', 'wep report attendance --from 2026-09-01 --to 2027-08-31 --format json'))
+        .action(act(() => import('./commands/report-attendance.js'), noArgs));
+    },
+    status: () => {
+      cli
+        .command('status')
+        .description('what needs doing, most urgent first: the morning check')
+        .option('--json', 'print the status as JSON')
+        .addHelpText('after', examples('wep status', 'wep status --json'))
+        .action(act(() => import('./commands/status.js'), noArgs));
+    },
+    init: () => {
+      cli
+        .command('init')
+        .description('start a records repo: partnership.yaml from a preset, meetings/, templates/, CI, git')
+        .argument('[dir]', 'folder to create the records repo in', '.')
+        .option('-p, --preset <name>', 'starting point: wokingham, portsmouth, central-bedfordshire, thurrock, peterborough, school-governing-body')
+        .option('-y, --yes', 'no prompts: use the preset and the flags given')
+        .option('--name <text>', 'partnership name')
+        .option('--short <text>', 'short name')
+        .option('--clerk-name <text>', 'clerk\'s name')
+        .option('--clerk-email <email>', 'clerk\'s email')
+        .option('--nation <nation>', 'bank holidays: england-and-wales, scotland or northern-ireland')
+        .option('--no-git', 'do not run git init')
+        .addHelpText('after', examples('wep init', 'wep init records --preset portsmouth --yes', 'wep init . --preset school-governing-body --yes --name "Oakwood Primary Governing Body" --short OPGB --clerk-name "A Clerk" --clerk-email clerk@example.org'))
+        .action(act(() => import('./commands/init.js'), ([dir]) => ({ dir })));
+    },
+    schedule: () => {
+      cli
+        .command('schedule')
+        .description('propose a year of meetings avoiding bank holidays and closures, with their deadlines')
+        .requiredOption('-b, --body <id>', 'body that meets')
+        .requiredOption('--from <date>', 'first possible date (YYYY-MM-DD)')
+        .requiredOption('--to <date>', 'last possible date (YYYY-MM-DD)')
+        .requiredOption('--every <interval>', 'half-term, month, or N-weeks (e.g. 6-weeks)')
+        .option('--weekday <day>', 'day of the week, e.g. thu', 'thu')
+        .option('--time <HH:MM>', 'start time (default: the body\'s usual time)')
+        .option('--create', 'create the meeting folders')
+        .option('--commit', 'with --create: commit them to git')
+        .option('--json', 'print the schedule as JSON')
+        .addHelpText('after', examples('wep schedule --body partnership --from 2027-09-01 --to 2028-07-31 --every half-term', 'wep schedule --body operational-group --from 2027-01-04 --to 2027-07-23 --every 4-weeks --weekday tue --create'))
+        .action(act(() => import('./commands/schedule.js'), noArgs));
+    },
+    publish: () => {
+      cli
+        .command('publish')
+        .description('build a static website of the partnership\'s records for every school leader')
+        .option('-o, --out <dir>', 'output folder', 'site')
+        .option('--base-url <url>', 'absolute address the site is hosted at (for the calendar feed and links)')
+        .addHelpText('after', examples('wep publish', 'wep publish --out public --base-url https://wep.example.org/'))
+        .action(act(() => import('./commands/publish.js'), noArgs));
+    },
+  };
+  if (only && only in defs) defs[only]!();
+  else for (const define of Object.values(defs)) define();
 
   return cli;
 }
 
 async function runCommand(load: Loader, opts: Opts, globals: Opts): Promise<number> {
+  if (useColor({ color: globals.color !== false })) await loadColor();
   const out = makeOutput({ color: globals.color !== false });
   try {
-    const { today } = await import('./io/clock.js');
     const ctx: CommandContext = {
       cwd: process.cwd(),
       env: process.env,
@@ -296,8 +328,18 @@ function reportError(e: unknown, out: Output): number {
   return EXIT.internal;
 }
 
+/** The command word in the arguments: the first that is not an option or an option's value. */
+export function commandName(args: readonly string[]): string | undefined {
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '-f' || a === '--file') i++;
+    else if (!a.startsWith('-')) return a;
+  }
+  return undefined;
+}
+
 export async function main(argv: string[]): Promise<void> {
-  const cli = program();
+  const cli = program(commandName(argv.slice(2)));
   try {
     await cli.parseAsync(argv);
   } catch (e) {

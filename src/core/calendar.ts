@@ -22,11 +22,16 @@ export interface Calendar {
   lastYear: number;
 }
 
+/** The generated table's rows for one nation: "YYYY-MM-DD Name", in date order. */
+export function bankHolidayRows(nation: Nation): string[] {
+  return BANK_HOLIDAYS[nation]!.split('\n').filter(Boolean);
+}
+
 const tableCache = new Map<Nation, Map<IsoDate, string>>();
 function holidayTable(nation: Nation): Map<IsoDate, string> {
   let t = tableCache.get(nation);
   if (!t) {
-    t = new Map(BANK_HOLIDAYS[nation]!.map((row) => [row.slice(0, 10), row.slice(11)] as const));
+    t = new Map(bankHolidayRows(nation).map((row) => [row.slice(0, 10), row.slice(11)] as const));
     tableCache.set(nation, t);
   }
   return t;

@@ -4,7 +4,7 @@
  * (in the user cache folder), so it never shows up in git. Any failure just means no cache.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { writeFileAtomic } from './fs.js';
@@ -37,13 +37,26 @@ export function readCache<T>(key: string, env: NodeJS.ProcessEnv = process.env):
   }
 }
 
+/** Entries kept; past this, a write removes the older half (by last write). */
+export const MAX_CACHE_ENTRIES = 400;
+
 export function writeCache(key: string, value: unknown, env: NodeJS.ProcessEnv = process.env): void {
   const dir = cacheDir(env);
   if (!dir) return;
   try {
     mkdirSync(dir, { recursive: true });
     writeFileAtomic(join(dir, `${key}.json`), JSON.stringify(value));
+    pruneCache(dir);
   } catch {
     // a read-only home or full disk only costs speed
   }
+}
+
+/** Keeps the cache small: every new build, file version and day adds entries. Runs only on a
+ * cache miss, so the fast path never lists the folder. */
+export function pruneCache(dir: string, max = MAX_CACHE_ENTRIES): void {
+  const names = readdirSync(dir).filter((n) => n.endsWith('.json'));
+  if (names.length <= max) return;
+  const byAge = names.map((n) => ({ n, t: statSync(join(dir, n)).mtimeMs })).sort((a, b) => a.t - b.t);
+  for (const { n } of byAge.slice(0, names.length - Math.floor(max / 2))) rmSync(join(dir, n), { force: true });
 }

@@ -1,8 +1,8 @@
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cacheDir, cacheKey, readCache, writeCache } from '../../../src/io/cache.js';
+import { cacheDir, cacheKey, pruneCache, readCache, writeCache } from '../../../src/io/cache.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'wep-cache-test-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -40,5 +40,19 @@ describe('cache', () => {
     writeFileSync(blocker, 'not a folder');
     expect(() => writeCache(cacheKey('x'), { a: 1 }, { WEP_CACHE_DIR: join(blocker, 'sub') })).not.toThrow();
     expect(readCache(cacheKey('x'), { WEP_CACHE_DIR: join(blocker, 'sub') })).toBeUndefined();
+  });
+});
+
+describe('pruneCache', () => {
+  it('keeps the newest half once the folder passes the limit', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wep-prune-'));
+    for (let i = 0; i < 12; i++) {
+      writeFileSync(join(dir, `k${i}.json`), '{}');
+      utimesSync(join(dir, `k${i}.json`), 1_000 + i, 1_000 + i);
+    }
+    pruneCache(dir, 20);
+    expect(readdirSync(dir)).toHaveLength(12);
+    pruneCache(dir, 10);
+    expect(readdirSync(dir).sort()).toEqual(['k10.json', 'k11.json', 'k7.json', 'k8.json', 'k9.json']);
   });
 });
