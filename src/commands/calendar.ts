@@ -54,7 +54,7 @@ export async function run(ctx: CommandContext, opts: { out?: string }): Promise<
   }
   const text = renderCalendar({ prodId: prodId(model), method: 'PUBLISH', name: `${model.file.partnership.name} meetings`, events });
   if (!opts.out) {
-    process.stdout.write(text);
+    ctx.out.raw(text);
     return 0;
   }
   const path = resolve(ctx.cwd, opts.out);

@@ -14,10 +14,10 @@ function print(ctx: CommandContext, d: Distribution, format: Format): void {
       ctx.out.out(formatEmails(d));
       break;
     case 'csv':
-      process.stdout.write(formatCsv(d));
+      ctx.out.raw(formatCsv(d));
       break;
     case 'vcard':
-      process.stdout.write(formatVcards(d));
+      ctx.out.raw(formatVcards(d));
       break;
     case 'json':
       ctx.out.json(distributionJson(d));

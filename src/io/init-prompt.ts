@@ -29,14 +29,8 @@ import type { PresetFacts } from './init-repo.js';
 /** Turns a `whyNot*` check into what the prompts expect: true, or the message to show. */
 const check = (why: (v: string) => string | undefined) => (v: string) => why(v) ?? true;
 
-export interface PromptDefaults {
-  preset: string;
-  name?: string;
-  short?: string;
-  clerkName?: string;
-  clerkEmail?: string;
-  nation?: Nation;
-}
+/** What the flags already said: the prompts start from these. */
+export type PromptDefaults = Pick<InitAnswers, 'preset' | 'name' | 'short' | 'clerkName' | 'clerkEmail' | 'nation'>;
 
 /**
  * Asks everything `wep init` needs. `loadFacts` reads the chosen preset; `target` is the folder

@@ -14,6 +14,8 @@ export interface Output {
   err(text?: string): void;
   /** Machine-readable output: one JSON document on stdout. */
   json(value: unknown): void;
+  /** Bytes exactly as given, to stdout (CSV, vCard and iCalendar keep their CRLF endings). */
+  raw(text: string): void;
   c: ChalkInstance;
   color: boolean;
 }
@@ -59,6 +61,7 @@ export function makeOutput(opts: OutputOptions = {}): Output {
     out: (t = '') => void stdout.write(`${t}\n`),
     err: (t = '') => void stderr.write(`${t}\n`),
     json: (v) => void stdout.write(`${JSON.stringify(v, null, 2)}\n`),
+    raw: (t) => void stdout.write(t),
     c: color ? colorStyles! : identityStyles(),
     color,
   };
