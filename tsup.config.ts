@@ -5,8 +5,6 @@ type Plugin = NonNullable<Options['esbuildPlugins']>[number];
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
 
-// One minified ESM bundle with code splitting: src/cli.ts is the entry, and every command is a
-// separate chunk loaded only when it runs, so `wep quorum` never pays for handlebars or prompts.
 /**
  * commander requires node:child_process at load for executable subcommands, which wep does not
  * use; loading it costs every run a few milliseconds. This hands commander a stand-in that
@@ -25,20 +23,60 @@ const lazyChildProcess: Plugin = {
   },
 };
 
-export default defineConfig({
-  esbuildPlugins: [lazyChildProcess],
-  entry: { cli: 'src/cli.ts' },
-  format: ['esm'],
-  target: 'node20',
-  platform: 'node',
-  outDir: 'dist',
-  splitting: true,
-  minify: true,
-  clean: true,
-  sourcemap: false,
-  noExternal: [/.*/],
-  // The build id keys wep's parse cache: a new build never reads what an older one cached.
-  define: { __WEP_VERSION__: JSON.stringify(pkg.version), __WEP_BUILD__: JSON.stringify(`${pkg.version}+${Date.now().toString(36)}`) },
-  // Bundled CommonJS dependencies (commander, handlebars) call require() for Node built-ins.
-  banner: { js: "import{createRequire as __wepCR}from'node:module';const require=__wepCR(import.meta.url);" },
-});
+/**
+ * Leaves out code wep never runs, which would otherwise be half the bundle: the editor prompt
+ * of @inquirer/prompts (it brings iconv-lite and chardet, 520 KB) and the source-map library
+ * handlebars uses only for precompiling with source maps (it has a built-in fallback).
+ */
+const leaveOut: Plugin = {
+  name: 'leave-out-unused',
+  setup(build) {
+    build.onResolve({ filter: /^@inquirer\/editor$/ }, () => ({ path: 'editor', namespace: 'wep-unused' }));
+    build.onResolve({ filter: /^source-map$/ }, (args) => (/[\\/]handlebars[\\/]/.test(args.importer) ? { path: 'source-map', namespace: 'wep-unused' } : undefined));
+    build.onLoad({ filter: /^editor$/, namespace: 'wep-unused' }, () => ({
+      contents: "export default function editor() { throw new Error('the editor prompt is not part of wep'); }",
+      loader: 'js',
+    }));
+    build.onLoad({ filter: /^source-map$/, namespace: 'wep-unused' }, () => ({ contents: 'module.exports = {};', loader: 'js' }));
+  },
+};
+
+// The build id keys wep's caches: a new build never reads what an older one cached.
+const define = {
+  __WEP_VERSION__: JSON.stringify(pkg.version),
+  __WEP_BUILD__: JSON.stringify(`${pkg.version}+${Date.now().toString(36)}`),
+};
+
+export default defineConfig([
+  {
+    // The whole CLI as one minified CommonJS bundle. Each command's module is still
+    // initialised only when it runs (esbuild's lazy module wrappers), so `wep quorum` never
+    // runs handlebars or the prompts; src/boot.ts compiles the bundle with V8's code cache.
+    entry: { cli: 'src/cli.ts' },
+    format: ['cjs'],
+    target: 'node20',
+    platform: 'node',
+    outDir: 'dist',
+    splitting: false,
+    minify: true,
+    clean: false,
+    sourcemap: false,
+    noExternal: [/.*/],
+    shims: true,
+    esbuildPlugins: [lazyChildProcess, leaveOut],
+    define,
+  },
+  {
+    // The loader bin/wep.cjs requires. CommonJS like the bundle: an ES module entry would
+    // start Node's ESM loader, which costs more than everything else wep does on a cache hit.
+    entry: { boot: 'src/boot.ts' },
+    format: ['cjs'],
+    shims: true,
+    target: 'node20',
+    platform: 'node',
+    outDir: 'dist',
+    minify: true,
+    sourcemap: false,
+    define,
+  },
+]);

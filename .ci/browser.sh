@@ -19,7 +19,7 @@ if [ ! -x "$CHROMIUM" ]; then
   fi
 fi
 
-[ -f dist/cli.js ] || npx --no-install tsup
+[ -f dist/cli.cjs ] || npm run build
 mkdir -p .tmp test-results
 rm -f .tmp/vitest-browser.json
 npx --no-install vitest run --config vitest.browser.config.ts --reporter=default --reporter=json --outputFile.json=.tmp/vitest-browser.json

@@ -17,7 +17,7 @@ const opt = (name, dflt) => {
   return i >= 0 ? args[i + 1] : dflt;
 };
 // --bin PATH: time another build of wep (e.g. a copy, while dist/ is being rebuilt).
-const bin = resolve(opt('--bin', join(root, 'bin/wep.js')));
+const bin = resolve(opt('--bin', join(root, 'bin/wep.cjs')));
 const years = opt('--years', '2,5,10,20').split(',').map(Number);
 const runs = Number(opt('--runs', 3));
 const asJson = args.includes('--json');

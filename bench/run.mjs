@@ -14,7 +14,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const bin = join(root, 'bin/wep.js');
+const bin = join(root, 'bin/wep.cjs');
 const args = process.argv.slice(2);
 const opt = (name, dflt) => {
   const i = args.indexOf(name);
@@ -24,7 +24,7 @@ const rounds = Number(opt('--rounds', 15));
 const asJson = args.includes('--json');
 const big = opt('--big', undefined);
 
-if (!existsSync(join(root, 'dist/cli.js'))) {
+if (!existsSync(join(root, 'dist/cli.cjs'))) {
   console.error('dist/ is missing: run `npm run build` first');
   process.exit(2);
 }

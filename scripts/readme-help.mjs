@@ -11,7 +11,7 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const readmePath = join(root, 'README.md');
 
 export function helpText(args) {
-  const r = spawnSync(process.execPath, [join(root, 'bin/wep.js'), ...args, '--help'], {
+  const r = spawnSync(process.execPath, [join(root, 'bin/wep.cjs'), ...args, '--help'], {
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1', COLUMNS: '100' },
   });

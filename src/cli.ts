@@ -5,12 +5,6 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import type { CommandContext } from './commands/context.js';
-// The commands a clerk runs mid-meeting are part of the entry chunk: one module to load
-// instead of a dozen small ones (measured with bench/run.mjs). The rest load on demand.
-import * as checkCommand from './commands/check.js';
-import * as membersCommand from './commands/members.js';
-import * as deadlinesCommand from './commands/deadlines.js';
-import * as quorumCommand from './commands/quorum.js';
 import { CancelledError, DiagnosticsError, EXIT, WepError } from './core/errors.js';
 import { today } from './io/clock.js';
 import { renderDiagnostics } from './report/diagnostics.js';
@@ -64,7 +58,7 @@ function program(only?: string): Command {
         .option('--json', 'print problems as JSON')
         .option('-q, --quiet', 'errors only, no warnings')
         .addHelpText('after', examples('wep check', 'wep check --json', 'wep --file examples/portsmouth.yaml check'))
-        .action(act(async () => checkCommand, noArgs));
+        .action(act(() => import('./commands/check.js'), noArgs));
     },
     members: () => {
       cli
@@ -73,7 +67,7 @@ function program(only?: string): Command {
         .option('-b, --body <id>', 'only the members of this body')
         .option('--json', 'print people as JSON')
         .addHelpText('after', examples('wep members', 'wep members --body operational-group', 'wep members --json'))
-        .action(act(async () => membersCommand, noArgs));
+        .action(act(() => import('./commands/members.js'), noArgs));
     },
     deadlines: () => {
       cli
@@ -83,7 +77,7 @@ function program(only?: string): Command {
         .option('-b, --body <id>', 'body whose rules apply (default: partnership, or the first body)')
         .option('--json', 'print the deadlines as JSON')
         .addHelpText('after', examples('wep deadlines 2026-12-10', 'wep deadlines 2027-01-07 --body operational-group', 'wep deadlines 2026-12-10 --json'))
-        .action(act(async () => deadlinesCommand, ([date]) => ({ date })));
+        .action(act(() => import('./commands/deadlines.js'), ([date]) => ({ date })));
     },
     meeting: () => {
       const meeting = cli.command('meeting').description('meeting records: create a meeting');
@@ -175,7 +169,7 @@ function program(only?: string): Command {
         .option('-b, --body <id>', 'body, with --present (default: partnership, or the first body)')
         .option('--json', 'print the result as JSON')
         .addHelpText('after', examples('wep quorum', 'wep quorum --item 6', 'wep quorum --present ph-ahmed,ph-brown,sh-clarke,px-evans,sf-iqbal,sf-jones', 'wep quorum --present op-baker,op-cole --body operational-group --json'))
-        .action(act(async () => quorumCommand, noArgs));
+        .action(act(() => import('./commands/quorum.js'), noArgs));
     },
     minutes: () => {
       cli
@@ -362,4 +356,4 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-await main(process.argv);
+void main(process.argv);

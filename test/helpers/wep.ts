@@ -1,5 +1,5 @@
 /**
- * End-to-end helpers: run the built `wep` (bin/wep.js -> dist/) in a temporary records repo,
+ * End-to-end helpers: run the built `wep` (bin/wep.cjs -> dist/) in a temporary records repo,
  * with "today" fixed and a private cache, and capture stdout, stderr and the exit code.
  */
 import { spawnSync } from 'node:child_process';
@@ -9,7 +9,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-export const BIN = join(ROOT, 'bin/wep.js');
+export const BIN = join(ROOT, 'bin/wep.cjs');
 export const EXAMPLE = join(ROOT, 'partnership.yaml');
 
 export interface RunResult {
@@ -25,12 +25,14 @@ export interface RunOptions {
   input?: string;
 }
 
-/** Runs the built wep. No colour, a fixed today (default 2026-11-22) and no shared cache. */
+/** Runs the built wep. No colour, a fixed today (default 2026-11-22) and a cache of its own. */
 export function wep(args: string[], opts: RunOptions): RunResult {
   const env: Record<string, string | undefined> = {
     ...process.env,
     WEP_TODAY: opts.today ?? '2026-11-22',
-    WEP_CACHE_DIR: join(opts.cwd, '.wep-test-cache'),
+    // Outside the repo, so a test of what wep writes never sees the cache; one folder per test
+    // file's process, so files do not share state.
+    WEP_CACHE_DIR: join(tmpdir(), 'wep-test-cache', String(process.pid)),
     NO_COLOR: '1',
     FORCE_COLOR: undefined,
     WEP_FILE: undefined,
