@@ -37,8 +37,9 @@ export function readCache<T>(key: string, env: NodeJS.ProcessEnv = process.env):
   }
 }
 
-/** Entries kept; past this, a write removes the older half (by last write). */
-export const MAX_CACHE_ENTRIES = 400;
+/** Entries kept (a records repo of 20 years has a thousand meetings, one entry each); past
+ * this, a write removes the older half (by last write). */
+export const MAX_CACHE_ENTRIES = 5000;
 
 export function writeCache(key: string, value: unknown, env: NodeJS.ProcessEnv = process.env): void {
   const dir = cacheDir(env);
