@@ -1,17 +1,15 @@
-import { join } from 'node:path';
-import type { Document } from 'yaml';
 import { formatLongDate } from '../core/dates.js';
 import { meetingDistribution, recipientKeys } from '../core/distribution.js';
 import { WepError } from '../core/errors.js';
 import { renderCalendar } from '../core/ics.js';
 import { meetingDeadlines } from '../core/meeting-deadlines.js';
 import { buildInvite, buildNoticeView, noticeTiming } from '../core/notice.js';
-import { generatedState, writeGenerated, type WriteResult } from '../io/generated.js';
+import { writeGeneratedSet, type WriteResult } from '../io/generated.js';
 import { commitFiles } from '../io/git.js';
 import { loadMeeting } from '../io/meetings.js';
 import { displayPath } from '../io/partnership-file.js';
 import { renderTemplate } from '../io/templates.js';
-import { editYamlFile } from '../io/yaml-edit.js';
+import { editYamlFile, setTopLevel } from '../io/yaml-edit.js';
 import { renderWithoutEmail } from '../report/distribution.js';
 import { renderNoticeTiming, timingJson } from '../report/notice.js';
 import { agendaFor, openMeeting } from './agenda.js';
@@ -27,17 +25,6 @@ interface Opts {
   json?: boolean;
 }
 
-export const NOTICE_FILES = ['notice.md', 'notice.html', 'invite.ics'] as const;
-
-/** Sets `key: value` in a top-level mapping, keeping the rest of the document as it is. */
-function setTop(doc: Document, key: string, value: Record<string, unknown>): void {
-  const existing = doc.get(key, true);
-  if (existing && typeof existing === 'object' && 'set' in existing) {
-    for (const [k, v] of Object.entries(value)) doc.setIn([key, k], doc.createNode(v));
-  } else {
-    doc.set(key, doc.createNode(value));
-  }
-}
 
 export async function run(ctx: CommandContext, opts: Opts): Promise<number> {
   let m = await openMeeting(ctx, opts.meeting, 'next');
@@ -60,12 +47,12 @@ export async function run(ctx: CommandContext, opts: Opts): Promise<number> {
   const dist = meetingDistribution(model, m.rec.meeting);
 
   if (reason) {
-    editYamlFile(m.rec.path, (doc) => setTop(doc, 'short-notice', { reason }), m.rec.source);
+    editYamlFile(m.rec.path, (doc) => setTopLevel(doc, 'short-notice', { reason }), m.rec.source);
     changed.push(m.rec.path);
   }
   if (sentDate) {
     const to = recipientKeys(dist);
-    editYamlFile(m.rec.path, (doc) => setTop(doc, 'notice', { sent: sentDate, to }));
+    editYamlFile(m.rec.path, (doc) => setTopLevel(doc, 'notice', { sent: sentDate, to }));
     changed.push(m.rec.path);
   }
   if (changed.length) m = { ...m, rec: await loadMeeting(m.root, m.rec.id, ctx.cwd, ctx.env) };
@@ -82,19 +69,7 @@ export async function run(ctx: CommandContext, opts: Opts): Promise<number> {
       'notice.html': await renderTemplate(m.root, ctx.cwd, 'notice.html.hbs', view, { html: true }),
       'invite.ics': renderCalendar(buildInvite(model, view, dist, meeting.cancelled !== undefined)),
     };
-    // Refuse before writing anything, so a refused run leaves no half-updated set of documents.
-    const edited = NOTICE_FILES.filter((f) => generatedState(join(m.rec.dir, f)) === 'edited');
-    if (edited.length && !opts.force) {
-      const shown = edited.map((f) => displayPath(ctx.cwd, join(m.rec.dir, f)));
-      throw new WepError(
-        `${shown.join(', ')} ${edited.length === 1 ? 'has' : 'have'} been edited since wep wrote ${edited.length === 1 ? 'it' : 'them'}; wep will not overwrite ${edited.length === 1 ? 'it' : 'them'}`,
-        'keep your edits, or run again with --force to regenerate (your version is kept as a .bak file beside it)',
-      );
-    }
-    for (const name of NOTICE_FILES) {
-      const path = join(m.rec.dir, name);
-      written.push(writeGenerated(path, files[name], { force: opts.force, display: displayPath(ctx.cwd, path) }));
-    }
+    written.push(...writeGeneratedSet(m.rec.dir, files, { force: opts.force, display: (p) => displayPath(ctx.cwd, p) }));
   }
 
   let commit: string | null = null;

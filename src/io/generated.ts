@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, copyFileSync } from 'node:fs';
-import { basename, extname } from 'node:path';
+import { basename, extname, join } from 'node:path';
 import { WepError } from '../core/errors.js';
 import { writeFileAtomic } from './fs.js';
 
@@ -78,4 +78,27 @@ export function writeGenerated(path: string, content: string, opts: { force?: bo
   }
   writeFileAtomic(path, text);
   return { path, status: 'written', backup };
+}
+
+/**
+ * Writes a set of generated files that belong together (a notice in three formats). If the
+ * clerk edited any of them, nothing is written unless `force`: a refused run never leaves a
+ * half-updated set.
+ */
+export function writeGeneratedSet(
+  dir: string,
+  files: Record<string, string>,
+  opts: { force?: boolean; display?: (path: string) => string } = {},
+): WriteResult[] {
+  const show = opts.display ?? ((p: string) => p);
+  const paths = Object.keys(files).map((name) => join(dir, name));
+  const edited = paths.filter((p) => generatedState(p) === 'edited');
+  if (edited.length && !opts.force) {
+    const one = edited.length === 1;
+    throw new WepError(
+      `${edited.map(show).join(', ')} ${one ? 'has' : 'have'} been edited since wep wrote ${one ? 'it' : 'them'}; wep will not overwrite ${one ? 'it' : 'them'}`,
+      'keep your edits, or run again with --force to regenerate (your version is kept as a .bak file beside it)',
+    );
+  }
+  return paths.map((p, i) => writeGenerated(p, Object.values(files)[i]!, { force: opts.force, display: show(p) }));
 }

@@ -117,3 +117,13 @@ export function editYamlFile(path: string, edit: (doc: Document) => void, expect
   if (text !== source) writeFileAtomic(path, text);
   return text;
 }
+
+/** Sets `key: value` at the top of a document; an existing mapping keeps its other keys. */
+export function setTopLevel(doc: Document, key: string, value: Record<string, unknown>): void {
+  const existing = doc.get(key, true);
+  if (isMap(existing)) {
+    for (const [k, v] of Object.entries(value)) doc.setIn([key, k], doc.createNode(v));
+  } else {
+    doc.set(key, doc.createNode(value));
+  }
+}
