@@ -61,7 +61,12 @@ export async function run(ctx: CommandContext, opts: { json?: boolean; quiet?: b
   if (opts.json) {
     ctx.out.json({ ok: !shown.some((d) => d.severity === 'error'), problems: shown.map(diagnosticJson) });
   } else if (shown.length) {
-    for (const line of renderDiagnostics(shown, sources, ctx.out.c)) ctx.out.err(line);
+    const lines = renderDiagnostics(shown, sources, ctx.out.c);
+    if (!file) {
+      // The checks run in stages; say so, so a clerk who fixes these is not surprised by more.
+      lines.splice(-1, 0, 'Cross-references (unknown ids, proxies, seats, quorum rules) and the meeting records are checked once these are fixed.', '');
+    }
+    for (const line of lines) ctx.out.err(line);
   }
   return checkExitCode(diagnostics);
 }
