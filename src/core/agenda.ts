@@ -5,6 +5,7 @@
  */
 import type { LoggedAction } from './actions.js';
 import { formatLongDate, type IsoDate } from './dates.js';
+import { schemaLine } from './json-schema.js';
 import type { AgendaItem, MeetingFile } from './meeting-schema.js';
 import type { Model, ResolvedBody } from './model.js';
 import type { Venue } from './partnership-schema.js';
@@ -162,7 +163,7 @@ export interface NewMeetingOptions {
 export function renderNewMeetingYaml(o: NewMeetingOptions): string {
   const q = yamlScalar;
   const L: string[] = [
-    '# yaml-language-server: $schema=../../schema/meeting.schema.json',
+    schemaLine('meeting.schema.json'),
     `# ${o.body.name}: meeting on ${formatLongDate(o.date)}. Edit the agenda, then run "wep notice".`,
     '',
     `body: ${o.body.id}`,

@@ -17,17 +17,12 @@ import { commitFiles, isGitAvailable, isInsideRepo, runGit } from './git.js';
 import { PARTNERSHIP_FILE } from './partnership-file.js';
 import { parseForEdit } from './yaml-edit.js';
 
+import { schemaLine } from '../core/json-schema.js';
+
 declare const __WEP_VERSION__: string;
 export const WEP_VERSION = typeof __WEP_VERSION__ === 'string' ? __WEP_VERSION__ : '0.0.0-dev';
 
-/**
- * Where editors find the JSON Schema. A records repo has no node_modules (wep is installed
- * globally, or run by CI with `npm install --global wep`), so a relative path into the
- * package would point nowhere; the published package on unpkg is reachable from any editor,
- * and unversioned it follows the same latest release the CI workflow installs.
- */
-export const SCHEMA_URL = 'https://unpkg.com/wep/schema/partnership.schema.json';
-export const SCHEMA_LINE = `# yaml-language-server: $schema=${SCHEMA_URL}`;
+export const SCHEMA_LINE = schemaLine('partnership.schema.json');
 
 /**
  * The package folder that holds a shipped data folder. From the bundle (dist/<chunk>.js) it is
