@@ -1,3 +1,4 @@
+import { formatCommit } from '../report/commit.js';
 import { formatLongDate } from '../core/dates.js';
 import { WepError } from '../core/errors.js';
 import { hintFor } from '../core/suggest.js';
@@ -58,7 +59,7 @@ export async function run(ctx: CommandContext, opts: ActionsDoneOptions): Promis
   ctx.out.out(`  on ${formatLongDate(date)}${at ? ` at ${at}` : c.dim(' (between meetings; add --meeting ID to record where)')}`);
   if (opts.commit) {
     const hash = commitFiles(root, [rec.path], `Action closed: ${opts.id} (${action.text.length > 50 ? `${action.text.slice(0, 47)}...` : action.text})`);
-    ctx.out.out(`committed ${hash}: ${rec.display}`);
+    ctx.out.out(formatCommit(hash, 1));
   }
   return 0;
 }

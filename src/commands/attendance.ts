@@ -4,7 +4,7 @@ import type { Attendance } from '../core/meeting-schema.js';
 import { requireBody } from '../core/meeting-deadlines.js';
 import { evaluateQuorum, forecastQuorum, hasRecordedPresence, quorumByItem } from '../core/quorum.js';
 import { writeAttendance } from '../io/attendance-file.js';
-import { commitFiles } from '../io/git.js';
+import { commitFiles, verifyInsideRepo } from '../io/git.js';
 import { loadMeeting } from '../io/meetings.js';
 import { loadPartnership } from '../io/partnership-file.js';
 import { formatVerdict, quorumJson, renderQuorum } from '../report/quorum.js';
@@ -19,6 +19,7 @@ export interface AttendanceOptions extends AttendanceFlags {
 
 export async function run(ctx: CommandContext, opts: AttendanceOptions): Promise<number> {
   const { model, root } = await loadPartnership(ctx);
+  if (opts.commit) verifyInsideRepo(root);
   const flags: AttendanceFlags = {
     present: opts.present,
     apologies: opts.apologies,
@@ -57,14 +58,7 @@ export async function run(ctx: CommandContext, opts: AttendanceOptions): Promise
   }
 
   const changed = writeAttendance(rec.path, attendance, rec.source);
-  let commit: string | undefined;
-  if (opts.commit) {
-    try {
-      commit = commitFiles(root, [rec.path], `Attendance for ${rec.id}`);
-    } catch (e) {
-      if (!(e instanceof WepError && e.exitCode === 0)) throw e;
-    }
-  }
+  const commit = opts.commit ? commitFiles(root, [rec.path], `Attendance for ${rec.id}`) : null;
 
   const result = hasRecordedPresence(attendance) ? evaluateQuorum(model, body, attendance) : forecastQuorum(model, body, attendance.apologies ?? []);
   const byItem = hasRecordedPresence(attendance) ? quorumByItem(model, body, attendance, agenda.length).map((x) => ({ ...x, title: agenda[x.item - 1]?.title })) : undefined;

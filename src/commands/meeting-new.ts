@@ -1,10 +1,11 @@
+import { formatCommit } from '../report/commit.js';
 import { isTime } from '../core/dates.js';
 import { WepError } from '../core/errors.js';
 import { meetingDeadlines, requireBody } from '../core/meeting-deadlines.js';
 import { defaultBodyId } from '../core/model.js';
 import { hintFor } from '../core/suggest.js';
 import { createMeeting, meetingPath } from '../io/create-meeting.js';
-import { commitFiles } from '../io/git.js';
+import { commitFiles, verifyInsideRepo } from '../io/git.js';
 import { displayPath, loadPartnership } from '../io/partnership-file.js';
 import { renderDeadlines } from '../report/deadlines.js';
 import type { CommandContext } from './context.js';
@@ -29,6 +30,7 @@ function parseTime(value: string, option: string): string {
 export async function run(ctx: CommandContext, opts: Opts): Promise<number> {
   const date = parseDateArg(opts.date, 'meeting date');
   const { model, root } = await loadPartnership(ctx);
+  if (opts.commit) verifyInsideRepo(root);
   const body = requireBody(model, opts.body ?? defaultBodyId(model));
   const start = opts.time !== undefined ? parseTime(opts.time, '--time') : body.start;
   if (!start) throw new WepError(`the ${body.name} has no usual start time in the partnership file`, 'give one with --time HH:MM, or add "start:" to the body');
@@ -60,7 +62,7 @@ export async function run(ctx: CommandContext, opts: Opts): Promise<number> {
   for (const w of warnings) ctx.out.err(`${c.yellow('warning:')} ${w}`);
   if (opts.commit) {
     const hash = commitFiles(root, [path], `New meeting ${id}`);
-    ctx.out.out(`Committed ${hash}.`);
+    ctx.out.out(formatCommit(hash, 1));
   }
   return 0;
 }

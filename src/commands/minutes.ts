@@ -1,3 +1,4 @@
+import { formatCommit } from '../report/commit.js';
 import { actionsCarriedForward, collectActions } from '../core/actions.js';
 import { formatLongDate } from '../core/dates.js';
 import { WepError } from '../core/errors.js';
@@ -116,7 +117,7 @@ export async function run(ctx: CommandContext, opts: MinutesOptions): Promise<nu
 
   if (opts.commit && written.length) {
     const hash = commitFiles(root, written, `Minutes: ${body.name}, ${formatLongDate(m.date)} (${status})`);
-    ctx.out.out(`committed ${hash}: ${written.length} file(s)`);
+    ctx.out.out(formatCommit(hash, written.length));
   }
   return 0;
 }

@@ -1,3 +1,4 @@
+import { formatCommit } from '../report/commit.js';
 import { formatLongDate } from '../core/dates.js';
 import { meetingDistribution, recipientKeys } from '../core/distribution.js';
 import { WepError } from '../core/errors.js';
@@ -5,7 +6,7 @@ import { renderCalendar } from '../core/ics.js';
 import { meetingDeadlines } from '../core/meeting-deadlines.js';
 import { buildInvite, buildNoticeView, noticeTiming } from '../core/notice.js';
 import { writeGeneratedSet, type WriteResult } from '../io/generated.js';
-import { commitFiles } from '../io/git.js';
+import { commitFiles, verifyInsideRepo } from '../io/git.js';
 import { loadMeeting } from '../io/meetings.js';
 import { displayPath } from '../io/partnership-file.js';
 import { renderTemplate } from '../io/templates.js';
@@ -28,6 +29,8 @@ interface Opts {
 
 export async function run(ctx: CommandContext, opts: Opts): Promise<number> {
   let m = await openMeeting(ctx, opts.meeting, 'next');
+  // Outside a git repo, say so before writing anything.
+  if (opts.commit) verifyInsideRepo(m.root);
   const { model } = m;
   const c = ctx.out.c;
   const changed: string[] = [];
@@ -110,6 +113,6 @@ export async function run(ctx: CommandContext, opts: Opts): Promise<number> {
     ctx.out.out(`Send it to ${dist.recipients.length} recipients: "wep distribution --meeting ${m.rec.id}" gives the BCC line.`);
     if (!meeting.notice?.sent) ctx.out.out(`When it has gone, record it: wep notice --meeting ${m.rec.id} --sent`);
   }
-  if (commit) ctx.out.out(`Committed ${commit}.`);
+  if (opts.commit) ctx.out.out(formatCommit(commit, written.length + changed.length));
   return 0;
 }

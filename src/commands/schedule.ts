@@ -1,3 +1,4 @@
+import { formatCommit } from '../report/commit.js';
 import { existsSync } from 'node:fs';
 import { isTime } from '../core/dates.js';
 import { WepError } from '../core/errors.js';
@@ -68,7 +69,7 @@ export async function run(ctx: CommandContext, opts: Opts): Promise<number> {
   }
   if (opts.commit && written.length) {
     const hash = commitFiles(root, written, `Schedule ${written.length} meeting${written.length === 1 ? '' : 's'} of the ${body.name}`);
-    if (!opts.json) ctx.out.out(`Committed ${hash}.`);
+    if (!opts.json) ctx.out.out(formatCommit(hash, written.length));
   }
   return 0;
 }

@@ -36,9 +36,9 @@ export function verifyInsideRepo(dir: string): void {
 /**
  * Commits exactly `files` (absolute paths) with `message`. Other staged or unstaged changes
  * stay as they were: `git commit --only -- <paths>` records just these paths. New files are
- * added first (intent-to-add only for them). Returns the short hash.
+ * added first. Returns the short hash, or null when the files are already as committed.
  */
-export function commitFiles(root: string, files: string[], message: string): string {
+export function commitFiles(root: string, files: string[], message: string): string | null {
   verifyInsideRepo(root);
   const rels = [...new Set(files.map((f) => relative(root, f)))];
   const untracked = rels.filter((f) => runGit(['ls-files', '--error-unmatch', '--', f], root).code !== 0);
@@ -49,7 +49,7 @@ export function commitFiles(root: string, files: string[], message: string): str
   const r = runGit(['commit', '--only', '--quiet', '-m', message, '--', ...rels], root);
   if (r.code !== 0) {
     const why = (r.stderr || r.stdout).trim();
-    if (/nothing to commit|no changes added/i.test(why)) throw new WepError('nothing to commit: the files are already as committed', undefined, 0);
+    if (/nothing to commit|no changes added/i.test(why)) return null;
     throw new WepError(`git commit failed: ${why}`, 'check "git status"; if git does not know who you are, set user.name and user.email');
   }
   return runGit(['rev-parse', '--short', 'HEAD'], root).stdout.trim();

@@ -315,7 +315,7 @@ export function writeRecordsRepo(root: string, files: Record<string, string>, op
   }
   try {
     const commit = commitFiles(root, paths, 'Start the records repo (wep init)');
-    return { written, git: { status, commit } };
+    return { written, git: { status, commit: commit ?? undefined } };
   } catch (e) {
     return { written, git: { status: 'failed', reason: e instanceof WepError ? e.message : String(e) } };
   }

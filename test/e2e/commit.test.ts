@@ -23,7 +23,7 @@ describe('--commit commits exactly the files written', () => {
     const before = status(dir);
     const r = wep(['minutes', '--meeting', OCT, '--commit'], { cwd: dir, today: '2026-10-12' });
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/committed [0-9a-f]{7,}: 2 file\(s\)/);
+    expect(r.stdout).toMatch(/Committed [0-9a-f]{7,} \(2 files\)\./);
     expect(git(['log', '-1', '--format=%s'], dir).trim()).toBe('Minutes: Education Partnership, Thursday 8 October 2026 (draft)');
     expect(git(['show', '--name-only', '--format=', 'HEAD'], dir).trim().split('\n').sort()).toEqual([`meetings/${OCT}/meeting.yaml`, `meetings/${OCT}/minutes.md`]);
     // the other changes are exactly as they were: still staged, still unstaged, still untracked

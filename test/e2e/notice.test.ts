@@ -163,7 +163,7 @@ describe('wep notice: the deadline', () => {
     write(dir, 'scratch.txt', 'not for the commit\n');
     const r = wep(['notice', '--commit'], { cwd: dir });
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/Committed [0-9a-f]{7,}\./);
+    expect(r.stdout).toMatch(/Committed [0-9a-f]{7,} \(3 files\)\./);
     expect(git(['log', '-1', '--format=%s'], dir).trim()).toBe(`Notice of ${ID}`);
     expect(git(['show', '--name-only', '--format=', 'HEAD'], dir).trim().split('\n').sort()).toEqual([`${DIR}/invite.ics`, `${DIR}/notice.html`, `${DIR}/notice.md`]);
     const sent = wep(['notice', '--sent', '--commit'], { cwd: dir });

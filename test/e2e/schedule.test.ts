@@ -55,7 +55,7 @@ describe('wep schedule', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Created 4 meetings under meetings/.');
-    expect(r.stdout).toMatch(/Committed [0-9a-f]+\./);
+    expect(r.stdout).toMatch(/Committed [0-9a-f]+ \(\d+ files?\)\./);
     const ids = ['2027-01-05-operational-group', '2027-02-02-operational-group', '2027-03-02-operational-group', '2027-03-30-operational-group'];
     for (const id of ids) {
       const y = read(cwd, `meetings/${id}/meeting.yaml`);
