@@ -6,10 +6,10 @@
  * ES modules). Any problem with the cache only costs speed: the bundle is then compiled as
  * usual, and the cache rewritten.
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { homedir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 
@@ -17,11 +17,22 @@ declare const __WEP_BUILD__: string;
 
 const bundle = join(dirname(fileURLToPath(import.meta.url)), 'cli.cjs');
 
-function codeCachePath(env: NodeJS.ProcessEnv): string | undefined {
+/** The command word (as in cli.ts's commandName): each command keeps the code it runs. */
+function commandWord(args: readonly string[]): string {
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '-f' || a === '--file') i++;
+    else if (!a.startsWith('-')) return /^[a-z-]{1,20}$/.test(a) ? a : 'other';
+  }
+  return 'none';
+}
+
+function codeCachePath(env: NodeJS.ProcessEnv, args: readonly string[]): string | undefined {
   if (env.WEP_NO_CACHE) return undefined;
   const dir = env.WEP_CACHE_DIR || join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'wep');
-  // one file per build: a new build never reads an old build's code
-  return join(dir, `code-${__WEP_BUILD__.replace(/[^a-z0-9.+-]/gi, '_')}.bin`);
+  // One file per build, so a new build never reads an old build's code, and per command, so
+  // each holds the functions its own command compiled and no more.
+  return join(dir, `code-${__WEP_BUILD__.replace(/[^a-z0-9.+-]/gi, '_')}-${commandWord(args)}.bin`);
 }
 
 function readOrUndefined(path: string | undefined): Buffer | undefined {
@@ -33,7 +44,7 @@ function readOrUndefined(path: string | undefined): Buffer | undefined {
   }
 }
 
-const cachePath = codeCachePath(process.env);
+const cachePath = codeCachePath(process.env, process.argv.slice(2));
 const cachedData = readOrUndefined(cachePath);
 const source = readFileSync(bundle, 'utf8');
 const script = new vm.Script((Module as unknown as { wrap(s: string): string }).wrap(source), {
@@ -50,6 +61,11 @@ if (cachePath && (!cachedData || script.cachedDataRejected)) {
       const tmp = `${cachePath}.${process.pid}.tmp`;
       writeFileSync(tmp, script.createCachedData());
       renameSync(tmp, cachePath);
+      // an earlier build's code is never read again
+      const current = basename(cachePath).replace(/-[a-z-]+\.bin$/, '-');
+      for (const name of readdirSync(dirname(cachePath))) {
+        if (name.startsWith('code-') && name.endsWith('.bin') && !name.startsWith(current)) rmSync(join(dirname(cachePath), name), { force: true });
+      }
     } catch {
       // a read-only home or full disk only costs speed
     }

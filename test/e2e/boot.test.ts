@@ -16,21 +16,35 @@ afterAll(() => {
 const codeFiles = () => readdirSync(cache).filter((f) => f.startsWith('code-') && f.endsWith('.bin'));
 
 describe('start-up code cache', () => {
-  it('is written after the first run and used by the next, with the same output', () => {
+  it('is written after the first run of a command and used by the next, with the same output', () => {
     const first = wep(['members', '--json'], { cwd: dir, env: { WEP_CACHE_DIR: cache } });
     expect(first.code).toBe(0);
-    expect(codeFiles()).toHaveLength(1);
+    expect(codeFiles()).toEqual([expect.stringMatching(/^code-.*-members\.bin$/)]);
     const second = wep(['members', '--json'], { cwd: dir, env: { WEP_CACHE_DIR: cache } });
     expect(second).toEqual(first);
   });
 
+  it('each command keeps its own', () => {
+    expect(wep(['--file', 'partnership.yaml', 'deadlines', '2026-12-10'], { cwd: dir, env: { WEP_CACHE_DIR: cache } }).code).toBe(0);
+    expect(codeFiles().map((f) => f.replace(/^code-.*-(\w+)\.bin$/, '$1')).sort()).toEqual(['deadlines', 'members']);
+  });
+
   it('a damaged cache is rejected, the command still works, and the cache is rewritten', () => {
-    const file = join(cache, codeFiles()[0]!);
+    const file = join(cache, codeFiles().find((f) => f.endsWith('-deadlines.bin'))!);
     writeFileSync(file, 'not a code cache');
     const r = wep(['deadlines', '2026-12-10', '--json'], { cwd: dir, env: { WEP_CACHE_DIR: cache } });
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).noticeBy).toBe('2026-12-01');
     expect(readFileSync(file).length).toBeGreaterThan(1000);
+  });
+
+  it("an earlier build's code files are removed when a new one is written", () => {
+    writeFileSync(join(cache, 'code-0.0.1+old-members.bin'), 'old');
+    writeFileSync(join(cache, 'keep-me.json'), '{}');
+    expect(wep(['check', '-q'], { cwd: dir, env: { WEP_CACHE_DIR: cache } }).code).toBe(0);
+    expect(readdirSync(cache)).not.toContain('code-0.0.1+old-members.bin');
+    expect(readdirSync(cache)).toContain('keep-me.json');
+    expect(codeFiles().some((f) => f.endsWith('-check.bin'))).toBe(true);
   });
 
   it('WEP_NO_CACHE=1 writes nothing', () => {
