@@ -7,7 +7,6 @@
  * usual, and the cache rewritten.
  */
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import Module, { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -47,11 +46,12 @@ function readOrUndefined(path: string | undefined): Buffer | undefined {
 const cachePath = codeCachePath(process.env, process.argv.slice(2));
 const cachedData = readOrUndefined(cachePath);
 const source = readFileSync(bundle, 'utf8');
-const script = new vm.Script((Module as unknown as { wrap(s: string): string }).wrap(source), {
-  filename: bundle,
-  cachedData,
-  importModuleDynamically: (vm as unknown as { constants?: { USE_MAIN_CONTEXT_DEFAULT_LOADER?: symbol } }).constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER as never,
-});
+// Node's own CommonJS wrapper, written out: loading node:module to get it would also load
+// node's fs/promises and readline, which costs more than this whole loader.
+const wrapped = `(function (exports, require, module, __filename, __dirname) { ${source}\n});`;
+// No importModuleDynamically: the bundle has no import() left (esbuild turns each into a lazy
+// require of bundled code), and asking for Node's module loader would start it up for nothing.
+const script = new vm.Script(wrapped, { filename: bundle, cachedData });
 
 if (cachePath && (!cachedData || script.cachedDataRejected)) {
   // Written when the command is done, so the cache holds the functions it compiled too.
@@ -72,6 +72,7 @@ if (cachePath && (!cachedData || script.cachedDataRejected)) {
   });
 }
 
-const require = createRequire(bundle);
-const module = { exports: {}, filename: bundle, id: bundle, loaded: false, require };
+// The bundle requires only Node's built-in modules (its dependencies are bundled), so this
+// loader's own require serves it.
+const module = { exports: {}, filename: bundle, id: bundle, loaded: false };
 (script.runInThisContext() as (...args: unknown[]) => void).call(module.exports, module.exports, require, module, bundle, dirname(bundle));

@@ -8,7 +8,7 @@ import type { CommandContext } from './commands/context.js';
 import { CancelledError, DiagnosticsError, EXIT, WepError } from './core/errors.js';
 import { today } from './io/clock.js';
 import { renderDiagnostics } from './report/diagnostics.js';
-import { loadColor, makeOutput, useColor, type Output } from './report/output.js';
+import { isTerminal, loadColor, makeOutput, useColor, writeStderr, writeStdout, type Output } from './report/output.js';
 
 declare const __WEP_VERSION__: string;
 
@@ -34,6 +34,7 @@ function program(only?: string): Command {
     .option('-f, --file <path>', 'partnership file (default: partnership.yaml here or in a parent folder; env WEP_FILE)')
     .option('--no-color', 'no colour (also NO_COLOR=1)')
     .exitOverride()
+    .configureOutput({ writeOut: writeStdout, writeErr: writeStderr })
     .showHelpAfterError('(run with --help for usage)')
     .addHelpText(
       'after',
@@ -292,7 +293,9 @@ async function runCommand(load: Loader, opts: Opts, globals: Opts): Promise<numb
       today: today(),
       out,
       file: globals.file as string | undefined,
-      interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
+      // not process.stdin.isTTY: touching process.stdin sets up a stream for it, which loads a
+      // good part of Node's fs and readline on every run
+      interactive: isTerminal(0) && isTerminal(1),
     };
     const mod = await load();
     return await mod.run(ctx, opts);
@@ -348,12 +351,5 @@ export async function main(argv: string[]): Promise<void> {
 
 // Ctrl-C outside a prompt: stop at once, with the conventional code.
 process.on('SIGINT', () => process.exit(130));
-// `wep members | head` closes the pipe early: that is not an error.
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw e;
-  });
-}
 
 void main(process.argv);

@@ -3,10 +3,10 @@
  * clerk runs mid-meeting does not pay for a cold YAML parse. It lives outside the records repo
  * (in the user cache folder), so it never shows up in git. Any failure just means no cache.
  */
-import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { hashParts } from '../core/hash.js';
 import { writeFileAtomic } from './fs.js';
 
 declare const __WEP_BUILD__: string;
@@ -21,10 +21,7 @@ export function cacheDir(env: NodeJS.ProcessEnv = process.env): string | undefin
 }
 
 export function cacheKey(...parts: string[]): string {
-  const h = createHash('sha256');
-  h.update(BUILD);
-  for (const p of parts) h.update('\0').update(p);
-  return h.digest('hex').slice(0, 40);
+  return hashParts([BUILD, ...parts]);
 }
 
 export function readCache<T>(key: string, env: NodeJS.ProcessEnv = process.env): T | undefined {

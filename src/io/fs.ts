@@ -1,12 +1,14 @@
 /** File writes that never leave a half-written file behind. */
-import { randomBytes } from 'node:crypto';
 import { renameSync, rmSync, writeFileSync, existsSync, readFileSync, mkdirSync } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
+
+let counter = 0;
 
 /** Writes to a temporary file beside the target, then renames it into place. */
 export function writeFileAtomic(path: string, content: string | Uint8Array): void {
   mkdirSync(dirname(path), { recursive: true });
-  const tmp = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString('hex')}.tmp`);
+  // unique per process and call, so two wep runs writing the same file never share a temp file
+  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}-${++counter}.tmp`);
   try {
     writeFileSync(tmp, content);
     renameSync(tmp, path);

@@ -6,6 +6,8 @@
  * case for scripts, pays nothing for it, and the styles become the identity.
  */
 import type { ChalkInstance } from 'chalk';
+import { fstatSync, writeSync } from 'node:fs';
+import { createRequire } from 'node:module';
 
 export interface Output {
   /** A line of the report, to stdout. */
@@ -33,8 +35,61 @@ export function useColor(opts: OutputOptions): boolean {
   if (opts.color === false) return false;
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
   if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0') return true;
-  return Boolean((opts.stdout ?? process.stdout).isTTY);
+  return opts.stdout ? Boolean(opts.stdout.isTTY) : isTerminal(1);
 }
+
+/**
+ * Whether a file descriptor is a terminal. A pipe or a file is not even a character device,
+ * and that is all most runs need to know: Node's tty module, which loads net and the streams,
+ * is only asked about character devices (a terminal, or /dev/null).
+ */
+export function isTerminal(fd: number): boolean {
+  try {
+    const st = fstatSync(fd);
+    if (!st.isCharacterDevice()) return false;
+    // Linux's memory devices (/dev/null, /dev/zero) are major 1; terminals never are
+    if (process.platform === 'linux' && ((st.rdev >> 8) & 0xfff) === 1) return false;
+  } catch {
+    return false;
+  }
+  const req = typeof require === 'function' ? require : createRequire(import.meta.url);
+  return (req('node:tty') as typeof import('node:tty')).isatty(fd);
+}
+
+/**
+ * Writes straight to file descriptor 1 or 2. process.stdout and process.stderr are streams
+ * whose set-up loads a good part of Node (net, streams) on every run; a CLI that prints a page
+ * and exits needs none of it. If the descriptor is non-blocking (EAGAIN), the rest goes through
+ * the stream as usual. A closed pipe (`wep members | head`) ends the run quietly.
+ */
+function fdWriter(fd: 1 | 2): (text: string) => void {
+  let stream: NodeJS.WriteStream | undefined;
+  const quietOnClosedPipe = (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  };
+  return (text) => {
+    if (stream) {
+      stream.write(text);
+      return;
+    }
+    let buf = Buffer.from(text);
+    try {
+      while (buf.length > 0) buf = buf.subarray(writeSync(fd, buf));
+    } catch (e) {
+      const err = e as NodeJS.ErrnoException;
+      if (err.code !== 'EAGAIN') quietOnClosedPipe(err);
+      stream = fd === 1 ? process.stdout : process.stderr;
+      stream.on('error', quietOnClosedPipe);
+      stream.write(buf);
+    }
+  };
+}
+
+/** Text to standard output, for the whole process (commander's help goes here too). */
+export const writeStdout = fdWriter(1);
+/** Text to standard error. */
+export const writeStderr = fdWriter(2);
 
 /** Styles that change nothing: every property is itself, and calling it joins its arguments. */
 function identityStyles(): ChalkInstance {
@@ -54,8 +109,8 @@ export async function loadColor(): Promise<void> {
 }
 
 export function makeOutput(opts: OutputOptions = {}): Output {
-  const stdout = opts.stdout ?? process.stdout;
-  const stderr = opts.stderr ?? process.stderr;
+  const stdout = opts.stdout ?? { write: writeStdout };
+  const stderr = opts.stderr ?? { write: writeStderr };
   const color = useColor(opts) && colorStyles !== undefined;
   return {
     out: (t = '') => void stdout.write(`${t}\n`),

@@ -279,11 +279,13 @@ describe('planSite + renderSite properties', () => {
           return input(`${date}-board`, mf, { minutesText, papersFound: agenda.map((a) => a.paper) });
         });
         const secrets = ms.flatMap((x) => x.items.filter((i) => i.confidential).flatMap((i) => [i.title, i.paper]));
-        const publicTokens = new Set(ms.flatMap((x) => x.items.filter((i) => !i.confidential).flatMap((i) => [i.title, i.paper])));
+        const publicTokens = ms.flatMap((x) => x.items.filter((i) => !i.confidential).flatMap((i) => [i.title, i.paper]));
         const plan = planSite({ model, today: '2026-12-31', meetings: inputs });
         const files = renderSite(plan, { css: '', js: '' });
         const all = files.map((f) => f.content).join('\n') + plan.copies.map((c) => c.sitePath).join('\n');
-        for (const s of secrets) if (!publicTokens.has(s)) expect(all).not.toContain(s);
+        // a secret that is also part of a public title or paper ("zzabc" in "zzabcde") may
+        // rightly appear through the public one
+        for (const s of secrets) if (!publicTokens.some((t) => t.includes(s))) expect(all).not.toContain(s);
         const again = renderSite(planSite({ model, today: '2026-12-31', meetings: [...inputs].reverse() }), { css: '', js: '' });
         expect(again).toEqual(files);
       }),
