@@ -63,6 +63,8 @@ export default defineConfig([
     sourcemap: false,
     noExternal: [/.*/],
     shims: true,
+    // keep `node:` in imports, so lazyChildProcess sees commander's node:child_process
+    removeNodeProtocol: false,
     esbuildPlugins: [lazyChildProcess, leaveOut],
     define,
   },
