@@ -18,3 +18,10 @@ describe('the wep check workflow for records repos', () => {
     expect(readFileSync(join(ROOT, 'README.md'), 'utf8')).toContain(`\`\`\`yaml\n${file}\`\`\``);
   });
 });
+
+describe('the publishing workflow', () => {
+  it('the README shows examples/ci/publish-pages.yml as it is', () => {
+    const file = readFileSync(join(ROOT, 'examples/ci/publish-pages.yml'), 'utf8');
+    expect(readFileSync(join(ROOT, 'README.md'), 'utf8')).toContain(`\`\`\`yaml\n${file}\`\`\``);
+  });
+});
