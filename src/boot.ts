@@ -45,7 +45,13 @@ function readOrUndefined(path: string | undefined): Buffer | undefined {
 
 const cachePath = codeCachePath(process.env, process.argv.slice(2));
 const cachedData = readOrUndefined(cachePath);
-const source = readFileSync(bundle, 'utf8');
+let source: string;
+try {
+  source = readFileSync(bundle, 'utf8');
+} catch {
+  process.stderr.write(`wep: error: ${bundle} is missing: wep has not been built\n  fix: run "npm run build" (or "npm ci") in the wep folder\n`);
+  process.exit(70);
+}
 // Node's own CommonJS wrapper, written out: loading node:module to get it would also load
 // node's fs/promises and readline, which costs more than this whole loader.
 const wrapped = `(function (exports, require, module, __filename, __dirname) { ${source}\n});`;

@@ -1,8 +1,9 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { removeRepo, tempRepo, wep } from '../helpers/wep.js';
+import { BIN, ROOT, removeRepo, tempRepo, wep } from '../helpers/wep.js';
 
 // bin/wep.cjs -> dist/boot.cjs compiles dist/cli.cjs with V8's code cache, kept in wep's cache
 // folder. The cache may only ever cost speed: these tests show it is written, used, replaced
@@ -53,5 +54,21 @@ describe('start-up code cache', () => {
     expect(r.code).toBe(0);
     expect(readdirSync(empty)).toEqual([]);
     rmSync(empty, { recursive: true, force: true });
+  });
+});
+
+describe('an unbuilt wep', () => {
+  it('says how to build it instead of showing a stack trace', () => {
+    const copy = mkdtempSync(join(tmpdir(), 'wep-unbuilt-'));
+    mkdirSync(join(copy, 'bin'));
+    mkdirSync(join(copy, 'dist'));
+    cpSync(BIN, join(copy, 'bin/wep.cjs'));
+    cpSync(join(ROOT, 'dist/boot.cjs'), join(copy, 'dist/boot.cjs'));
+    const r = spawnSync(process.execPath, [join(copy, 'bin/wep.cjs'), 'check'], { encoding: 'utf8' });
+    expect(r.status).toBe(70);
+    expect(r.stderr).toContain('cli.cjs is missing: wep has not been built');
+    expect(r.stderr).toContain('fix: run "npm run build" (or "npm ci") in the wep folder');
+    expect(r.stderr).not.toContain('    at ');
+    rmSync(copy, { recursive: true, force: true });
   });
 });
