@@ -8,6 +8,7 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    globalSetup: ['test/setup/global.ts'],
     // Screenshots attached to the test output are kept where git ignores them.
     attachmentsDir: 'test-results/.vitest-attachments',
   },

@@ -8,5 +8,6 @@ export default defineConfig({
     hookTimeout: 60_000,
     pool: 'forks',
     setupFiles: ['test/setup/fast-check.ts'],
+    globalSetup: ['test/setup/global.ts'],
   },
 });

@@ -32,7 +32,7 @@ export function wep(args: string[], opts: RunOptions): RunResult {
     WEP_TODAY: opts.today ?? '2026-11-22',
     // Outside the repo, so a test of what wep writes never sees the cache; one folder per test
     // file's process, so files do not share state.
-    WEP_CACHE_DIR: join(tmpdir(), 'wep-test-cache', String(process.pid)),
+    WEP_CACHE_DIR: join(process.env.WEP_TEST_CACHE_ROOT ?? join(tmpdir(), 'wep-test-cache'), String(process.pid)),
     NO_COLOR: '1',
     FORCE_COLOR: undefined,
     WEP_FILE: undefined,

@@ -54,5 +54,6 @@ describe('pruneCache', () => {
     expect(readdirSync(dir)).toHaveLength(12);
     pruneCache(dir, 10);
     expect(readdirSync(dir).sort()).toEqual(['k10.json', 'k11.json', 'k7.json', 'k8.json', 'k9.json']);
+    rmSync(dir, { recursive: true, force: true });
   });
 });

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -84,5 +84,6 @@ describe('editYamlFile', () => {
     expect(readFileSync(path, 'utf8')).toContain('status: approved');
     expect(() => editYamlFile(path, (d) => d.setIn(['minutes', 'status'], 'signed'), SOURCE)).toThrow(/changed on disk/);
     expect(readFileSync(path, 'utf8')).toContain('status: approved');
+    rmSync(dir, { recursive: true, force: true });
   });
 });
