@@ -165,8 +165,8 @@ function eventLines(e: IcsEvent): string[] {
 export interface IcsCalendar {
   /** PRODID, e.g. "-//wep//Wokingham Education Partnership//EN". */
   prodId: string;
-  /** REQUEST for an invitation sent to attendees, PUBLISH for a calendar to import. */
-  method: 'REQUEST' | 'PUBLISH';
+  /** REQUEST for an invitation sent to attendees, CANCEL to withdraw it, PUBLISH for a calendar to import. */
+  method: 'REQUEST' | 'CANCEL' | 'PUBLISH';
   name?: string;
   events: IcsEvent[];
 }

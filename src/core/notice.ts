@@ -158,7 +158,8 @@ export function buildInvite(model: Model, v: NoticeView, dist: Distribution, can
   const event: IcsEvent = {
     uid: meetingUid(model, v.meetingId),
     stamp: stampFor(v.date),
-    sequence: 0,
+    // a cancellation must outrank the invitation it cancels
+    sequence: cancelled ? 1 : 0,
     summary: `${v.partnership.short}: ${v.body.name}`,
     description: description(v),
     location: location(v),
@@ -168,5 +169,5 @@ export function buildInvite(model: Model, v: NoticeView, dist: Distribution, can
     organizer: { name: v.clerk.name, email: v.clerk.email },
     attendees: dist.recipients.filter((r) => r.email).map((r) => ({ name: r.name, email: r.email! })),
   };
-  return { prodId: prodId(model), method: 'REQUEST', events: [event] };
+  return { prodId: prodId(model), method: cancelled ? 'CANCEL' : 'REQUEST', events: [event] };
 }

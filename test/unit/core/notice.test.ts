@@ -76,12 +76,22 @@ describe('buildNoticeView', () => {
 });
 
 describe('buildInvite', () => {
-  const invite = (date: string) => {
+  const invite = (date: string, cancelled = false) => {
     const m = meeting({ date });
     const dist = meetingDistribution(wep, m);
     const v = buildNoticeView(wep, `${date}-partnership`, m, buildAgenda(wep, `${date}-partnership`, m, { carried: [] }), dist, deadlines(m));
-    return unfold(renderCalendar(buildInvite(wep, v, dist)));
+    return unfold(renderCalendar(buildInvite(wep, v, dist, cancelled)));
   };
+
+  it('a cancelled meeting sends a cancellation that outranks the invitation', () => {
+    const sent = invite('2026-12-10');
+    const cancelled = invite('2026-12-10', true);
+    expect(sent).toContain('SEQUENCE:0');
+    expect(cancelled).toContain('METHOD:CANCEL');
+    expect(cancelled).toContain('STATUS:CANCELLED');
+    expect(cancelled).toContain('SEQUENCE:1');
+    expect(cancelled.find((l) => l.startsWith('UID:'))).toBe(sent.find((l) => l.startsWith('UID:')));
+  });
 
   it('invites the distribution, at London time in winter and in summer', () => {
     const winter = invite('2026-12-10');
