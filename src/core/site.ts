@@ -195,6 +195,8 @@ export interface AttendanceYearView {
     meetings: number;
     byPerson: { person: string; group: string; present: number; proxy: number; apologies: number; absent: number }[];
     byGroup: { group: string; seats: number | null; possible: number; attended: number }[];
+    /** For bodies with `attendance-by: school`: schools represented at each meeting. */
+    bySchool: { date: IsoDate; represented: number; total: number }[];
   }[];
 }
 
@@ -638,6 +640,7 @@ function planAttendanceYears(model: Model, views: readonly MeetingView[], record
           byGroup: report.groups
             .filter((g) => g.id !== null)
             .map((g) => ({ group: g.name, seats: model.groups.get(g.id!)?.seats ?? null, possible: g.meetings, attended: g.present + g.proxy })),
+          bySchool: report.schools.map((x) => ({ date: x.date, represented: x.represented, total: x.total })),
         };
       }),
     };

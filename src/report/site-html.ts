@@ -423,7 +423,8 @@ ${plan.attendance.length ? `<ul>${plan.attendance.map((y) => `<li>${link(SITE_PA
       (b) => `<h2>${h(b.name)}</h2>
 <p>${b.meetings} ${b.meetings === 1 ? 'meeting' : 'meetings'} held with attendance recorded.</p>
 ${table(`${h(b.name)}: attendance per member in ${y.year}`, ['Member', 'Partner group', 'Present', 'By proxy', 'Apologies', 'Absent'], b.byPerson.map((r) => [h(r.person), h(r.group), `${r.present}`, `${r.proxy}`, `${r.apologies}`, `${r.absent}`]))}
-${b.byGroup.length ? table(`${h(b.name)}: attendance per partner group in ${y.year}`, ['Partner group', 'Seats', 'Attended (in person or by proxy)', 'Possible'], b.byGroup.map((g) => [h(g.group), g.seats === null ? '' : `${g.seats}`, `${g.attended}`, `${g.possible}`])) : ''}`,
+${b.byGroup.length ? table(`${h(b.name)}: attendance per partner group in ${y.year}`, ['Partner group', 'Seats', 'Attended (in person or by proxy)', 'Possible'], b.byGroup.map((g) => [h(g.group), g.seats === null ? '' : `${g.seats}`, `${g.attended}`, `${g.possible}`])) : ''}
+${b.bySchool.length ? table(`${h(b.name)}: schools represented in ${y.year}`, ['Meeting', 'Schools represented'], b.bySchool.map((x) => [h(formatLongDate(x.date)), `${x.represented} out of ${x.total} schools`])) : ''}`,
     );
     return `<h1>Attendance in ${y.year}</h1>
 <p>Counted per member of each body as it stands today: present in person, represented by their proxy, apologies sent, or absent without apologies.</p>
