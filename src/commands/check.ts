@@ -64,7 +64,7 @@ export async function run(ctx: CommandContext, opts: { json?: boolean; quiet?: b
     const lines = renderDiagnostics(shown, sources, ctx.out.c);
     if (!file) {
       // The checks run in stages; say so, so a clerk who fixes these is not surprised by more.
-      lines.splice(-1, 0, 'Cross-references (unknown ids, proxies, seats, quorum rules) and the meeting records are checked once these are fixed.', '');
+      lines.splice(-1, 0, 'Entries with a problem of their own, and the meeting records, are cross-checked once these are fixed.', '');
     }
     for (const line of lines) ctx.out.err(line);
   }

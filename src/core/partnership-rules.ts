@@ -228,6 +228,25 @@ const emptyBodies: Rule = (m) => {
 /** Every named rule, in the order problems are reported. */
 export const PARTNERSHIP_RULES: Record<string, Rule> = { references, proxies, seats, terms, quorumRules, vacancies, emptyBodies };
 
+/**
+ * Cross-reference checks on a file that still has shape errors, so that one run of `wep check`
+ * shows the clerk as much as it can. A problem inside a list entry that has a shape error of its
+ * own is left out (that entry was only half read), and if any list entry could not be read at
+ * all, nothing is checked: the entries after it have moved, and positions would be wrong.
+ */
+export function checkPartialPartnership(file: Partial<PartnershipFile>, shapeErrorPaths: readonly string[], dropped: readonly string[], today: IsoDate): Problem[] {
+  if (dropped.length) return [];
+  const entryOf = (path: string) => path.split('.').slice(0, 2).join('.');
+  const halfRead = new Set(shapeErrorPaths.map(entryOf));
+  let problems: Problem[];
+  try {
+    problems = checkPartnership(file as PartnershipFile, today);
+  } catch {
+    return []; // a required part is missing: the shape errors say which
+  }
+  return problems.filter((p) => !halfRead.has(entryOf(p.path)));
+}
+
 /** Cross-reference checks on a schema-valid partnership file. */
 export function checkPartnership(file: PartnershipFile, today: IsoDate): Problem[] {
   const dups = duplicateIds(file);

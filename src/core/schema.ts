@@ -22,6 +22,9 @@ export interface Problem {
 
 export interface Ctx {
   problems: Problem[];
+  /** Paths of list entries left out of the value because they could not be read at all: the
+   * entries after them have shifted, so positions found on the value are wrong past them. */
+  dropped?: string[];
 }
 
 export interface JsonSchema {
@@ -209,6 +212,7 @@ export function arr<T>(item: Schema<T>, opts: { description?: string; minItems?:
       node.items.forEach((child, i) => {
         const v = item.parse(child, join(path, i), ctx);
         if (v !== undefined) out.push(v);
+        else ctx.dropped?.push(join(path, i));
       });
       return out;
     },

@@ -8,7 +8,7 @@ import { hasErrors, locate, type Diagnostic } from '../core/diagnostic.js';
 import type { IsoDate } from '../core/dates.js';
 import { DiagnosticsError, WepError } from '../core/errors.js';
 import { buildModel, type Model } from '../core/model.js';
-import { checkPartnership } from '../core/partnership-rules.js';
+import { checkPartialPartnership, checkPartnership } from '../core/partnership-rules.js';
 import { partnershipSchema, type PartnershipFile } from '../core/partnership-schema.js';
 import { cacheKey, readCache, writeCache } from './cache.js';
 import { MAX_YAML_BYTES } from './limits.js';
@@ -74,7 +74,13 @@ interface CachedValidation {
 export async function validatePartnershipSource(source: string, display: string, today: IsoDate): Promise<{ file?: PartnershipFile; diagnostics: Diagnostic[] }> {
   const { parseYaml } = await import('./yaml-source.js');
   const parsed = parseYaml(source, display, partnershipSchema);
-  if (hasErrors(parsed.diagnostics) || !parsed.value) return { diagnostics: parsed.diagnostics };
+  if (!parsed.value) return { diagnostics: parsed.diagnostics };
+  if (hasErrors(parsed.diagnostics)) {
+    // Report the cross-reference problems too, as far as the file could be read.
+    const shapeErrors = parsed.diagnostics.filter((d) => d.severity === 'error').map((d) => d.path ?? '');
+    const partial = checkPartialPartnership(parsed.value, shapeErrors, parsed.dropped ?? [], today);
+    return { diagnostics: [...parsed.diagnostics, ...locate(partial, display, parsed.positions, 'references')] };
+  }
   const problems = checkPartnership(parsed.value, today);
   const diagnostics = [...parsed.diagnostics, ...locate(problems, display, parsed.positions, 'references')];
   return { file: parsed.value, diagnostics };

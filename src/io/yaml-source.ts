@@ -44,6 +44,8 @@ export interface ParsedYaml<T> {
   diagnostics: Diagnostic[];
   positions: Map<string, { value: Pos; key?: Pos }>;
   root: PNode | undefined;
+  /** List entries that could not be read at all (see Ctx.dropped). */
+  dropped?: string[];
 }
 
 function posAt(lc: LineCounter, source: string, offset: number): Pos {
@@ -139,8 +141,8 @@ export function parseYaml<T>(source: string, file: string, schema: Schema<T>): P
     diagnostics.push({ severity: 'error', file, check: 'schema', pos: { line: 1, col: 1, len: 1 }, message: 'the file is empty', hint: 'start from the bundled example: wep init, or copy partnership.yaml' });
     return { value: undefined, diagnostics, positions, root };
   }
-  const ctx = { problems: [] };
+  const ctx = { problems: [], dropped: [] as string[] };
   const value = schema.parse(root, '', ctx);
   diagnostics.push(...locate(ctx.problems, file, positions, 'schema'));
-  return { value, diagnostics, positions, root };
+  return { value, diagnostics, positions, root, dropped: ctx.dropped };
 }

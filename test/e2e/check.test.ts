@@ -114,7 +114,7 @@ describe('wep check: files', () => {
     expect(wep(['check', '--quiet'], { cwd: repo() })).toEqual({ code: 0, stdout: '', stderr: '' });
   });
 
-  it('reports every problem of a stage at once: schema problems together, then reference problems together', () => {
+  it('reports every problem at once: schema problems together, reference problems together', () => {
     const src = readFileSync(EXAMPLE, 'utf8');
     const schemaBad = src
       .replace('email: s.ahmed@oakwood-primary.example.org', 'emial: s.ahmed@oakwood-primary.example.org')
@@ -127,7 +127,7 @@ describe('wep check: files', () => {
     expect(r.stderr).toContain('expected a whole number of at least 0, found "four"');
     expect(r.stderr.trimEnd().split('\n').at(-1)).toBe('3 errors');
 
-    // Cross-reference rules run once the file has the right shape.
+    // Reference problems are reported together too (and, see check-stages.test.ts, beside shape errors).
     const refsBad = src
       .replace('group: secondary-heads\n    term: { start: 2024-09-01, end: 2027-08-31 }\n    proxy: px-clarke', 'group: secondary-head\n    term: { start: 2024-09-01, end: 2027-08-31 }\n    proxy: px-clarke')
       .replace('proxy: px-brown', 'proxy: px-browne')
