@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { checkPartnership, PARTNERSHIP_RULES } from '../../../src/core/partnership-rules.js';
+import { checkPartialPartnership, checkPartnership, PARTNERSHIP_RULES } from '../../../src/core/partnership-rules.js';
 import { partnershipSchema, type PartnershipFile } from '../../../src/core/partnership-schema.js';
 import { parseYaml } from '../../../src/io/yaml-source.js';
 
@@ -151,5 +151,33 @@ describe('partnership rules', () => {
       ['groups.0.seats', 'Primary Heads: 1 of 3 seats vacant'],
       ['bodies.1.members', 'Empty Group has no members: its selectors match nobody'],
     ]);
+  });
+});
+
+describe('checkPartialPartnership (cross-references beside shape errors)', () => {
+  const withBadRefs = () => {
+    const f = base();
+    f.people[1]!.group = 'primary-head';
+    f.people[2]!.group = 'secondary-head';
+    return f;
+  };
+
+  it('reports every reference problem when no entry was half read', () => {
+    expect(checkPartialPartnership(withBadRefs(), [], [], TODAY).filter((p) => p.severity !== 'warning').map((p) => p.path)).toEqual(['people.1.group', 'people.2.group']);
+  });
+
+  it('leaves out problems inside an entry that has a shape error of its own', () => {
+    expect(checkPartialPartnership(withBadRefs(), ['people.2.email'], [], TODAY).filter((p) => p.severity !== 'warning').map((p) => p.path)).toEqual(['people.1.group']);
+  });
+
+  it('says nothing when a list entry could not be read at all (positions after it would be wrong)', () => {
+    expect(checkPartialPartnership(withBadRefs(), ['people.0'], ['people.0'], TODAY)).toEqual([]);
+  });
+
+  it('says nothing, rather than fail, when a required part is missing', () => {
+    const f = base() as Partial<PartnershipFile>;
+    delete f.bodies;
+    (f as { people: unknown }).people = [{ name: 'no id' }];
+    expect(() => checkPartialPartnership(f, ['people.0', 'bodies'], [], TODAY)).not.toThrow();
   });
 });
