@@ -1,14 +1,8 @@
 /** `wep agenda` end to end. */
-import { afterAll, describe, expect, it } from 'vitest';
-import { removeRepo, tempRepo, wep, write } from '../helpers/wep.js';
+import { describe, expect, it } from 'vitest';
+import { tempRepos, wep, write } from '../helpers/wep.js';
 
-const repos: string[] = [];
-afterAll(() => repos.forEach(removeRepo));
-const repo = () => {
-  const dir = tempRepo({ withMeetings: true, git: false });
-  repos.push(dir);
-  return dir;
-};
+const repo = tempRepos({ withMeetings: true, git: false });
 
 describe('wep agenda', () => {
   const dir = repo();

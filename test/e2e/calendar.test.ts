@@ -1,14 +1,8 @@
 /** `wep calendar` end to end: every meeting, with notice and minutes deadlines as all-day reminders. */
-import { afterAll, describe, expect, it } from 'vitest';
-import { read, removeRepo, tempRepo, wep, write } from '../helpers/wep.js';
+import { describe, expect, it } from 'vitest';
+import { read, tempRepos, wep, write } from '../helpers/wep.js';
 
-const repos: string[] = [];
-afterAll(() => repos.forEach(removeRepo));
-const repo = () => {
-  const dir = tempRepo({ withMeetings: true, git: false });
-  repos.push(dir);
-  return dir;
-};
+const repo = tempRepos({ withMeetings: true, git: false });
 const unfold = (ics: string) => ics.replace(/\r\n[ \t]/g, '').split('\r\n');
 
 describe('wep calendar', () => {

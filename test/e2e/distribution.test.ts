@@ -1,14 +1,8 @@
 /** `wep distribution` end to end: named lists and meeting recipients in every format. */
-import { afterAll, describe, expect, it } from 'vitest';
-import { read, removeRepo, tempRepo, wep, write } from '../helpers/wep.js';
+import { describe, expect, it } from 'vitest';
+import { read, tempRepos, wep, write } from '../helpers/wep.js';
 
-const repos: string[] = [];
-afterAll(() => repos.forEach(removeRepo));
-const repo = () => {
-  const dir = tempRepo({ withMeetings: true, git: false });
-  repos.push(dir);
-  return dir;
-};
+const repo = tempRepos({ withMeetings: true, git: false });
 const ID = '2026-12-10-partnership';
 
 describe('wep distribution', () => {

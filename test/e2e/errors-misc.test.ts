@@ -4,16 +4,10 @@
  */
 import { existsSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { removeRepo, tempRepo, wep } from '../helpers/wep.js';
+import { describe, expect, it } from 'vitest';
+import { tempRepos, wep } from '../helpers/wep.js';
 
-const repos: string[] = [];
-afterAll(() => repos.forEach(removeRepo));
-const repo = (opts: Parameters<typeof tempRepo>[0] = {}) => {
-  const dir = tempRepo(opts);
-  repos.push(dir);
-  return dir;
-};
+const repo = tempRepos();
 
 describe('errors', () => {
   it('closing an action that is already closed', () => {

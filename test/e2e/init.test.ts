@@ -3,17 +3,9 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { git, removeRepo, wep } from '../helpers/wep.js';
+import { git, GIT_ENV, removeRepo, wep } from '../helpers/wep.js';
 
 /** git with a known identity and no user or system configuration. */
-const GIT_ENV = {
-  GIT_CONFIG_GLOBAL: '/dev/null',
-  GIT_CONFIG_NOSYSTEM: '1',
-  GIT_AUTHOR_NAME: 'Test Clerk',
-  GIT_AUTHOR_EMAIL: 'clerk@example.org',
-  GIT_COMMITTER_NAME: 'Test Clerk',
-  GIT_COMMITTER_EMAIL: 'clerk@example.org',
-};
 
 const dirs: string[] = [];
 function tempDir(): string {

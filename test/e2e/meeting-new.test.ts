@@ -1,17 +1,11 @@
 /** `wep meeting new` end to end: the new record, the deadlines, the warnings, the refusals. */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { EXAMPLE, git, read, removeRepo, tempRepo, wep } from '../helpers/wep.js';
+import { describe, expect, it } from 'vitest';
+import { EXAMPLE, git, read, tempRepos, wep } from '../helpers/wep.js';
 import { readFileSync } from 'node:fs';
 
-const repos: string[] = [];
-afterAll(() => repos.forEach(removeRepo));
-const repo = (opts: Parameters<typeof tempRepo>[0] = {}) => {
-  const dir = tempRepo(opts);
-  repos.push(dir);
-  return dir;
-};
+const repo = tempRepos();
 
 describe('wep meeting new', () => {
   const dir = repo();

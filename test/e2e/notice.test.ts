@@ -5,18 +5,12 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { git, read, removeRepo, tempRepo, wep, write } from '../helpers/wep.js';
+import { describe, expect, it } from 'vitest';
+import { git, read, tempRepos, wep, write } from '../helpers/wep.js';
 
 const ID = '2026-12-10-partnership';
 const DIR = `meetings/${ID}`;
-const repos: string[] = [];
-afterAll(() => repos.forEach(removeRepo));
-const repo = () => {
-  const dir = tempRepo({ withMeetings: true });
-  repos.push(dir);
-  return dir;
-};
+const repo = tempRepos({ withMeetings: true });
 
 describe('wep notice: the documents', () => {
   const dir = repo();

@@ -11,16 +11,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { buildModel, defaultBodyId } from '../../src/core/model.js';
 import { PRESETS } from '../../src/core/presets.js';
 import { validatePartnershipSource } from '../../src/io/partnership-file.js';
-import { git, removeRepo, ROOT, wep, type RunResult } from '../helpers/wep.js';
+import { git, GIT_ENV, removeRepo, ROOT, type RunResult, wep } from '../helpers/wep.js';
 
-const GIT_ENV = {
-  GIT_CONFIG_GLOBAL: '/dev/null',
-  GIT_CONFIG_NOSYSTEM: '1',
-  GIT_AUTHOR_NAME: 'Test Clerk',
-  GIT_AUTHOR_EMAIL: 'clerk@example.org',
-  GIT_COMMITTER_NAME: 'Test Clerk',
-  GIT_COMMITTER_EMAIL: 'clerk@example.org',
-};
 const TODAY = '2026-11-22';
 const MEETING = '2027-06-24'; // a Thursday, clear of the scheduled half-term meetings
 

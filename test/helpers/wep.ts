@@ -7,6 +7,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync, m
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll } from 'vitest';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const BIN = join(ROOT, 'bin/wep.cjs');
@@ -84,3 +85,27 @@ export function write(dir: string, rel: string, text: string): void {
 export function removeRepo(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
 }
+
+/**
+ * A maker of temp repos for one test file, each removed after the file's tests:
+ * `const repo = tempRepos({ withMeetings: true });` then `repo()` or `repo({ git: false })`.
+ */
+export function tempRepos(defaults: Parameters<typeof tempRepo>[0] = {}): (opts?: Parameters<typeof tempRepo>[0]) => string {
+  const made: string[] = [];
+  afterAll(() => made.forEach(removeRepo));
+  return (opts = {}) => {
+    const dir = tempRepo({ ...defaults, ...opts });
+    made.push(dir);
+    return dir;
+  };
+}
+
+/** git identity and config for tests that run git in a fresh folder, whatever the machine has. */
+export const GIT_ENV = {
+  GIT_CONFIG_GLOBAL: '/dev/null',
+  GIT_CONFIG_NOSYSTEM: '1',
+  GIT_AUTHOR_NAME: 'Test Clerk',
+  GIT_AUTHOR_EMAIL: 'clerk@example.org',
+  GIT_COMMITTER_NAME: 'Test Clerk',
+  GIT_COMMITTER_EMAIL: 'clerk@example.org',
+};
