@@ -7,7 +7,9 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { hasErrors, locate, type Diagnostic } from '../core/diagnostic.js';
 import type { IsoDate } from '../core/dates.js';
-import { checkMeeting } from '../core/meeting-rules.js';
+import { checkClashes, checkMeeting } from '../core/meeting-rules.js';
+import type { MeetingFile } from '../core/meeting-schema.js';
+import type { Pos } from '../core/pnode.js';
 import type { Model } from '../core/model.js';
 import { listMeetingIds, MEETING_FILE, meetingsDir, parseMeetingSource } from './meetings.js';
 import { displayPath } from './partnership-file.js';
@@ -16,6 +18,7 @@ import { displayPath } from './partnership-file.js';
 export async function checkRecords(root: string, cwd: string, model: Model, today: IsoDate): Promise<{ diagnostics: Diagnostic[]; sources: Record<string, string> }> {
   const diagnostics: Diagnostic[] = [];
   const sources: Record<string, string> = {};
+  const valid: { id: string; meeting: MeetingFile; display: string; positions: Map<string, { value: Pos; key?: Pos }> }[] = [];
   for (const id of listMeetingIds(root)) {
     const dir = join(meetingsDir(root), id);
     const path = join(dir, MEETING_FILE);
@@ -31,6 +34,13 @@ export async function checkRecords(root: string, cwd: string, model: Model, toda
     };
     const problems = checkMeeting(model, { id, meeting: parsed.meeting, paperExists }, today);
     diagnostics.push(...locate(problems, display, parsed.positions ?? new Map(), 'meetings'));
+    valid.push({ id, meeting: parsed.meeting, display, positions: parsed.positions ?? new Map() });
+  }
+  // Across meetings: two at overlapping times with someone expected at both.
+  const at = new Map(valid.map((v) => [v.id, v]));
+  for (const { id, problem } of checkClashes(model, valid)) {
+    const v = at.get(id)!;
+    diagnostics.push(...locate([problem], v.display, v.positions, 'meetings'));
   }
   return { diagnostics, sources };
 }

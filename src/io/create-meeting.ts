@@ -19,6 +19,7 @@ export interface NewMeeting {
   end?: string;
   venue?: Venue;
   requestedBy?: string;
+  jointWith?: readonly ResolvedBody[];
 }
 
 /** Path of the meeting.yaml of a meeting of `body` on `date`. */
@@ -30,6 +31,6 @@ export function meetingPath(root: string, body: string, date: IsoDate): string {
 export function createMeeting(root: string, m: NewMeeting): { path: string; created: boolean } {
   const path = meetingPath(root, m.body.id, m.date);
   if (existsSync(path)) return { path, created: false };
-  writeFileAtomic(path, renderNewMeetingYaml({ body: m.body, date: m.date, start: m.start, end: m.end, venue: m.venue, calledBy: m.body.chair, requestedBy: m.requestedBy }));
+  writeFileAtomic(path, renderNewMeetingYaml({ body: m.body, date: m.date, start: m.start, end: m.end, venue: m.venue, calledBy: m.body.chair, requestedBy: m.requestedBy, jointWith: m.jointWith }));
   return { path, created: true };
 }
