@@ -20,7 +20,7 @@ export interface ActionsDoneOptions {
 
 export async function run(ctx: CommandContext, opts: ActionsDoneOptions): Promise<number> {
   const { model, root } = await loadPartnership(ctx);
-  if (opts.commit) verifyInsideRepo(root);
+  if (opts.commit) for (const w of verifyInsideRepo(root)) ctx.out.err(`${ctx.out.c.yellow('warning:')} ${w}`);
   const slash = opts.id.lastIndexOf('/');
   if (slash < 0) {
     throw new WepError(`"${opts.id}" is not an action id`, 'write it as <meeting>/<action>, e.g. 2026-12-10-partnership/a1; "wep actions --open" lists them');

@@ -19,7 +19,7 @@ export interface AttendanceOptions extends AttendanceFlags {
 
 export async function run(ctx: CommandContext, opts: AttendanceOptions): Promise<number> {
   const { model, root } = await loadPartnership(ctx);
-  if (opts.commit) verifyInsideRepo(root);
+  if (opts.commit) for (const w of verifyInsideRepo(root)) ctx.out.err(`${ctx.out.c.yellow('warning:')} ${w}`);
   const flags: AttendanceFlags = {
     present: opts.present,
     apologies: opts.apologies,
@@ -57,7 +57,7 @@ export async function run(ctx: CommandContext, opts: AttendanceOptions): Promise
     attendance = answer;
   }
 
-  const changed = writeAttendance(rec.path, attendance, rec.source);
+  const changed = writeAttendance(root, rec.path, attendance, rec.source, rec.display);
   const commit = opts.commit ? commitFiles(root, [rec.path], `Attendance for ${rec.id}`) : null;
 
   const result = hasRecordedPresence(attendance) ? evaluateQuorum(model, body, attendance) : forecastQuorum(model, body, attendance.apologies ?? []);

@@ -30,7 +30,7 @@ function parseTime(value: string, option: string): string {
 export async function run(ctx: CommandContext, opts: Opts): Promise<number> {
   const date = parseDateArg(opts.date, 'meeting date');
   const { model, root } = await loadPartnership(ctx);
-  if (opts.commit) verifyInsideRepo(root);
+  if (opts.commit) for (const w of verifyInsideRepo(root)) ctx.out.err(`${ctx.out.c.yellow('warning:')} ${w}`);
   const body = requireBody(model, opts.body ?? defaultBodyId(model));
   const start = opts.time !== undefined ? parseTime(opts.time, '--time') : body.start;
   if (!start) throw new WepError(`the ${body.name} has no usual start time in the partnership file`, 'give one with --time HH:MM, or add "start:" to the body');

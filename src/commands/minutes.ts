@@ -31,7 +31,7 @@ const dateOpt = (v: string | boolean | undefined, today: string, what: string) =
 
 export async function run(ctx: CommandContext, opts: MinutesOptions): Promise<number> {
   const { model, root } = await loadPartnership(ctx);
-  if (opts.commit) verifyInsideRepo(root);
+  if (opts.commit) for (const w of verifyInsideRepo(root)) ctx.out.err(`${ctx.out.c.yellow('warning:')} ${w}`);
   const { id, picked } = chooseMeetingId(root, ctx.today, opts.meeting, 'latest-held');
   const rec = await loadRegisterMeeting(root, id, ctx.cwd, ctx.env);
   const m = rec.meeting;

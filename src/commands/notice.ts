@@ -30,7 +30,7 @@ interface Opts {
 export async function run(ctx: CommandContext, opts: Opts): Promise<number> {
   let m = await openMeeting(ctx, opts.meeting, 'next');
   // Outside a git repo, say so before writing anything.
-  if (opts.commit) verifyInsideRepo(m.root);
+  if (opts.commit) for (const w of verifyInsideRepo(m.root)) ctx.out.err(`${ctx.out.c.yellow('warning:')} ${w}`);
   const { model } = m;
   const c = ctx.out.c;
   const changed: string[] = [];
@@ -50,12 +50,12 @@ export async function run(ctx: CommandContext, opts: Opts): Promise<number> {
   const dist = meetingDistribution(model, m.rec.meeting);
 
   if (reason) {
-    editYamlFile(m.rec.path, (doc) => setTopLevel(doc, 'short-notice', { reason }), m.rec.source);
+    editYamlFile(m.root, m.rec.path, (doc) => setTopLevel(doc, 'short-notice', { reason }), m.rec.source, m.rec.display);
     changed.push(m.rec.path);
   }
   if (sentDate) {
     const to = recipientKeys(dist);
-    editYamlFile(m.rec.path, (doc) => setTopLevel(doc, 'notice', { sent: sentDate, to }));
+    editYamlFile(m.root, m.rec.path, (doc) => setTopLevel(doc, 'notice', { sent: sentDate, to }), undefined, m.rec.display);
     changed.push(m.rec.path);
   }
   if (changed.length) m = { ...m, rec: await loadMeeting(m.root, m.rec.id, ctx.cwd, ctx.env) };

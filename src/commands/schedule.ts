@@ -45,7 +45,7 @@ export async function run(ctx: CommandContext, opts: Opts): Promise<number> {
   const written: string[] = [];
   if (opts.create) {
     if (!start) throw new WepError(`the ${body.name} has no usual start time in the partnership file`, 'give one with --time HH:MM, or add "start:" to the body');
-    if (opts.commit) verifyInsideRepo(root);
+    if (opts.commit) for (const w of verifyInsideRepo(root)) ctx.out.err(`${ctx.out.c.yellow('warning:')} ${w}`);
     for (const m of plan.meetings) {
       const r = createMeeting(root, { body, date: m.date, start, end, venue: body.venue });
       if (r.created) {
