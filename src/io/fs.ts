@@ -109,8 +109,9 @@ export function lockRecord(path: string, shown: string, waitMs = LOCK_WAIT_MS): 
     let age = 0;
     try {
       const [pid, at] = nodeFs.readFileSync(lock, 'utf8').split('\n');
-      owner = Number(pid);
-      age = Date.now() - Number(at);
+      // a lock being written has no pid yet: that is a live one, not a stale one
+      owner = /^\d+$/.test(pid ?? '') ? Number(pid) : NaN;
+      age = /^\d+$/.test(at ?? '') ? Date.now() - Number(at) : NaN;
       if (!Number.isFinite(age)) age = Date.now() - nodeFs.statSync(lock).mtimeMs;
     } catch {
       // gone or half-written: look again

@@ -64,6 +64,10 @@ function topLevelBlocks(doc: Document, text: string): { blocks: Block[]; tail: n
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
+/** Key order does not change what a mapping means; an entry keeps its place in the file. */
+const canon = (v: unknown): unknown =>
+  Array.isArray(v) ? v.map(canon) : v && typeof v === 'object' && !(v instanceof Date) ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, canon((v as Record<string, unknown>)[k])])) : v;
+
 /**
  * The edited document as text, changing only the top-level entries whose value changed.
  * Exported for tests.
@@ -106,7 +110,7 @@ export function spliceEdit(source: string, edited: Document): string {
   out += source.slice(Math.max(cursor, oldSpans.tail));
   // Only trust the splice if it reads back as exactly the edited document.
   const check = parseDocument(out, { version: '1.2' });
-  if (check.errors.length || !same(check.toJS(), after.toJS())) return full;
+  if (check.errors.length || !same(canon(check.toJS()), canon(after.toJS()))) return full;
   return out;
 }
 
