@@ -121,7 +121,7 @@ export function resolveRecord(root: string | null, path: string, shown: string):
       shown,
       'outside',
       `${shown} leads outside the records repo (to ${real}); wep reads and writes only files inside it`,
-      'put the file itself in the records repo instead of a link to it',
+      'put the file or folder itself in the records repo instead of a link to it',
     );
   }
   let st: Stats;

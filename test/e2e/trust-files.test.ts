@@ -64,7 +64,7 @@ describe('links out of the records repo are refused, never read', () => {
     const d = repo();
     rmSync(join(d, 'meetings'), { recursive: true });
     symlinkSync(elsewhere, join(d, 'meetings'));
-    expectRefused(wep(['meetings'], { cwd: d }), 'meetings/', OUTSIDE);
+    expectRefused(wep(['meetings'], { cwd: d }), 'meetings', OUTSIDE);
     const r = wep(['meeting', 'new', '2027-02-04'], { cwd: d });
     expect(r.code).toBe(2);
     expect(readdirSync(elsewhere).sort()).toEqual([DEC, 'secret.md', 'secret.yaml']);

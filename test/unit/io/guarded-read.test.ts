@@ -134,7 +134,7 @@ describe('links out of the records repo are refused, by name, content never show
   it('the message names the file and says it leads outside', () => {
     const r = refusal(() => readRecordText(root, join(root, 'abs-link.md'), { display: 'meetings/x/minutes.md' }));
     expect(r.message).toMatch(/^meetings\/x\/minutes\.md leads outside the records repo \(to .*secret\.txt\); wep reads and writes only files inside it$/);
-    expect(r.hint).toBe('put the file itself in the records repo instead of a link to it');
+    expect(r.hint).toBe('put the file or folder itself in the records repo instead of a link to it');
   });
 });
 
