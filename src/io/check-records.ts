@@ -3,7 +3,7 @@
  * schema (problems with FILE:LINE:COL), then checked against the partnership file by the named
  * rules in core/meeting-rules.ts (unknown ids, missing papers, late notice, overdue minutes).
  */
-import { isRecordFile, readRecordText } from './guarded-read.js';
+import { isRecordFile, readRecordText, recordEntry, RefusedFileError } from './guarded-read.js';
 import { MAX_YAML_BYTES } from './limits.js';
 import { join } from 'node:path';
 import { hasErrors, locate, type Diagnostic } from '../core/diagnostic.js';
@@ -28,7 +28,19 @@ export async function checkRecords(root: string, cwd: string, model: Model, toda
     if (!parsed.meeting || hasErrors(parsed.diagnostics)) continue;
     // a paper is there when it is a regular file inside the meeting's folder (a link out of it, or a FIFO, is not)
     const paperExists = (paper: string) => isRecordFile(dir, join(dir, paper));
-    const problems = checkMeeting(model, { id, meeting: parsed.meeting, paperExists }, today);
+    const agenda = parsed.meeting.agenda ?? [];
+    // a paper that is there but refused says why (a link out of the folder, a FIFO), not "missing"
+    const problems = checkMeeting(model, { id, meeting: parsed.meeting, paperExists }, today).map((p) => {
+      const i = /^agenda\.(\d+)\.paper$/.exec(p.path)?.[1];
+      const paper = i === undefined ? undefined : agenda[Number(i)]?.paper;
+      if (paper === undefined || !/ is missing$/.test(p.message)) return p;
+      try {
+        recordEntry(dir, join(dir, paper), { display: paper });
+        return p;
+      } catch (e) {
+        return e instanceof RefusedFileError ? { ...p, message: `paper for item ${Number(i) + 1}: ${e.message}`, hint: e.hint } : p;
+      }
+    });
     diagnostics.push(...locate(problems, display, parsed.positions ?? new Map(), 'meetings'));
   }
   return { diagnostics, sources };

@@ -124,6 +124,11 @@ describe('links out of the records repo are refused, never read', () => {
     expect(r.code, r.stderr).toBe(0);
     const all = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? all(join(dir, e.name)) : [readFileSync(join(dir, e.name), 'utf8')]));
     expect(all(join(d, 'site')).join('\n')).not.toContain(SECRET);
+    const c = wep(['check'], { cwd: d });
+    expect(c.code).toBe(1);
+    expect(c.stderr).toMatch(new RegExp(`meetings/${DEC}/meeting\\.yaml:\\d+:\\d+: error: paper for item 4: budget\\.md leads outside the records repo`));
+    expect(c.stderr).toContain('fix: put the file or folder itself in the records repo instead of a link to it');
+    expect(c.stdout + c.stderr).not.toContain(SECRET);
   });
 });
 
