@@ -26,7 +26,7 @@ export interface MeetingNewOptions {
 export async function run(ctx: CommandContext, opts: MeetingNewOptions): Promise<CommandResult> {
   const date = parseDate(opts.date, 'meeting date');
   const { model, root } = await loadPartnership(ctx);
-  if (opts.commit) verifyInsideRepo(root);
+  const gitWarnings = opts.commit ? verifyInsideRepo(root) : [];
   const body = resolveBody(model, opts.body);
   const start = opts.time !== undefined ? parseTime(opts.time, '--time') : body.start;
   if (!start) throw new WepError(`the ${body.name} has no usual start time in the partnership file`, 'give one with --time HH:MM, or add "start:" to the body');
@@ -45,7 +45,7 @@ export async function run(ctx: CommandContext, opts: MeetingNewOptions): Promise
     throw new WepError(`meeting ${id} already exists (${display}); wep will not replace it`, `edit ${display}, or choose another date`);
   }
 
-  const warnings = [...d.warnings];
+  const warnings = [...gitWarnings, ...d.warnings];
   const terms = termCalendarFor(model, body, date, date);
   const holiday = terms.source === 'given' ? schoolHolidayReason(terms, date) : undefined;
   if (holiday) warnings.push(`${date} is in the school holidays (${holiday}): school leaders may not be able to come`);

@@ -51,9 +51,10 @@ export async function run(ctx: CommandContext, opts: ScheduleOptions): Promise<C
   const existing = new Set(plan.meetings.filter((m) => existsSync(meetingPath(root, body.id, m.date))).map((m) => meetingId(m.date, body.id)));
   const created = new Set<string>();
   const written: string[] = [];
+  const gitWarnings: string[] = [];
   if (opts.create) {
     if (!start) throw new WepError(`the ${body.name} has no usual start time in the partnership file`, 'give one with --time HH:MM, or add "start:" to the body');
-    if (opts.commit) verifyInsideRepo(root);
+    if (opts.commit) gitWarnings.push(...verifyInsideRepo(root));
     for (const m of plan.meetings) {
       const r = createMeeting(root, { body, date: m.date, start, end, venue: body.venue });
       if (r.created) {
@@ -64,7 +65,7 @@ export async function run(ctx: CommandContext, opts: ScheduleOptions): Promise<C
   }
   const commit = opts.commit && written.length ? commitFiles(root, written, `Schedule ${written.length} meeting${written.length === 1 ? '' : 's'} of the ${body.name}`) : undefined;
 
-  const warnings = [...plan.warnings, ...plan.meetings.flatMap((m) => m.deadlines.warnings.map((w) => `${m.date}: ${w}`))];
+  const warnings = [...gitWarnings, ...plan.warnings, ...plan.meetings.flatMap((m) => m.deadlines.warnings.map((w) => `${m.date}: ${w}`))];
   const view = { plan, start, existing, created };
   if (opts.json) return done({ warnings, json: jsonDocument('schedule', { ...scheduleJson(view), commit: commit ?? null }) });
   const lines = renderSchedule(view, ctx.c);

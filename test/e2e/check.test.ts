@@ -171,7 +171,7 @@ describe('wep check: files', () => {
     const r = wep(['--file', 'huge.yaml', 'check'], { cwd: d });
     expectNoStack(r);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('wep: error: huge.yaml is larger than wep reads (5 MiB)\n  fix: is this the right file?\n');
+    expect(r.stderr).toBe('wep: error: huge.yaml is 5.2 MiB, larger than wep reads for this file (5 MiB)\n  fix: is this the right file? records files are a few hundred lines\n');
   });
 
   it('a missing file: exit 2, with what to do', () => {
