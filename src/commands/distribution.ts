@@ -2,19 +2,19 @@ import { listDistribution, meetingDistribution, type Distribution } from '../cor
 import { WepError } from '../core/errors.js';
 import { hintFor } from '../core/suggest.js';
 import { loadPartnership } from '../io/partnership-file.js';
-import { distributionJson, formatCsv, formatEmails, formatVcards, renderWithoutEmail } from '../report/distribution.js';
+import { distributionJson, formatDistributionCsv, formatEmails, formatVcards, renderWithoutEmail } from '../report/distribution.js';
 import { openMeeting } from './agenda.js';
 import type { CommandContext } from './context.js';
 
 type Format = 'emails' | 'csv' | 'vcard' | 'json';
 
-function print(ctx: CommandContext, d: Distribution, format: Format): void {
+async function print(ctx: CommandContext, d: Distribution, format: Format): Promise<void> {
   switch (format) {
     case 'emails':
       ctx.out.out(formatEmails(d));
       break;
     case 'csv':
-      ctx.out.raw(formatCsv(d));
+      ctx.out.raw(await formatDistributionCsv(d));
       break;
     case 'vcard':
       ctx.out.raw(formatVcards(d));
@@ -31,14 +31,14 @@ export async function run(ctx: CommandContext, opts: { list?: string; meeting?: 
   if (opts.list && opts.meeting) throw new WepError('give a list or --meeting, not both', 'wep distribution members, or wep distribution --meeting 2026-12-10-partnership');
   if (opts.meeting) {
     const m = await openMeeting(ctx, opts.meeting, 'next');
-    print(ctx, meetingDistribution(m.model, m.rec.meeting), format);
+    await print(ctx, meetingDistribution(m.model, m.rec.meeting), format);
     return 0;
   }
   const { model } = await loadPartnership(ctx);
   if (opts.list) {
     const list = model.lists.get(opts.list);
     if (!list) throw new WepError(`no distribution list "${opts.list}" in the partnership file`, hintFor(opts.list, [...model.lists.keys()], 'lists'));
-    print(ctx, listDistribution(model, list), format);
+    await print(ctx, listDistribution(model, list), format);
     return 0;
   }
   // No list named: an overview of every list (all of them, in full, with --format json).

@@ -39,10 +39,10 @@ export async function run(ctx: CommandContext, opts: ReportAttendanceOptions): P
   const by = opts.by ?? 'person';
   const format = opts.format ?? 'md';
   if (format === 'json') ctx.out.json(attendanceJson(report, by));
+  else if (format === 'csv') ctx.out.raw(await renderAttendanceCsv(report, by));
   else {
     const title = `${model.file.partnership.name}${body ? `, ${body.name}` : ''}`;
-    const lines = format === 'csv' ? renderAttendanceCsv(report, by) : renderAttendanceMarkdown(report, by, title);
-    for (const line of lines) ctx.out.out(line);
+    for (const line of renderAttendanceMarkdown(report, by, title)) ctx.out.out(line);
   }
   const unrecorded = report.unrecorded.filter((id) => meetingDate(id) <= ctx.today);
   if (unrecorded.length && format !== 'json') {

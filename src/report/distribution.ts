@@ -6,20 +6,13 @@ export function formatEmails(d: Distribution): string {
   return d.recipients.flatMap((r) => (r.email ? [r.email] : [])).join(', ');
 }
 
-/** A CSV field: quoted when needed; a leading = + - @ is defused so spreadsheets do not run it. */
-export function csvField(value: string | undefined): string {
-  let v = value ?? '';
-  if (/^[=+\-@\t\r]/.test(v)) v = `'${v}`;
-  return /[",\r\n]/.test(v) || v !== v.trim() ? `"${v.replace(/"/g, '""')}"` : v;
-}
-
 export const CSV_COLUMNS = ['id', 'name', 'email', 'title', 'organisation', 'group', 'kind', 'proxy_for', 'apologies'] as const;
 
-export function formatCsv(d: Distribution): string {
-  const rows = d.recipients.map((r) =>
-    [r.id, r.name, r.email, r.title, r.organisation, r.group, r.kind, r.proxyFor, r.apologies ? 'yes' : ''].map(csvField).join(','),
-  );
-  return `${[CSV_COLUMNS.join(','), ...rows].join('\r\n')}\r\n`;
+/** The recipients as CSV, through the one CSV writer. */
+export async function formatDistributionCsv(d: Distribution): Promise<string> {
+  const { formatCsv } = await import('./csv.js');
+  const rows = d.recipients.map((r) => [r.id, r.name, r.email, r.title, r.organisation, r.group, r.kind, r.proxyFor, r.apologies ? 'yes' : '']);
+  return formatCsv([CSV_COLUMNS, ...rows]);
 }
 
 const vEscape = (s: string) => s.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
