@@ -12,10 +12,20 @@ import type { Model } from '../core/model.js';
 import { listMeetingIds, MEETING_FILE, meetingsDir, parseMeetingSource } from './meetings.js';
 import { displayPath } from './partnership-file.js';
 
-/** Validates every meeting record of the repo at `root`. Paths in messages are relative to `cwd`. */
-export async function checkRecords(root: string, cwd: string, model: Model, today: IsoDate): Promise<{ diagnostics: Diagnostic[]; sources: Record<string, string> }> {
+/**
+ * Validates every meeting record of the repo at `root`. Paths in messages are relative to
+ * `cwd`. `papers` says which paper paths were looked for and whether each was a file: what the
+ * result depends on besides the records' text.
+ */
+export async function checkRecords(
+  root: string,
+  cwd: string,
+  model: Model,
+  today: IsoDate,
+): Promise<{ diagnostics: Diagnostic[]; sources: Record<string, string>; papers: Record<string, boolean> }> {
   const diagnostics: Diagnostic[] = [];
   const sources: Record<string, string> = {};
+  const papers: Record<string, boolean> = {};
   for (const id of listMeetingIds(root)) {
     const dir = join(meetingsDir(root), id);
     const path = join(dir, MEETING_FILE);
@@ -27,10 +37,10 @@ export async function checkRecords(root: string, cwd: string, model: Model, toda
     if (!parsed.meeting || hasErrors(parsed.diagnostics)) continue;
     const paperExists = (paper: string) => {
       const p = join(dir, paper);
-      return existsSync(p) && statSync(p).isFile();
+      return (papers[p] = existsSync(p) && statSync(p).isFile());
     };
     const problems = checkMeeting(model, { id, meeting: parsed.meeting, paperExists }, today);
     diagnostics.push(...locate(problems, display, parsed.positions ?? new Map(), 'meetings'));
   }
-  return { diagnostics, sources };
+  return { diagnostics, sources, papers };
 }

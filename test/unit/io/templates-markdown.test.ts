@@ -64,7 +64,7 @@ describe('Markdown escaping', () => {
           clerk: { name, email: 'clerk@example.org' },
         };
         const out = await renderTemplate(root, root, 'notice.md.hbs', view, { html: false });
-        expect(htmlTokens(out).filter((t) => t.content !== 'clerk@example.org' && !/^mailto:clerk@example\.org$/.test(t.attrGet?.('href') ?? ''))).toEqual([]);
+        expect(htmlTokens(out).filter((t) => t.content !== 'clerk@example.org' && !/^mailto:clerk@example\.org$/.test(String(t.attrGet?.('href') ?? '')))).toEqual([]);
       }),
       { numRuns: 100 },
     );
