@@ -1,6 +1,7 @@
 /** Distribution lists as the clerk pastes them: a BCC line, CSV, vCards, JSON. */
 import type { ChalkInstance } from 'chalk';
 import type { Distribution, Recipient } from '../core/distribution.js';
+import { escapeText } from '../core/ics.js';
 
 /** Addresses, comma-separated, ready for a BCC line. */
 export function formatEmails(d: Distribution): string {
@@ -16,17 +17,18 @@ export async function formatDistributionCsv(d: Distribution): Promise<string> {
   return formatCsv([CSV_COLUMNS, ...rows]);
 }
 
-const vEscape = (s: string) => s.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
+/** vCard text escapes as iCalendar TEXT does (the same RFC 5545 rule), controls and every newline form included. */
+const vEscape = escapeText;
 
 function vcard(r: Recipient): string[] {
   const parts = r.name.trim().split(/\s+/);
   const family = parts.length > 1 ? parts[parts.length - 1]! : r.name;
   const given = parts.length > 1 ? parts.slice(0, -1).join(' ') : '';
   const lines = ['BEGIN:VCARD', 'VERSION:3.0', `FN:${vEscape(r.name)}`, `N:${vEscape(family)};${vEscape(given)};;;`];
-  if (r.email) lines.push(`EMAIL;TYPE=INTERNET:${r.email}`);
+  if (r.email) lines.push(`EMAIL;TYPE=INTERNET:${vEscape(r.email)}`);
   if (r.title) lines.push(`TITLE:${vEscape(r.title)}`);
   if (r.organisation) lines.push(`ORG:${vEscape(r.organisation)}`);
-  if (r.id) lines.push(`UID:urn:wep:person:${r.id}`);
+  if (r.id) lines.push(`UID:urn:wep:person:${vEscape(r.id)}`);
   lines.push('END:VCARD');
   return lines;
 }

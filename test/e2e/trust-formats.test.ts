@@ -101,6 +101,14 @@ describe('hostile names and titles, through every output format', () => {
     }
   });
 
+  it('vCard: no control character but the CRLF line ends, no injected line', () => {
+    const r = wep(['distribution', 'members', '--format', 'vcard'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    const lines = r.stdout.slice(0, -2).split('\r\n');
+    for (const line of lines) expect(line).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
+    expect(lines.filter((l) => l.startsWith('BEGIN:VCARD')).length).toBe(lines.filter((l) => l.startsWith('FN:')).length);
+  });
+
   it('Markdown: notice.md and minutes.md turn no title or name into HTML', () => {
     const md = new MarkdownIt({ html: true });
     wep(['minutes', '--meeting', '2026-12-10-partnership'], { cwd: dir, today: '2026-12-11' });
