@@ -108,7 +108,7 @@ describe('wep check: files', () => {
     const r = wep(['check'], { cwd: repo() });
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toContain("partnership.yaml:107:37: warning: Rhian Davies's term of office ends on 2026-12-31, within 60 days");
+    expect(r.stderr).toContain("partnership.yaml:106:37: warning: Rhian Davies's term of office ends on 2026-12-31, within 60 days");
     expect(r.stderr).toContain('warning: Multi-Academy Trust Executive Heads: 1 of 1 seat vacant');
     expect(r.stderr.trimEnd().split('\n').at(-1)).toBe('2 warnings');
     expect(wep(['check', '--quiet'], { cwd: repo() })).toEqual({ code: 0, stdout: '', stderr: '' });

@@ -25,7 +25,9 @@ describe('term dates and closures', () => {
   });
 
   it('a closure range is every day in it: deadlines skip them', () => {
-    const r = JSON.parse(run(['deadlines', '2027-01-06', '--json'], repo()).stdout);
+    const dir = repo();
+    write(dir, 'partnership.yaml', read(dir, 'partnership.yaml').replace('    closures:\n', '    closures:\n      - { from: 2026-12-29, to: 2026-12-31, reason: Council offices closed between Christmas and New Year }\n'));
+    const r = JSON.parse(run(['deadlines', '2027-01-06', '--json'], dir).stdout);
     const skipped = r.derivation.noticeBy.skipped.map((s: { date: string; reason: string }) => `${s.date} ${s.reason}`);
     for (const d of ['2026-12-29', '2026-12-30', '2026-12-31']) expect(skipped).toContain(`${d} closure: Council offices closed between Christmas and New Year`);
   });
@@ -33,7 +35,7 @@ describe('term dates and closures', () => {
   it('check refuses a closure with no date, and terms out of order', () => {
     const dir = repo();
     const text = read(dir, 'partnership.yaml')
-      .replace('      - { from: 2026-12-29, to: 2026-12-31,', '      - { from: 2026-12-29,')
+      .replace('    closures:\n', '    closures:\n      - { from: 2026-12-29, reason: Council offices closed }\n')
       .replace('{ name: Spring 2027, start: 2027-01-05,', '{ name: Spring 2027, start: 2026-12-01,');
     write(dir, 'partnership.yaml', text);
     const r = run(['check'], dir);
