@@ -21,7 +21,16 @@ const ids = (ps: { id: string }[]) => ps.map((p) => p.id);
 
 describe('people', () => {
   it('defaults: role member, voting by role, proxies resolved both ways', () => {
-    expect(resolvePerson({ id: 'a', name: 'A' })).toEqual({ id: 'a', name: 'A', role: 'member', voting: true, proxyFor: [] });
+    expect(resolvePerson({ id: 'a', name: 'A' })).toEqual({
+      id: 'a',
+      name: 'A',
+      role: 'member',
+      voting: true,
+      proxyFor: [],
+      places: [{ index: -1, role: 'member', voting: true }],
+      current: [{ index: -1, role: 'member', voting: true }],
+      active: true,
+    });
     expect(resolvePerson({ id: 'a', name: 'A', role: 'officer' }).voting).toBe(false);
     expect(resolvePerson({ id: 'a', name: 'A', role: 'observer', voting: true }).voting).toBe(true);
     expect(resolvePerson({ id: 'a', name: 'A', role: 'chair', voting: false }).voting).toBe(false);
