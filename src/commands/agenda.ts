@@ -1,7 +1,7 @@
 import { actionsCarriedForward, collectActions } from '../core/actions.js';
 import { buildAgenda, type Agenda } from '../core/agenda.js';
 import { WepError } from '../core/errors.js';
-import type { ResolvedBody } from '../core/model.js';
+import { modelOn, type ResolvedBody } from '../core/model.js';
 import { timeText } from '../core/notice.js';
 import { hintFor } from '../core/suggest.js';
 import { chooseMeetingId, loadAllMeetings, loadMeeting, type MeetingRecord, type Pick } from '../io/meetings.js';
@@ -24,11 +24,13 @@ export async function openMeeting(ctx: CommandContext, requested: string | undef
   const { id, picked } = chooseMeetingId(loaded.root, ctx.today, requested, pick);
   if (picked) ctx.out.err(`wep: using ${id}, the ${pick === 'next' ? 'next upcoming' : 'latest held'} meeting (choose another with --meeting ID)`);
   const rec = await loadMeeting(loaded.root, id, ctx.cwd, ctx.env);
-  const body = loaded.model.bodies.get(rec.meeting.body);
+  // Members, recipients and proxies as of the meeting's date, never today.
+  const model = modelOn(loaded.model, rec.meeting.date);
+  const body = model.bodies.get(rec.meeting.body);
   if (!body) {
-    throw new WepError(`${rec.display}: unknown body "${rec.meeting.body}"`, `${hintFor(rec.meeting.body, [...loaded.model.bodies.keys()], 'bodies')}; "wep check" lists every problem`);
+    throw new WepError(`${rec.display}: unknown body "${rec.meeting.body}"`, `${hintFor(rec.meeting.body, [...model.bodies.keys()], 'bodies')}; "wep check" lists every problem`);
   }
-  return { ...loaded, rec, body, picked };
+  return { ...loaded, model, rec, body, picked };
 }
 
 /** The agenda of the open meeting: actions carried forward and the previous meeting come from the other records. */

@@ -2,6 +2,7 @@ import { applyAttendanceFlags, hasAttendanceFlags, type AttendanceFlags } from '
 import { WepError } from '../core/errors.js';
 import type { Attendance } from '../core/meeting-schema.js';
 import { requireBody } from '../core/meeting-deadlines.js';
+import { modelOn } from '../core/model.js';
 import { evaluateQuorum, forecastQuorum, hasRecordedPresence, quorumByItem } from '../core/quorum.js';
 import { writeAttendance } from '../io/attendance-file.js';
 import { commitFiles, verifyInsideRepo } from '../io/git.js';
@@ -18,12 +19,14 @@ export interface AttendanceOptions extends AttendanceFlags {
 }
 
 export async function run(ctx: CommandContext, opts: AttendanceOptions): Promise<number> {
-  const { model, root } = await loadPartnership(ctx);
+  const loaded = await loadPartnership(ctx);
+  const { root } = loaded;
   if (opts.commit) verifyInsideRepo(root);
   const flags: AttendanceFlags = {
     present: opts.present,
     apologies: opts.apologies,
     proxy: opts.proxy,
+    substitute: opts.substitute,
     observer: opts.observer,
     arrivedAt: opts.arrivedAt,
     leftAt: opts.leftAt,
@@ -37,6 +40,8 @@ export async function run(ctx: CommandContext, opts: AttendanceOptions): Promise
     );
   }
   const rec = await loadMeeting(root, await pickMeetingId(root, ctx.today, opts.meeting), ctx.cwd, ctx.env);
+  // Who sits, votes and stands in is decided as of the meeting's date, never today.
+  const model = modelOn(loaded.model, rec.meeting.date);
   const body = requireBody(model, rec.meeting.body);
   const agenda = rec.meeting.agenda;
 

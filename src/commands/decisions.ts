@@ -11,7 +11,7 @@ export async function run(ctx: CommandContext, opts: { json?: boolean }): Promis
   const decisions = collectDecisions(
     model,
     meetings.map((m) => ({ id: m.id, meeting: m.merged, fromMinutesFile: new Set(m.pending.decisions.map((d) => d.id)) })),
-    (body, attendance, item) => evaluateQuorum(model, body, attendance, { item }),
+    (on, body, attendance, item) => evaluateQuorum(on, body, attendance, { item }),
   );
   if (opts.json) ctx.out.json(decisions.map(decisionJson));
   else for (const line of renderDecisions(decisions, ctx.out.c)) ctx.out.out(line);

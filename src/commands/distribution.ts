@@ -4,6 +4,7 @@ import { hintFor } from '../core/suggest.js';
 import { loadPartnership } from '../io/partnership-file.js';
 import { distributionJson, formatCsv, formatEmails, formatVcards, renderWithoutEmail } from '../report/distribution.js';
 import { openMeeting } from './agenda.js';
+import { modelOn } from '../core/model.js';
 import type { CommandContext } from './context.js';
 
 type Format = 'emails' | 'csv' | 'vcard' | 'json';
@@ -34,7 +35,7 @@ export async function run(ctx: CommandContext, opts: { list?: string; meeting?: 
     print(ctx, meetingDistribution(m.model, m.rec.meeting), format);
     return 0;
   }
-  const { model } = await loadPartnership(ctx);
+  const model = modelOn((await loadPartnership(ctx)).model, ctx.today);
   if (opts.list) {
     const list = model.lists.get(opts.list);
     if (!list) throw new WepError(`no distribution list "${opts.list}" in the partnership file`, hintFor(opts.list, [...model.lists.keys()], 'lists'));

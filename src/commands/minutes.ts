@@ -3,6 +3,7 @@ import { actionsCarriedForward, collectActions } from '../core/actions.js';
 import { formatLongDate } from '../core/dates.js';
 import { WepError } from '../core/errors.js';
 import { meetingDeadlines, requireBody } from '../core/meeting-deadlines.js';
+import { modelOn } from '../core/model.js';
 import { applyLifecycle, buildMinutes, type LifecycleRequest, type QuorumAt } from '../core/minutes.js';
 import { evaluateQuorum } from '../core/quorum.js';
 import { commitFiles, verifyInsideRepo } from '../io/git.js';
@@ -30,11 +31,14 @@ export const TEMPLATE = 'minutes.md.hbs';
 const dateOpt = (v: string | boolean | undefined, today: string, what: string) => (v === undefined || v === false ? undefined : v === true ? today : parseDateArg(v, what));
 
 export async function run(ctx: CommandContext, opts: MinutesOptions): Promise<number> {
-  const { model, root } = await loadPartnership(ctx);
+  const loaded = await loadPartnership(ctx);
+  const { root } = loaded;
   if (opts.commit) verifyInsideRepo(root);
   const { id, picked } = chooseMeetingId(root, ctx.today, opts.meeting, 'latest-held');
   const rec = await loadRegisterMeeting(root, id, ctx.cwd, ctx.env);
   const m = rec.meeting;
+  // Who sat where, and the quorum, as of the meeting's date.
+  const model = modelOn(loaded.model, m.date);
   const body = requireBody(model, m.body);
   const { c } = ctx.out;
   if (picked) ctx.out.err(c.dim(`meeting ${id} (the latest held; choose another with --meeting ID)`));

@@ -1,7 +1,7 @@
 import { verifyPeopleIds } from '../core/attendance.js';
 import { EXIT, WepError } from '../core/errors.js';
 import { requireBody } from '../core/meeting-deadlines.js';
-import { defaultBodyId } from '../core/model.js';
+import { defaultBodyId, modelOn } from '../core/model.js';
 import { evaluateQuorum, forecastQuorum, hasRecordedPresence, quorumByItem, type QuorumResult } from '../core/quorum.js';
 import type { MeetingRecord } from '../io/meetings.js';
 import { loadPartnership } from '../io/partnership-file.js';
@@ -49,9 +49,11 @@ export function printQuorum(ctx: CommandContext, model: import('../core/model.js
 }
 
 export async function run(ctx: CommandContext, opts: QuorumOptions): Promise<number> {
-  const { model, root } = await loadPartnership(ctx);
+  const loaded = await loadPartnership(ctx);
+  const { root } = loaded;
 
   if (opts.present) {
+    const model = modelOn(loaded.model, ctx.today);
     if (opts.meeting) throw new WepError('--present and --meeting do not go together', 'use --present for a what-if attendance, or --meeting to read what a meeting recorded');
     if (opts.item !== undefined) throw new WepError('--item needs a meeting record, not --present', 'record the attendance with "wep attendance", then run "wep quorum --item N"');
     verifyPeopleIds(model, opts.present, '--present');
@@ -62,6 +64,7 @@ export async function run(ctx: CommandContext, opts: QuorumOptions): Promise<num
 
   const { loadMeeting } = await import('../io/meetings.js');
   const rec = await loadMeeting(root, await pickMeetingId(root, ctx.today, opts.meeting), ctx.cwd, ctx.env);
+  const model = modelOn(loaded.model, rec.meeting.date);
   const body = requireBody(model, rec.meeting.body);
   const item = parseItemOption(opts.item, rec);
   const att = rec.meeting.attendance;

@@ -6,7 +6,22 @@
 import { WepError } from './errors.js';
 import type { Attendance } from './meeting-schema.js';
 import { isProxy, type Model, type ResolvedBody } from './model.js';
+import { formatRefusal, judgeClaims, type StandInClaim, type StandInRule } from './stand-ins.js';
 import { suggest } from './suggest.js';
+
+/** What to do about a refused --proxy or --substitute, by rule. */
+const STAND_IN_FLAG_HINTS: Record<StandInRule, (body: string) => string> = {
+  'proxies-allowed': () => 'the partnership file says "proxies: { allowed: false }" for this body',
+  'appointed-proxy': () => 'give the member\'s appointed proxy ("wep members" shows them), or use --substitute PERSON=MEMBER where the body allows substitutes',
+  'substitutes-allowed': () => 'the body does not allow substitutes ("substitutes: { allowed: true }" in the partnership file turns them on)',
+  'own-group': () => 'a substitute is sent by the member\'s own group: choose someone in it',
+  'voting-member': (b) => `a stand-in stands for a voting member of the body; "wep members --body ${b}" lists them`,
+  'not-a-member': () => 'a member counts once, as themselves: give them with --present',
+  'no-proxy-of-proxy': () => 'write the proxy first: --proxy PROXY=MEMBER',
+  'member-absent': () => 'a stand-in stands in for an absent member; leave one of them out',
+  'one-per-member': () => 'give one stand-in per member',
+  'max-per-proxy': () => 'give each member their own stand-in, or raise the body\'s "proxies: max-per-proxy:"',
+};
 
 /** The scriptable flags of `wep attendance`, as commander hands them over. */
 export interface AttendanceFlags {
@@ -14,6 +29,8 @@ export interface AttendanceFlags {
   apologies?: string[];
   /** "PROXY=MEMBER" */
   proxy?: string[];
+  /** "SUBSTITUTE=MEMBER" */
+  substitute?: string[];
   observer?: string[];
   /** "ID=ITEM" */
   arrivedAt?: string[];
@@ -21,7 +38,7 @@ export interface AttendanceFlags {
   interest?: string[];
 }
 
-const FLAG_KEYS = ['present', 'apologies', 'proxy', 'observer', 'arrivedAt', 'leftAt', 'interest'] as const;
+const FLAG_KEYS = ['present', 'apologies', 'proxy', 'substitute', 'observer', 'arrivedAt', 'leftAt', 'interest'] as const;
 
 /** True when any attendance flag was given (otherwise the command asks interactively). */
 export function hasAttendanceFlags(f: AttendanceFlags): boolean {
@@ -51,10 +68,13 @@ export function parseIdItem(value: string, flag: string, agendaLength: number): 
   return { person, item };
 }
 
-/** Parses "PROXY=MEMBER" for --proxy. */
-export function parseProxyPair(value: string): { proxy: string; member: string } {
+/** Parses "PROXY=MEMBER" for --proxy (or "SUBSTITUTE=MEMBER" for --substitute). */
+export function parseProxyPair(value: string, flag: '--proxy' | '--substitute' = '--proxy'): { proxy: string; member: string } {
   const m = /^\s*([^=\s]+)\s*=\s*([^=\s]+)\s*$/.exec(value);
-  if (!m) throw new WepError(`--proxy "${value}": expected PROXY=MEMBER`, 'for example --proxy px-evans=sh-evans (George Usman stands in for Megan Evans)');
+  if (!m) {
+    if (flag === '--substitute') throw new WepError(`--substitute "${value}": expected SUBSTITUTE=MEMBER`, 'for example --substitute ph-deputy=ph-chen (someone of the member\'s group stands in on the day)');
+    throw new WepError(`--proxy "${value}": expected PROXY=MEMBER`, 'for example --proxy px-evans=sh-evans (George Usman stands in for Megan Evans)');
+  }
   return { proxy: m[1]!, member: m[2]! };
 }
 
@@ -78,9 +98,8 @@ export function normaliseAttendance(att: Attendance): Attendance {
  * `body` who appointed them (up to the body's max-per-proxy). Empty when none applies.
  */
 export function impliedProxyFor(model: Model, body: ResolvedBody, proxyId: string, present: ReadonlySet<string>, represented: ReadonlySet<string>): string[] {
-  const p = model.people.get(proxyId);
-  if (!p || body.memberIds.includes(proxyId)) return [];
-  return p.proxyFor.filter((m) => body.memberIds.includes(m) && model.people.get(m)!.voting && !present.has(m) && !represented.has(m)).slice(0, body.maxPerProxy);
+  if (!model.people.has(proxyId) || body.memberIds.includes(proxyId) || !body.proxiesAllowed) return [];
+  return (body.standsFor.get(proxyId) ?? []).filter((m) => !present.has(m) && !represented.has(m)).slice(0, body.maxPerProxy);
 }
 
 export interface AppliedAttendance {
@@ -100,7 +119,10 @@ export function applyAttendanceFlags(model: Model, body: ResolvedBody, current: 
   const present = flags.present ?? [];
   const apologies = flags.apologies ?? [];
   const observers = flags.observer ?? [];
-  const proxies = (flags.proxy ?? []).map(parseProxyPair);
+  const proxies = [
+    ...(flags.proxy ?? []).map((v) => ({ ...parseProxyPair(v, '--proxy'), as: 'proxy' as const })),
+    ...(flags.substitute ?? []).map((v) => ({ ...parseProxyPair(v, '--substitute'), as: 'substitute' as const })),
+  ];
   const arrived = (flags.arrivedAt ?? []).map((v) => parseIdItem(v, '--arrived-at', agendaLength));
   const left = (flags.leftAt ?? []).map((v) => parseIdItem(v, '--left-at', agendaLength));
   const interests = (flags.interest ?? []).map((v) => parseIdItem(v, '--interest', agendaLength));
@@ -110,8 +132,13 @@ export function applyAttendanceFlags(model: Model, body: ResolvedBody, current: 
   verifyPeopleIds(model, observers, '--observer');
   verifyPeopleIds(
     model,
-    proxies.flatMap((p) => [p.proxy, p.member]),
+    proxies.filter((p) => p.as === 'proxy').flatMap((p) => [p.proxy, p.member]),
     '--proxy',
+  );
+  verifyPeopleIds(
+    model,
+    proxies.filter((p) => p.as === 'substitute').flatMap((p) => [p.proxy, p.member]),
+    '--substitute',
   );
   verifyPeopleIds(model, arrived.map((a) => a.person), '--arrived-at');
   verifyPeopleIds(model, left.map((a) => a.person), '--left-at');
@@ -119,15 +146,14 @@ export function applyAttendanceFlags(model: Model, body: ResolvedBody, current: 
 
   const both = present.filter((id) => apologies.includes(id));
   if (both.length) throw new WepError(`${both.join(', ')}: both --present and --apologies`, 'give each person once: present, or sending apologies');
-  for (const { proxy, member } of proxies) {
-    if (!body.proxiesAllowed) throw new WepError(`--proxy ${proxy}=${member}: proxies are not allowed on ${body.name}`, 'the partnership file says "proxies: { allowed: false }" for this body');
-    if (proxy === member) throw new WepError(`--proxy ${proxy}=${member}: a member cannot be their own proxy`, 'write --proxy PROXY=MEMBER, e.g. --proxy px-evans=sh-evans');
-    const m = model.people.get(member)!;
-    if (!body.memberIds.includes(member) || !m.voting) {
-      const hint = isProxy(m) ? `${member} is a proxy; write the proxy first: --proxy ${member}=${m.proxyFor[0] ?? 'MEMBER'}` : `a proxy stands for a voting member of ${body.name}; "wep members --body ${body.id}" lists them`;
-      throw new WepError(`--proxy ${proxy}=${member}: ${m.name} (${member}) is not a voting member of ${body.name}`, hint);
-    }
-    if (present.includes(member)) throw new WepError(`--proxy ${proxy}=${member}: ${m.name} (${member}) is also given as --present`, 'a proxy stands in for an absent member; leave one of them out');
+  // Every claim judged together: the answer never depends on the order of the flags.
+  const claims = proxies.map((p) => ({ proxy: p.proxy, for: p.member, as: p.as }));
+  const judged = judgeClaims(model, body, claims, new Set(present));
+  if (judged.refused.length) {
+    const flagOf = (c: StandInClaim) => `${c.as === 'substitute' ? '--substitute' : '--proxy'} ${c.proxy}=${c.for}`;
+    const [first, ...rest] = [...judged.refused].sort((x, y) => (flagOf(x.claim) < flagOf(y.claim) ? -1 : flagOf(x.claim) > flagOf(y.claim) ? 1 : 0));
+    const more = rest.length ? ` (and ${rest.map((r) => flagOf(r.claim)).join(', ')})` : '';
+    throw new WepError(`${flagOf(first!.claim)}: ${formatRefusal(first!.refusal)}${more}`, STAND_IN_FLAG_HINTS[first!.refusal.rule](body.id));
   }
 
   const att = structuredClone(current ?? {}) as Attendance;
@@ -141,9 +167,9 @@ export function applyAttendanceFlags(model: Model, body: ResolvedBody, current: 
     presentSet.delete(id);
     if (!body.memberIds.includes(id)) warnings.push(`${name(id)} (${id}) is not a member of ${body.name}; apologies recorded anyway`);
   }
-  for (const { proxy, member } of proxies) {
+  for (const { proxy, member, as } of proxies) {
     proxyEntries = proxyEntries.filter((e) => e.for !== member);
-    proxyEntries.push({ proxy, for: member });
+    proxyEntries.push(as === 'substitute' ? { proxy, for: member, as } : { proxy, for: member });
     presentSet.add(proxy);
     presentSet.delete(member);
   }

@@ -303,17 +303,17 @@ export function buildModel(file: PartnershipFile, asOf?: IsoDate): Model {
   return model;
 }
 
-const dated = new WeakMap<PartnershipFile, Map<IsoDate, Model>>();
+const dated = new WeakMap<Model, Map<IsoDate, Model>>();
 
 /**
  * The same partnership as of `day`: what every question about one meeting (who counts, who
- * gets the notice, who sat where) is answered on. Cached per file and day, so a report over
+ * gets the notice, who sat where) is answered on. Cached per model and day, so a report over
  * many meetings builds each day once.
  */
 export function modelOn(model: Model, day: IsoDate): Model {
   if (model.asOf === day) return model;
-  let byDay = dated.get(model.file);
-  if (!byDay) dated.set(model.file, (byDay = new Map()));
+  let byDay = dated.get(model);
+  if (!byDay) dated.set(model, (byDay = new Map()));
   let m = byDay.get(day);
   if (!m) byDay.set(day, (m = buildModel(model.file, day)));
   return m;

@@ -198,7 +198,7 @@ const vacancies: Rule = (m, today) => {
       severity: 'warning',
       path: `groups.${i}.seats`,
       message: `${g.name}: ${vs.length} of ${g.seats} seat${g.seats === 1 ? '' : 's'} vacant${when}`,
-      hint: 'a vacancy is allowed; fill it when the group appoints someone (an appointment with "from:")',
+      hint: 'a vacancy is allowed; fill it when the group appoints someone',
     });
   });
   return out;
