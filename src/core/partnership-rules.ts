@@ -188,7 +188,10 @@ const terms: Rule = (m, today) => {
 const vacancies: Rule = (m, today) => {
   const out: Problem[] = [];
   const now = modelOn(m, today);
+  // A seat whose holder's dates are impossible is reported by the terms rule, not as vacant too.
+  const impossible = new Set([...m.people.values()].flatMap((p) => p.places.filter((a) => a.from && a.to && a.to < a.from && a.group).map((a) => a.group!)));
   (m.file.groups ?? []).forEach((g, i) => {
+    if (impossible.has(g.id)) return;
     const vs = vacanciesOn(now, g.id, today);
     if (vs.length === 0) return;
     const since = vs.map((v) => v.since).filter((d): d is string => d !== null);
@@ -222,7 +225,7 @@ function impossibleQuorum(m: Model, bodyIndex: number, q: QuorumRule, j: number)
       if (voting < q.min) {
         return {
           path: `${path}.min`,
-          message: `the quorum can never be met: it needs ${q.min} voting members from ${group.name}, but ${group.seats - voting} of its ${group.seats} seats on ${b.name} are held without a vote`,
+          message: `the quorum can never be met: it needs ${q.min} voting members from ${group.name}, but ${group.seats - voting} of its ${group.seats} seats on ${b.name} ${group.seats - voting === 1 ? 'is' : 'are'} held without a vote`,
           hint: `give the group's members a vote on ${b.name} (role member, or "voting: true"), or lower "min:" to at most ${voting}`,
         };
       }
