@@ -360,8 +360,9 @@ export interface Vacancy {
 }
 
 /**
- * The vacant seats of a group on `day`, most recent first. The k-th vacancy fell vacant on the
- * latest day on which the seats held dropped to seats - k, counting every appointment in the file.
+ * The vacant seats of a group on `day`, longest vacant first (never-filled seats have `since`
+ * null). The k-th vacancy fell vacant on the latest day on which the seats held dropped to
+ * seats - k, counting every appointment in the file.
  */
 export function vacanciesOn(model: Model, groupId: string, day: IsoDate): Vacancy[] {
   const g = model.groups.get(groupId);

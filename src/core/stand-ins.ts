@@ -96,6 +96,7 @@ export function judgeClaims(model: Model, body: ResolvedBody, claims: readonly S
   const seen = new Set<string>();
   const valid: StandInClaim[] = [];
   for (const c of claims) {
+    if (!model.people.has(c.proxy) || !model.people.has(c.for)) continue; // unknown ids are reported where they are written
     const key = `${c.proxy}\u0000${c.for}\u0000${c.as ?? 'proxy'}`;
     if (seen.has(key)) continue; // the same claim twice is one claim
     seen.add(key);
@@ -126,7 +127,8 @@ export function judgeClaims(model: Model, body: ResolvedBody, claims: readonly S
     }
   }
   const order = new Map(body.memberIds.map((id, i) => [id, i] as const));
-  accepted.sort((a, b) => (order.get(a.for) ?? 1e9) - (order.get(b.for) ?? 1e9));
+  const text = (c: StandInClaim) => `${c.for}\u0000${c.proxy}\u0000${c.as ?? 'proxy'}`;
+  accepted.sort((a, b) => (order.get(a.for) ?? 1e9) - (order.get(b.for) ?? 1e9) || (text(a) < text(b) ? -1 : text(a) > text(b) ? 1 : 0));
   return { accepted, refused };
 }
 
