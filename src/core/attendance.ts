@@ -247,15 +247,16 @@ export function applyAttendanceFlags(model: Model, body: ResolvedBody, current: 
  */
 export function attendanceFromChecklist(model: Model, body: ResolvedBody, current: Attendance | undefined, ids: readonly string[]): Attendance {
   const present = new Set(ids);
-  const proxies: { proxy: string; for: string }[] = [];
+  const proxies: NonNullable<Attendance['proxies']> = [];
   const represented = new Set<string>();
   for (const id of ids) {
     if (body.memberIds.includes(id) || !model.people.has(id)) continue;
     const kept = (current?.proxies ?? []).filter((e) => e.proxy === id && !present.has(e.for) && !represented.has(e.for));
-    const stands = kept.length ? kept.map((e) => e.for) : impliedProxyFor(model, body, id, present, represented);
-    for (const m of stands) {
-      proxies.push({ proxy: id, for: m });
-      represented.add(m);
+    const stands: StandInClaim[] = kept.length ? kept : impliedProxyFor(model, body, id, present, represented).map((m) => ({ proxy: id, for: m }));
+    for (const e of stands) {
+      // a substitute stays a substitute
+      proxies.push(e.as === 'substitute' ? { proxy: id, for: e.for, as: 'substitute' } : { proxy: id, for: e.for });
+      represented.add(e.for);
     }
   }
   const here = (id: string) => present.has(id) || proxies.some((e) => e.proxy === id);
