@@ -1,17 +1,23 @@
 import { membership } from '../core/membership.js';
-import { requireBody } from '../core/meeting-deadlines.js';
 import { modelOn } from '../core/model.js';
 import { loadPartnership } from '../io/partnership-file.js';
+import { jsonDocument } from '../report/emit.js';
 import { membersJson, renderMembers } from '../report/members.js';
-import type { CommandContext } from './context.js';
-import { parseDateArg } from './deadlines.js';
+import { parseDate, resolveBody } from './args.js';
+import { done, type CommandContext, type CommandResult } from './context.js';
 
-export async function run(ctx: CommandContext, opts: { body?: string; on?: string; former?: boolean; json?: boolean }): Promise<number> {
-  const day = opts.on === undefined ? ctx.today : parseDateArg(opts.on, '--on date');
+export interface MembersOptions {
+  body?: string;
+  on?: string;
+  former?: true;
+  json?: true;
+}
+
+export async function run(ctx: CommandContext, opts: MembersOptions): Promise<CommandResult> {
+  const day = opts.on === undefined ? ctx.today : parseDate(opts.on, '--on date');
   const model = modelOn((await loadPartnership(ctx)).model, day);
-  const body = opts.body ? requireBody(model, opts.body) : undefined;
-  const result = membership(model, day, body, { former: opts.former });
-  if (opts.json) ctx.out.json(membersJson(model, result));
-  else for (const line of renderMembers(model, result, ctx.out.c)) ctx.out.out(line);
-  return 0;
+  const body = opts.body ? resolveBody(model, opts.body) : undefined;
+  const result = membership(model, day, body, { former: opts.former === true });
+  if (opts.json) return done({ json: jsonDocument('members', { date: day, body: body?.id ?? null, members: membersJson(model, result) }) });
+  return done({ lines: renderMembers(model, result, ctx.c) });
 }

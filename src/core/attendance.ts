@@ -3,21 +3,21 @@
  * to a meeting's attendance record, with every id checked against the partnership file.
  * Pure: an Attendance in, an Attendance out.
  */
-import { WepError } from './errors.js';
+import { fail, ok, type Checked, type Problem } from './errors.js';
 import type { Attendance } from './meeting-schema.js';
 import { isProxy, type Model, type ResolvedBody } from './model.js';
 import { formatRefusal, judgeClaims, type StandInClaim, type StandInRule } from './stand-ins.js';
 import { suggest } from './suggest.js';
 
-/** What to do about a refused --proxy or --substitute, by rule. */
-const STAND_IN_FLAG_HINTS: Record<StandInRule, (body: string) => string> = {
+/** What to do about a refused proxy or substitute, by rule. */
+const STAND_IN_HINTS: Record<StandInRule, (body: string) => string> = {
   'proxies-allowed': () => 'the partnership file says "proxies: { allowed: false }" for this body',
-  'appointed-proxy': () => 'give the member\'s appointed proxy ("wep members" shows them), or use --substitute PERSON=MEMBER where the body allows substitutes',
+  'appointed-proxy': () => 'give the member\'s appointed proxy ("wep members" shows them), or record the person as a substitute where the body allows substitutes',
   'substitutes-allowed': () => 'the body does not allow substitutes ("substitutes: { allowed: true }" in the partnership file turns them on)',
   'own-group': () => 'a substitute is sent by the member\'s own group: choose someone in it',
   'voting-member': (b) => `a stand-in stands for a voting member of the body; "wep members --body ${b}" lists them`,
-  'not-a-member': () => 'a member counts once, as themselves: give them with --present',
-  'no-proxy-of-proxy': () => 'write the proxy first: --proxy PROXY=MEMBER',
+  'not-a-member': () => 'a member counts once, as themselves: give them as present',
+  'no-proxy-of-proxy': () => 'write the proxy first, then the member: PROXY=MEMBER',
   'member-absent': () => 'a stand-in stands in for an absent member; leave one of them out',
   'one-per-member': () => 'give one stand-in per member',
   'max-per-proxy': () => 'give each member their own stand-in, or raise the body\'s "proxies: max-per-proxy:"',
@@ -45,37 +45,48 @@ export function hasAttendanceFlags(f: AttendanceFlags): boolean {
   return FLAG_KEYS.some((k) => (f[k]?.length ?? 0) > 0);
 }
 
-/** Checks every id names a person in the partnership file; fails on the first unknown with a did-you-mean. */
-export function verifyPeopleIds(model: Model, ids: readonly string[], flag: string): void {
+/** A problem when an id names no person in the partnership file (with a did-you-mean), for `field`. */
+export function checkPeopleIds(model: Model, ids: readonly string[], field: string): Problem | undefined {
   const unknown = ids.filter((id) => !model.people.has(id));
-  if (unknown.length === 0) return;
+  if (unknown.length === 0) return undefined;
   const first = unknown[0]!;
   const more = unknown.length > 1 ? ` (and ${unknown.slice(1).map((u) => `"${u}"`).join(', ')})` : '';
   const guess = suggest(first, model.people.keys());
-  throw new WepError(`${flag}: no person "${first}" in the partnership file${more}`, guess ? `did you mean "${guess}"?` : '"wep members" lists everyone, with their ids');
+  return { field, message: `no person "${first}" in the partnership file${more}`, hint: guess ? `did you mean "${guess}"?` : '"wep members" lists everyone, with their ids' };
 }
 
-/** Parses "ID=ITEM" (for --arrived-at, --left-at, --interest), checking the item is on the agenda. */
-export function parseIdItem(value: string, flag: string, agendaLength: number): { person: string; item: number } {
+/** Parses "ID=ITEM" (late arrival, early departure, interest), checking the item is on the agenda. */
+export function parseIdItem(value: string, field: string, agendaLength: number): Checked<{ person: string; item: number }> {
   const m = /^\s*([^=\s]+)\s*=\s*(\S+)\s*$/.exec(value);
-  if (!m) throw new WepError(`${flag} "${value}": expected ID=ITEM`, `for example ${flag} sh-clarke=6 (agenda item 6)`);
+  if (!m) return fail({ field, value: `"${value}"`, message: 'expected ID=ITEM', hint: 'for example sh-clarke=6 (agenda item 6)' });
   const [, person, itemText] = m as unknown as [string, string, string];
   const item = Number(itemText);
-  if (!/^\d+$/.test(itemText) || item < 1) throw new WepError(`${flag} "${value}": "${itemText}" is not an agenda item number`, 'agenda items are numbered from 1, as "wep agenda" shows them');
+  const numbered = 'agenda items are numbered from 1, as "wep agenda" shows them';
+  if (!/^\d+$/.test(itemText) || item < 1) return fail({ field, value: `"${value}"`, message: `"${itemText}" is not an agenda item number`, hint: numbered });
   if (item > agendaLength) {
-    throw new WepError(`${flag} "${value}": the agenda has ${agendaLength} item${agendaLength === 1 ? '' : 's'}, so there is no item ${item}`, 'agenda items are numbered from 1, as "wep agenda" shows them');
+    return fail({ field, value: `"${value}"`, message: `the agenda has ${agendaLength} item${agendaLength === 1 ? '' : 's'}, so there is no item ${item}`, hint: numbered });
   }
-  return { person, item };
+  return ok({ person, item });
 }
 
-/** Parses "PROXY=MEMBER" for --proxy (or "SUBSTITUTE=MEMBER" for --substitute). */
-export function parseProxyPair(value: string, flag: '--proxy' | '--substitute' = '--proxy'): { proxy: string; member: string } {
+/** Parses "PROXY=MEMBER" (for a proxy; "SUBSTITUTE=MEMBER" for a substitute, field "substitute"). */
+export function parseProxyPair(value: string, field: 'proxy' | 'substitute' = 'proxy'): Checked<{ proxy: string; member: string }> {
   const m = /^\s*([^=\s]+)\s*=\s*([^=\s]+)\s*$/.exec(value);
   if (!m) {
-    if (flag === '--substitute') throw new WepError(`--substitute "${value}": expected SUBSTITUTE=MEMBER`, 'for example --substitute ph-deputy=ph-chen (someone of the member\'s group stands in on the day)');
-    throw new WepError(`--proxy "${value}": expected PROXY=MEMBER`, 'for example --proxy px-evans=sh-evans (George Usman stands in for Megan Evans)');
+    if (field === 'substitute') return fail({ field, value: `"${value}"`, message: 'expected SUBSTITUTE=MEMBER', hint: "for example sh-deputy=sh-evans (someone of the member's group stands in on the day)" });
+    return fail({ field, value: `"${value}"`, message: 'expected PROXY=MEMBER', hint: 'for example px-evans=sh-evans (George Usman stands in for Megan Evans)' });
   }
-  return { proxy: m[1]!, member: m[2]! };
+  return ok({ proxy: m[1]!, member: m[2]! });
+}
+
+/** All the values, or every problem found among them. */
+function all<T>(checked: readonly Checked<T>[], problems: Problem[]): T[] {
+  const out: T[] = [];
+  for (const c of checked) {
+    if (c.ok) out.push(c.value);
+    else problems.push(...c.problems);
+  }
+  return out;
 }
 
 const uniq = <T>(xs: Iterable<T>): T[] => [...new Set(xs)];
@@ -113,47 +124,55 @@ export interface AppliedAttendance {
  * appointed them unless --proxy says otherwise; a late arrival or early departure is present.
  * Bad ids and items fail with exit 2 before anything changes.
  */
-export function applyAttendanceFlags(model: Model, body: ResolvedBody, current: Attendance | undefined, flags: AttendanceFlags, agendaLength: number): AppliedAttendance {
+export function applyAttendanceFlags(model: Model, body: ResolvedBody, current: Attendance | undefined, flags: AttendanceFlags, agendaLength: number): Checked<AppliedAttendance> {
   const warnings: string[] = [];
+  const problems: Problem[] = [];
   const name = (id: string) => model.people.get(id)?.name ?? id;
   const present = flags.present ?? [];
   const apologies = flags.apologies ?? [];
   const observers = flags.observer ?? [];
   const proxies = [
-    ...(flags.proxy ?? []).map((v) => ({ ...parseProxyPair(v, '--proxy'), as: 'proxy' as const })),
-    ...(flags.substitute ?? []).map((v) => ({ ...parseProxyPair(v, '--substitute'), as: 'substitute' as const })),
+    ...all((flags.proxy ?? []).map((v) => parseProxyPair(v, 'proxy')), problems).map((p) => ({ ...p, as: 'proxy' as const })),
+    ...all((flags.substitute ?? []).map((v) => parseProxyPair(v, 'substitute')), problems).map((p) => ({ ...p, as: 'substitute' as const })),
   ];
-  const arrived = (flags.arrivedAt ?? []).map((v) => parseIdItem(v, '--arrived-at', agendaLength));
-  const left = (flags.leftAt ?? []).map((v) => parseIdItem(v, '--left-at', agendaLength));
-  const interests = (flags.interest ?? []).map((v) => parseIdItem(v, '--interest', agendaLength));
-
-  verifyPeopleIds(model, present, '--present');
-  verifyPeopleIds(model, apologies, '--apologies');
-  verifyPeopleIds(model, observers, '--observer');
-  verifyPeopleIds(
-    model,
-    proxies.filter((p) => p.as === 'proxy').flatMap((p) => [p.proxy, p.member]),
-    '--proxy',
-  );
-  verifyPeopleIds(
-    model,
-    proxies.filter((p) => p.as === 'substitute').flatMap((p) => [p.proxy, p.member]),
-    '--substitute',
-  );
-  verifyPeopleIds(model, arrived.map((a) => a.person), '--arrived-at');
-  verifyPeopleIds(model, left.map((a) => a.person), '--left-at');
-  verifyPeopleIds(model, interests.map((a) => a.person), '--interest');
+  const arrived = all((flags.arrivedAt ?? []).map((v) => parseIdItem(v, 'arrivedAt', agendaLength)), problems);
+  const left = all((flags.leftAt ?? []).map((v) => parseIdItem(v, 'leftAt', agendaLength)), problems);
+  const interests = all((flags.interest ?? []).map((v) => parseIdItem(v, 'interest', agendaLength)), problems);
+  const ids: [string, readonly string[]][] = [
+    ['present', present],
+    ['apologies', apologies],
+    ['observer', observers],
+    ['proxy', proxies.filter((p) => p.as === 'proxy').flatMap((p) => [p.proxy, p.member])],
+    ['substitute', proxies.filter((p) => p.as === 'substitute').flatMap((p) => [p.proxy, p.member])],
+    ['arrivedAt', arrived.map((a) => a.person)],
+    ['leftAt', left.map((a) => a.person)],
+    ['interest', interests.map((a) => a.person)],
+  ];
+  for (const [field, list] of ids) {
+    const p = checkPeopleIds(model, list, field);
+    if (p) problems.push(p);
+  }
+  if (problems.length) return fail(...problems);
 
   const both = present.filter((id) => apologies.includes(id));
-  if (both.length) throw new WepError(`${both.join(', ')}: both --present and --apologies`, 'give each person once: present, or sending apologies');
-  // Every claim judged together: the answer never depends on the order of the flags.
+  if (both.length) return fail({ field: 'present', value: both.join(', '), message: 'also given as sending apologies', hint: 'give each person once: present, or sending apologies' });
+  // Every claim judged together (core/stand-ins.ts): the answer never depends on the order given.
   const claims = proxies.map((p) => ({ proxy: p.proxy, for: p.member, as: p.as }));
   const judged = judgeClaims(model, body, claims, new Set(present));
   if (judged.refused.length) {
-    const flagOf = (c: StandInClaim) => `${c.as === 'substitute' ? '--substitute' : '--proxy'} ${c.proxy}=${c.for}`;
-    const [first, ...rest] = [...judged.refused].sort((x, y) => (flagOf(x.claim) < flagOf(y.claim) ? -1 : flagOf(x.claim) > flagOf(y.claim) ? 1 : 0));
-    const more = rest.length ? ` (and ${rest.map((r) => flagOf(r.claim)).join(', ')})` : '';
-    throw new WepError(`${flagOf(first!.claim)}: ${formatRefusal(first!.refusal)}${more}`, STAND_IN_FLAG_HINTS[first!.refusal.rule](body.id));
+    const pair = (c: StandInClaim) => `${c.as ?? 'proxy'} ${c.proxy}=${c.for}`;
+    const sorted = [...judged.refused].sort((x, y) => (pair(x.claim) < pair(y.claim) ? -1 : pair(x.claim) > pair(y.claim) ? 1 : 0));
+    return fail(
+      ...sorted.map(({ claim, refusal }) => {
+        const others = sorted.filter((x) => x.claim !== claim && x.refusal.rule === refusal.rule && x.refusal.reason === refusal.reason).map((x) => `${x.claim.proxy}=${x.claim.for}`);
+        return {
+          field: claim.as ?? 'proxy',
+          value: `${claim.proxy}=${claim.for}`,
+          message: `${formatRefusal(refusal)}${others.length ? ` (and ${others.join(', ')})` : ''}`,
+          hint: STAND_IN_HINTS[refusal.rule](body.id),
+        };
+      }),
+    );
   }
 
   const att = structuredClone(current ?? {}) as Attendance;
@@ -236,7 +255,7 @@ export function applyAttendanceFlags(model: Model, body: ResolvedBody, current: 
     left: leftList,
     interests: interestList,
   });
-  return { attendance, warnings };
+  return ok({ attendance, warnings });
 }
 
 /**

@@ -56,7 +56,7 @@ describe('wep attendance with flags', () => {
   it('records who came, with a proxy standing in, and shows the quorum', () => {
     const r = wep(['attendance', '--present', 'chair-okafor,ph-ahmed,ph-brown,sh-clarke,sf-iqbal,sf-jones,la-lewis', '--proxy', 'px-evans=sh-evans', '--apologies', 'sh-evans,sh-francis'], { cwd: dir });
     expect(r.code).toBe(0);
-    expect(r.stderr).toBe('');
+    expect(r.stderr).toBe('wep: using 2026-12-10-partnership, the next upcoming meeting (choose another with --meeting ID)\n');
     expect(r.stdout).toContain('Quorate: Education Partnership, at the start of the meeting (7 counted)');
     expect(r.stdout).toContain('George Usman (px-evans) as proxy for Megan Evans');
     expect(r.stdout).toContain('Quorate at every agenda item (1-6)');
@@ -176,7 +176,7 @@ describe('wep attendance: substitutes, where the body allows them', () => {
     expect(a.code).toBe(2);
     expect(a.stderr).toBe(b.stderr);
     expect(a.stderr).toContain(
-      'wep: error: --proxy px-evans=sh-evans: George Usman (px-evans) and Ola Deputy (sh-deputy) are both recorded standing in for Megan Evans (sh-evans): one stand-in per member (rule one-per-member: one stand-in per absent member) (and --substitute sh-deputy=sh-evans)',
+      'wep: error: --proxy px-evans=sh-evans: George Usman (px-evans) and Ola Deputy (sh-deputy) are both recorded standing in for Megan Evans (sh-evans): one stand-in per member (rule one-per-member: one stand-in per absent member) (and sh-deputy=sh-evans)',
     );
     expect(read(sdir, FILE)).toBe(RECORD);
   });

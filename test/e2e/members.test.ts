@@ -47,8 +47,10 @@ describe('wep members', () => {
     // --on: the membership of any day, whatever today is
     const on = wep(['members', '--on', '2026-12-31'], { cwd: dir, today: '2027-01-15' });
     expect(on.stdout).toMatch(/^ {2}Rhian Davies +ph-davies .* term ends 2026-12-31$/m);
-    const json = JSON.parse(wep(['members', '--former', '--json'], { cwd: dir, today: '2027-01-15' }).stdout) as (PersonJson & { former: boolean })[];
-    expect(json.filter((p) => p.former).map((p) => p.id)).toEqual(['ph-davies']);
+    const json = JSON.parse(wep(['members', '--former', '--json'], { cwd: dir, today: '2027-01-15' }).stdout) as { date: string; members: (PersonJson & { former: boolean })[] };
+    expect(json.date).toBe('2027-01-15');
+    expect(json.members.filter((p) => p.former).map((p) => p.id)).toEqual(['ph-davies']);
+    expect(JSON.parse(wep(['members', '--on', '2026-12-31', '--json'], { cwd: dir }).stdout).date).toBe('2026-12-31');
   });
 
   it('--on: a bad date is exit 2 with the fix', () => {
@@ -61,7 +63,9 @@ describe('wep members', () => {
     const r = wep(['members', '--json'], { cwd: dir });
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
-    const people = JSON.parse(r.stdout) as PersonJson[];
+    const doc = JSON.parse(r.stdout);
+    expect(doc).toMatchObject({ version: 1, command: 'members', date: '2026-11-22', body: null });
+    const people = doc.members as PersonJson[];
     expect(people).toHaveLength(30);
     for (const p of people) {
       for (const k of ['id', 'name', 'email', 'group', 'role', 'voting', 'proxy', 'proxyFor'] as const) expect(p, `${p.id}.${k}`).toHaveProperty(k);
@@ -85,7 +89,7 @@ describe('wep members', () => {
     expect(r.stdout).toMatch(/Owen Morgan +la-morgan +chair, votes/);
     expect(wep(['members'], { cwd: dir }).stdout).toMatch(/Owen Morgan +la-morgan +officer, no vote/);
     expect(r.stdout).not.toContain('Samina Ahmed');
-    const json = JSON.parse(wep(['members', '--body', 'operational-group', '--json'], { cwd: dir }).stdout) as PersonJson[];
+    const json = JSON.parse(wep(['members', '--body', 'operational-group', '--json'], { cwd: dir }).stdout).members as PersonJson[];
     expect(json.map((p) => p.id).sort()).toEqual(['la-morgan', 'op-baker', 'op-cole', 'op-dunn']);
   });
 

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { applyAttendanceFlags, attendanceFromChecklist, hasAttendanceFlags, normaliseAttendance, parseIdItem, parseProxyPair, verifyPeopleIds } from '../../../src/core/attendance.js';
+import { applyAttendanceFlags as applyChecked, attendanceFromChecklist, checkPeopleIds, hasAttendanceFlags, normaliseAttendance, parseIdItem as parseIdItemChecked, parseProxyPair as parseProxyPairChecked } from '../../../src/core/attendance.js';
+import { ATTENDANCE_FLAGS, orFail, problemError } from '../../../src/commands/args.js';
 import { WepError } from '../../../src/core/errors.js';
 import { buildModel, type Model } from '../../../src/core/model.js';
 import { evaluateQuorum } from '../../../src/core/quorum.js';
@@ -15,6 +16,15 @@ beforeAll(async () => {
   wep = buildModel(file!);
 });
 const board = () => wep.bodies.get('partnership')!;
+// Core returns problems; these unwrap them the way the command does, naming the flag.
+const applyAttendanceFlags = (...args: Parameters<typeof applyChecked>) => orFail(applyChecked(...args), ATTENDANCE_FLAGS);
+const FIELD_OF: Record<string, string> = { '--left-at': 'leftAt', '--interest': 'interest', '--arrived-at': 'arrivedAt' };
+const parseIdItem = (v: string, flag: string, n: number) => orFail(parseIdItemChecked(v, FIELD_OF[flag]!, n), ATTENDANCE_FLAGS);
+const parseProxyPair = (v: string) => orFail(parseProxyPairChecked(v), ATTENDANCE_FLAGS);
+const verifyPeopleIds = (model: Model, ids: string[], flag: string) => {
+  const p = checkPeopleIds(model, ids, flag.slice(2));
+  if (p) throw problemError(p, ATTENDANCE_FLAGS);
+};
 const apply = (flags: Parameters<typeof applyAttendanceFlags>[3], current?: Parameters<typeof applyAttendanceFlags>[2]) => applyAttendanceFlags(wep, board(), current, flags, 9);
 
 /** Runs fn and returns the WepError it throws. */
@@ -91,7 +101,7 @@ describe('applyAttendanceFlags', () => {
     expect(officer.hint).toBe('a stand-in stands for a voting member of the body; "wep members --body partnership" lists them');
     const backwards = error(() => apply({ proxy: ['sh-evans=px-evans'] }));
     expect(backwards.message).toBe('--proxy sh-evans=px-evans: George Usman (px-evans) is a proxy: a proxy cannot appoint a proxy (rule no-proxy-of-proxy: a proxy cannot appoint a proxy)');
-    expect(backwards.hint).toBe('write the proxy first: --proxy PROXY=MEMBER');
+    expect(backwards.hint).toBe('write the proxy first, then the member: PROXY=MEMBER');
     const other = error(() => apply({ proxy: ['px-clarke=sh-evans'] }));
     expect(other.message).toBe(
       "--proxy px-clarke=sh-evans: Fiona Taylor (px-clarke) is not Megan Evans (sh-evans)'s appointed proxy on Education Partnership (Megan Evans (sh-evans)'s appointed proxy is George Usman (px-evans)) (rule appointed-proxy: a proxy is the person the member appointed for this body)",
@@ -103,7 +113,7 @@ describe('applyAttendanceFlags', () => {
     expect(error(() => applyAttendanceFlags(wep, noProxies, undefined, { proxy: ['px-evans=sh-evans'] }, 9)).message).toBe(
       '--proxy px-evans=sh-evans: proxies are not allowed on Education Partnership (rule proxies-allowed: the body allows proxies)',
     );
-    expect(error(() => apply({ present: ['sh-evans'], apologies: ['sh-evans'] })).message).toBe('sh-evans: both --present and --apologies');
+    expect(error(() => apply({ present: ['sh-evans'], apologies: ['sh-evans'] })).message).toBe('--present sh-evans: also given as sending apologies');
   });
 
   it('--substitute only where the body allows it, from the member\'s own group', () => {
