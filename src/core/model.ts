@@ -134,12 +134,12 @@ export function resolvePerson(p: Person, day?: IsoDate): ResolvedPerson {
   const places = placesOf(p);
   const current = places.filter((a) => isCurrent(a, day));
   const primary = current.find((a) => a.body === undefined) ?? current[0];
-  const out: ResolvedPerson = { ...p, role: primary?.role ?? places[places.length - 1]?.role ?? 'member', voting: primary?.voting ?? false, proxyFor: [], places, current, active: current.length > 0 };
-  // The top-level fields say where the person is on `day`: a former member has no group or proxy.
+  // The top-level fields say where the person is on `day`: a former member has no group or
+  // proxy. (Left out by destructuring, not `delete`, which would make every person a slow object.)
+  const { group: _group, proxy: _proxy, ...rest } = p;
+  const out: ResolvedPerson = { ...rest, role: primary?.role ?? places[places.length - 1]?.role ?? 'member', voting: primary?.voting ?? false, proxyFor: [], places, current, active: current.length > 0 };
   if (primary?.group !== undefined) out.group = primary.group;
-  else delete out.group;
   if (primary?.proxy !== undefined) out.proxy = primary.proxy;
-  else delete out.proxy;
   return out;
 }
 
@@ -177,7 +177,7 @@ function matches(model: Pick<Model, 'people' | 'schools' | 'bodies'>, p: Resolve
     const inSome = s.bodies.some((b) => {
       if (seen.has(b)) return false; // a body that lists itself adds no one
       const body = model.bodies.get(b);
-      return body ? bodyMembers(model, body, new Set([...seen, b])).includes(p.id) : false;
+      return body ? nestedMembers(model, body, new Set([...seen, b])).has(p.id) : false;
     });
     if (!inSome) return false;
   }
@@ -200,6 +200,35 @@ export function selectPeople(
   return out;
 }
 
+/** Body id -> people with a current appointment to that body, worked out once per build. */
+const direct = new WeakMap<object, Map<string, Set<string>>>();
+function appointedTo(model: Pick<Model, 'people'>): Map<string, Set<string>> {
+  let m = direct.get(model.people);
+  if (!m) {
+    m = new Map();
+    for (const p of model.people.values()) {
+      for (const a of p.current) {
+        if (a.body === undefined) continue;
+        if (!m.has(a.body)) m.set(a.body, new Set());
+        m.get(a.body)!.add(p.id);
+      }
+    }
+    direct.set(model.people, m);
+  }
+  return m;
+}
+
+/** Members of a body named in a `bodies:` selector, worked out once per build (not once per person asked about). */
+const nested = new WeakMap<object, Map<string, Set<string>>>();
+function nestedMembers(model: Pick<Model, 'people' | 'schools' | 'bodies'>, body: Body, seen: Set<string>): Set<string> {
+  let byKey = nested.get(model.people);
+  if (!byKey) nested.set(model.people, (byKey = new Map()));
+  const key = `${body.id}\u0000${[...seen].sort().join('\u0000')}`;
+  let set = byKey.get(key);
+  if (!set) byKey.set(key, (set = new Set(bodyMembers(model, body, seen))));
+  return set;
+}
+
 function bodyMembers(model: Pick<Model, 'people' | 'schools' | 'bodies'>, body: Body, seen: Set<string>): string[] {
   // A proxy sits on a body only through the member they stand for, unless named outright or
   // appointed to the body itself.
@@ -208,10 +237,10 @@ function bodyMembers(model: Pick<Model, 'people' | 'schools' | 'bodies'>, body: 
       .filter((p) => !isProxy(p) || p.current.some(SEATED) || body.members.some((s) => s.people?.includes(p.id)))
       .map((p) => p.id),
   );
+  const direct = appointedTo(model).get(body.id);
+  if (!direct) return [...selected];
   const out: string[] = [];
-  for (const p of model.people.values()) {
-    if (selected.has(p.id) || p.current.some((a) => a.body === body.id)) out.push(p.id);
-  }
+  for (const p of model.people.values()) if (selected.has(p.id) || direct.has(p.id)) out.push(p.id);
   return out;
 }
 
