@@ -5,8 +5,8 @@
 //
 //   node bench/run.mjs [--rounds 15] [--json] [--big DIR]
 //
-// --big DIR: also time `wep status` and `wep publish` on a synthetic records repo in DIR
-// (made by bench/gen-records.mjs when it is missing).
+// --big DIR: also time `wep status`, and the hot commands on its 500-person partnership file,
+// on a synthetic records repo in DIR (made by bench/gen-records.mjs when it is missing).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -53,6 +53,10 @@ if (big) {
     if (gen.status !== 0) process.exit(gen.status ?? 1);
   }
   cases.push({ name: 'wep status (big repo)', argv: [bin, 'status'], cwd: dir, limit: 3 });
+  // The hot commands on a partnership file of over 500 people, with their appointments.
+  cases.push({ name: 'wep members --json (500)', argv: [bin, 'members', '--json'], cwd: dir, limit: 1.5 });
+  cases.push({ name: 'wep deadlines (500)', argv: [bin, 'deadlines', '2026-12-10'], cwd: dir, limit: 1.5 });
+  cases.push({ name: 'wep quorum --present (500)', argv: [bin, 'quorum', '--present', 'chair,sf-1,sf-2,head-001,head-002'], cwd: dir, limit: 1.5 });
 }
 
 function time(c) {

@@ -75,8 +75,10 @@ function program(only?: string) {
         .command('members')
         .description('who sits where: seats, vacancies, roles, votes, proxies and terms, group by group')
         .option('-b, --body <id>', 'only the members of this body')
+        .option('--on <date>', 'membership on this day (YYYY-MM-DD); default today')
+        .option('--former', 'also list former members, with the places they held')
         .option('--json', 'print people as JSON')
-        .addHelpText('after', examples('wep members', 'wep members --body operational-group', 'wep members --json'))
+        .addHelpText('after', examples('wep members', 'wep members --body operational-group', 'wep members --on 2027-09-01 --former', 'wep members --json'))
         .action((opts) => exec(() => import('./commands/members.js'), opts));
     },
     deadlines: () => {
@@ -163,6 +165,7 @@ function program(only?: string) {
         .option('--present <ids>', 'people present (comma-separated ids)', idList)
         .option('--apologies <ids>', 'members who sent apologies', idList)
         .option('--proxy <proxy=member>', 'a proxy standing in for a member (repeatable)', repeat)
+        .option('--substitute <person=member>', "someone the member's group sent on the day (repeatable)", repeat)
         .option('--observer <ids>', 'observers or invitees present', idList)
         .option('--arrived-at <id=item>', 'late arrival, present from agenda item N (repeatable)', repeat)
         .option('--left-at <id=item>', 'early departure, absent from agenda item N (repeatable)', repeat)

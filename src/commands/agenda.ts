@@ -13,8 +13,8 @@ export interface AgendaOptions {
 
 export async function run(ctx: CommandContext, opts: AgendaOptions): Promise<CommandResult> {
   const records = await loadRecords(ctx);
-  const { rec, body, choice } = await resolveMeeting(records, opts.meeting, 'next', ctx.today);
-  const agenda = agendaAmong(records.model, rec.id, rec.meeting, await records.meetings(), ctx.today);
+  const { rec, body, choice, model } = await resolveMeeting(records, opts.meeting, 'next', ctx.today);
+  const agenda = agendaAmong(model, rec.id, rec.meeting, await records.meetings(), ctx.today);
   const notes = renderMeetingChoice(rec.id, choice, ctx.c);
   if (opts.json) return done({ notes, json: jsonDocument('agenda', agendaJson(agenda)) });
   const venue = rec.meeting.venue ?? body.venue;

@@ -68,6 +68,7 @@ export const ATTENDANCE_FLAGS: FieldNames = {
   apologies: '--apologies',
   observer: '--observer',
   proxy: '--proxy',
+  substitute: '--substitute',
   arrivedAt: '--arrived-at',
   leftAt: '--left-at',
   interest: '--interest',

@@ -19,12 +19,13 @@ export interface AttendanceOptions extends AttendanceFlags {
 
 export async function run(ctx: CommandContext, opts: AttendanceOptions): Promise<CommandResult> {
   const records = await loadRecords(ctx);
-  const { model, root } = records;
+  const { root } = records;
   const gitWarnings = opts.commit ? verifyInsideRepo(root) : [];
   const flags: AttendanceFlags = {
     present: opts.present,
     apologies: opts.apologies,
     proxy: opts.proxy,
+    substitute: opts.substitute,
     observer: opts.observer,
     arrivedAt: opts.arrivedAt,
     leftAt: opts.leftAt,
@@ -38,7 +39,7 @@ export async function run(ctx: CommandContext, opts: AttendanceOptions): Promise
     );
   }
   const chosen = await resolveMeeting(records, opts.meeting, 'next-else-latest', ctx.today);
-  const { rec, body } = chosen;
+  const { rec, body, model } = chosen;
   const notes = renderMeetingChoice(rec.id, chosen.choice, ctx.c);
   const agenda = rec.meeting.agenda;
 

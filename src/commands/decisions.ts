@@ -16,7 +16,7 @@ export async function run(ctx: CommandContext, opts: DecisionsOptions): Promise<
   const decisions = collectDecisions(
     model,
     meetings.map((m) => ({ id: m.id, meeting: m.merged, fromMinutesFile: new Set(m.pending.decisions.map((d) => d.id)) })),
-    (body, attendance, item) => evaluateQuorum(model, body, attendance, { item }),
+    (on, body, attendance, item) => evaluateQuorum(on, body, attendance, { item }),
   );
   if (opts.json) return done({ json: jsonDocument('decisions', { decisions: decisions.map(decisionJson) }) });
   return done({ lines: renderDecisions(decisions, ctx.c) });

@@ -1,5 +1,6 @@
 import { listDistribution, meetingDistribution, type Distribution } from '../core/distribution.js';
 import { WepError } from '../core/errors.js';
+import { modelOn } from '../core/model.js';
 import { hintFor } from '../core/suggest.js';
 import { loadRecords, resolveMeeting } from '../io/records.js';
 import { distributionJson, formatDistributionCsv, formatEmails, formatVcards, renderListOverview, renderWithoutEmail } from '../report/distribution.js';
@@ -34,11 +35,12 @@ export async function run(ctx: CommandContext, opts: DistributionOptions): Promi
   const format = opts.json ? 'json' : opts.format;
   if (opts.list && opts.meeting) throw new WepError('give a list or --meeting, not both', 'wep distribution members, or wep distribution --meeting 2026-12-10-partnership');
   const records = await loadRecords(ctx);
-  const { model } = records;
   if (opts.meeting) {
-    const { rec, choice } = await resolveMeeting(records, opts.meeting, 'next', ctx.today);
+    const { rec, choice, model } = await resolveMeeting(records, opts.meeting, 'next', ctx.today);
     return { ...(await output(meetingDistribution(model, rec.meeting), format, { meeting: rec.id })), notes: renderMeetingChoice(rec.id, choice, ctx.c) };
   }
+  // A named list: the people on it today.
+  const model = modelOn(records.model, ctx.today);
   if (opts.list) {
     const list = model.lists.get(opts.list);
     if (!list) throw new WepError(`no distribution list "${opts.list}" in the partnership file`, hintFor(opts.list, [...model.lists.keys()], 'lists'));

@@ -31,10 +31,10 @@ export const TEMPLATE = 'minutes.md.hbs';
 
 export async function run(ctx: CommandContext, opts: MinutesOptions): Promise<CommandResult> {
   const records = await loadRecords(ctx);
-  const { model, root } = records;
+  const { root } = records;
   const gitWarnings = opts.commit ? verifyInsideRepo(root) : [];
   const chosen = await resolveMeeting(records, opts.meeting, 'latest-held', ctx.today);
-  const { rec, body } = chosen;
+  const { rec, body, model } = chosen;
   const { id } = rec;
   const m = rec.meeting;
   const { c } = ctx;

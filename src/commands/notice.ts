@@ -30,9 +30,9 @@ export interface NoticeOptions {
 
 export async function run(ctx: CommandContext, opts: NoticeOptions): Promise<CommandResult> {
   const records = await loadRecords(ctx);
-  const { model, root } = records;
+  const { root } = records;
   const chosen = await resolveMeeting(records, opts.meeting, 'next', ctx.today);
-  const { body } = chosen;
+  const { body, model } = chosen;
   let { rec } = chosen;
   // Outside a git repo, say so before writing anything.
   const gitWarnings = opts.commit ? verifyInsideRepo(root) : [];

@@ -1,6 +1,7 @@
 import { checkPeopleIds } from '../core/attendance.js';
 import { EXIT, WepError } from '../core/errors.js';
 import { meetingBodies } from '../core/meeting-schema.js';
+import { modelOn } from '../core/model.js';
 import { evaluateQuorum, meetingQuorum } from '../core/quorum.js';
 import { loadRecords, resolveMeeting } from '../io/records.js';
 import { renderMeetingChoice } from '../report/meetings.js';
@@ -24,8 +25,9 @@ export async function run(ctx: CommandContext, opts: QuorumOptions): Promise<Com
     throw new WepError('--body goes with --present', 'a meeting record names its own body; choose the meeting with --meeting ID');
   }
   const records = await loadRecords(ctx);
-  const { model } = records;
   if (opts.present) {
+    // a what-if attendance: the members of today
+    const model = modelOn(records.model, ctx.today);
     const unknown = checkPeopleIds(model, opts.present, 'present');
     if (unknown) throw problemError(unknown, ATTENDANCE_FLAGS);
     const body = resolveBody(model, opts.body);
@@ -33,7 +35,7 @@ export async function run(ctx: CommandContext, opts: QuorumOptions): Promise<Com
     return { exitCode: result.quorate ? EXIT.ok : EXIT.inquorate, ...quorumOutput(model, result, {}, opts.json, ctx.c) };
   }
   const chosen = await resolveMeeting(records, opts.meeting, 'next-else-latest', ctx.today);
-  const { rec } = chosen;
+  const { rec, model } = chosen;
   const item = parseItem(opts.item, rec.meeting.agenda.length, rec.id);
   // A joint meeting is quorate for each of its bodies by that body's own rules.
   const bodies = meetingBodies(rec.meeting).map((id) => model.bodies.get(id)).filter((b) => b !== undefined);

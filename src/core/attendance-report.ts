@@ -5,7 +5,7 @@
  */
 import type { IsoDate } from './dates.js';
 import { meetingBodies, type Attendance, type MeetingFile } from './meeting-schema.js';
-import type { Model } from './model.js';
+import { modelOn, type Model } from './model.js';
 
 export const MARKS = ['present', 'proxy', 'apologies', 'absent'] as const;
 export type Mark = (typeof MARKS)[number];
@@ -77,15 +77,18 @@ export function attendanceReport(
   const people = new Map<string, PersonAttendance>();
   const schools: SchoolsRepresented[] = [];
   for (const { id, meeting: m } of recorded) {
-    const body = model.bodies.get(m.body)!;
+    // Who was a member, and for which group, on the meeting's own date.
+    const on = modelOn(model, m.date);
+    const body = on.bodies.get(m.body)!;
     const a = m.attendance!;
     const represented = new Set<string>();
     const allSchools = new Set<string>();
     for (const pid of body.memberIds) {
-      const p = model.people.get(pid)!;
+      const p = on.people.get(pid)!;
+      const group = body.sittings.get(pid)?.group;
       let row = people.get(pid);
       if (!row) {
-        row = { id: pid, name: p.name, group: p.group ?? null, groupName: p.group ? (model.groups.get(p.group)?.name ?? p.group) : null, ...empty(), marks: [] };
+        row = { id: pid, name: p.name, group: group ?? null, groupName: group ? (model.groups.get(group)?.name ?? group) : null, ...empty(), marks: [] };
         people.set(pid, row);
       }
       const mark = markOf(a, pid);

@@ -6,7 +6,22 @@
 import { fail, ok, type Checked, type Problem } from './errors.js';
 import type { Attendance } from './meeting-schema.js';
 import { isProxy, type Model, type ResolvedBody } from './model.js';
+import { formatRefusal, judgeClaims, type StandInClaim, type StandInRule } from './stand-ins.js';
 import { suggest } from './suggest.js';
+
+/** What to do about a refused proxy or substitute, by rule. */
+const STAND_IN_HINTS: Record<StandInRule, (body: string) => string> = {
+  'proxies-allowed': () => 'the partnership file says "proxies: { allowed: false }" for this body',
+  'appointed-proxy': () => 'give the member\'s appointed proxy ("wep members" shows them), or record the person as a substitute where the body allows substitutes',
+  'substitutes-allowed': () => 'the body does not allow substitutes ("substitutes: { allowed: true }" in the partnership file turns them on)',
+  'own-group': () => 'a substitute is sent by the member\'s own group: choose someone in it',
+  'voting-member': (b) => `a stand-in stands for a voting member of the body; "wep members --body ${b}" lists them`,
+  'not-a-member': () => 'a member counts once, as themselves: give them as present',
+  'no-proxy-of-proxy': () => 'write the proxy first, then the member: PROXY=MEMBER',
+  'member-absent': () => 'a stand-in stands in for an absent member; leave one of them out',
+  'one-per-member': () => 'give one stand-in per member',
+  'max-per-proxy': () => 'give each member their own stand-in, or raise the body\'s "proxies: max-per-proxy:"',
+};
 
 /** The scriptable flags of `wep attendance`, as commander hands them over. */
 export interface AttendanceFlags {
@@ -14,6 +29,8 @@ export interface AttendanceFlags {
   apologies?: string[];
   /** "PROXY=MEMBER" */
   proxy?: string[];
+  /** "SUBSTITUTE=MEMBER" */
+  substitute?: string[];
   observer?: string[];
   /** "ID=ITEM" */
   arrivedAt?: string[];
@@ -21,7 +38,7 @@ export interface AttendanceFlags {
   interest?: string[];
 }
 
-const FLAG_KEYS = ['present', 'apologies', 'proxy', 'observer', 'arrivedAt', 'leftAt', 'interest'] as const;
+const FLAG_KEYS = ['present', 'apologies', 'proxy', 'substitute', 'observer', 'arrivedAt', 'leftAt', 'interest'] as const;
 
 /** True when any attendance flag was given (otherwise the command asks interactively). */
 export function hasAttendanceFlags(f: AttendanceFlags): boolean {
@@ -52,10 +69,13 @@ export function parseIdItem(value: string, field: string, agendaLength: number):
   return ok({ person, item });
 }
 
-/** Parses "PROXY=MEMBER". */
-export function parseProxyPair(value: string): Checked<{ proxy: string; member: string }> {
+/** Parses "PROXY=MEMBER" (for a proxy; "SUBSTITUTE=MEMBER" for a substitute, field "substitute"). */
+export function parseProxyPair(value: string, field: 'proxy' | 'substitute' = 'proxy'): Checked<{ proxy: string; member: string }> {
   const m = /^\s*([^=\s]+)\s*=\s*([^=\s]+)\s*$/.exec(value);
-  if (!m) return fail({ field: 'proxy', value: `"${value}"`, message: 'expected PROXY=MEMBER', hint: 'for example px-evans=sh-evans (George Usman stands in for Megan Evans)' });
+  if (!m) {
+    if (field === 'substitute') return fail({ field, value: `"${value}"`, message: 'expected SUBSTITUTE=MEMBER', hint: "for example sh-deputy=sh-evans (someone of the member's group stands in on the day)" });
+    return fail({ field, value: `"${value}"`, message: 'expected PROXY=MEMBER', hint: 'for example px-evans=sh-evans (George Usman stands in for Megan Evans)' });
+  }
   return ok({ proxy: m[1]!, member: m[2]! });
 }
 
@@ -89,9 +109,8 @@ export function normaliseAttendance(att: Attendance): Attendance {
  * `body` who appointed them (up to the body's max-per-proxy). Empty when none applies.
  */
 export function impliedProxyFor(model: Model, body: ResolvedBody, proxyId: string, present: ReadonlySet<string>, represented: ReadonlySet<string>): string[] {
-  const p = model.people.get(proxyId);
-  if (!p || body.memberIds.includes(proxyId)) return [];
-  return p.proxyFor.filter((m) => body.memberIds.includes(m) && model.people.get(m)!.voting && !present.has(m) && !represented.has(m)).slice(0, body.maxPerProxy);
+  if (!model.people.has(proxyId) || body.memberIds.includes(proxyId) || !body.proxiesAllowed) return [];
+  return (body.standsFor.get(proxyId) ?? []).filter((m) => !present.has(m) && !represented.has(m)).slice(0, body.maxPerProxy);
 }
 
 export interface AppliedAttendance {
@@ -112,7 +131,10 @@ export function applyAttendanceFlags(model: Model, body: ResolvedBody, current: 
   const present = flags.present ?? [];
   const apologies = flags.apologies ?? [];
   const observers = flags.observer ?? [];
-  const proxies = all((flags.proxy ?? []).map(parseProxyPair), problems);
+  const proxies = [
+    ...all((flags.proxy ?? []).map((v) => parseProxyPair(v, 'proxy')), problems).map((p) => ({ ...p, as: 'proxy' as const })),
+    ...all((flags.substitute ?? []).map((v) => parseProxyPair(v, 'substitute')), problems).map((p) => ({ ...p, as: 'substitute' as const })),
+  ];
   const arrived = all((flags.arrivedAt ?? []).map((v) => parseIdItem(v, 'arrivedAt', agendaLength)), problems);
   const left = all((flags.leftAt ?? []).map((v) => parseIdItem(v, 'leftAt', agendaLength)), problems);
   const interests = all((flags.interest ?? []).map((v) => parseIdItem(v, 'interest', agendaLength)), problems);
@@ -120,7 +142,8 @@ export function applyAttendanceFlags(model: Model, body: ResolvedBody, current: 
     ['present', present],
     ['apologies', apologies],
     ['observer', observers],
-    ['proxy', proxies.flatMap((p) => [p.proxy, p.member])],
+    ['proxy', proxies.filter((p) => p.as === 'proxy').flatMap((p) => [p.proxy, p.member])],
+    ['substitute', proxies.filter((p) => p.as === 'substitute').flatMap((p) => [p.proxy, p.member])],
     ['arrivedAt', arrived.map((a) => a.person)],
     ['leftAt', left.map((a) => a.person)],
     ['interest', interests.map((a) => a.person)],
@@ -133,16 +156,23 @@ export function applyAttendanceFlags(model: Model, body: ResolvedBody, current: 
 
   const both = present.filter((id) => apologies.includes(id));
   if (both.length) return fail({ field: 'present', value: both.join(', '), message: 'also given as sending apologies', hint: 'give each person once: present, or sending apologies' });
-  for (const { proxy, member } of proxies) {
-    const pair = `${proxy}=${member}`;
-    if (!body.proxiesAllowed) return fail({ field: 'proxy', value: pair, message: `proxies are not allowed on ${body.name}`, hint: 'the partnership file says "proxies: { allowed: false }" for this body' });
-    if (proxy === member) return fail({ field: 'proxy', value: pair, message: `a member cannot be their own proxy`, hint: 'write PROXY=MEMBER, e.g. px-evans=sh-evans' });
-    const m = model.people.get(member)!;
-    if (!body.memberIds.includes(member) || !m.voting) {
-      const hint = isProxy(m) ? `${member} is a proxy; write the proxy first: ${member}=${m.proxyFor[0] ?? 'MEMBER'}` : `a proxy stands for a voting member of ${body.name}; "wep members --body ${body.id}" lists them`;
-      return fail({ field: 'proxy', value: pair, message: `${m.name} (${member}) is not a voting member of ${body.name}`, hint });
-    }
-    if (present.includes(member)) return fail({ field: 'proxy', value: pair, message: `${m.name} (${member}) is also given as present`, hint: 'a proxy stands in for an absent member; leave one of them out' });
+  // Every claim judged together (core/stand-ins.ts): the answer never depends on the order given.
+  const claims = proxies.map((p) => ({ proxy: p.proxy, for: p.member, as: p.as }));
+  const judged = judgeClaims(model, body, claims, new Set(present));
+  if (judged.refused.length) {
+    const pair = (c: StandInClaim) => `${c.as ?? 'proxy'} ${c.proxy}=${c.for}`;
+    const sorted = [...judged.refused].sort((x, y) => (pair(x.claim) < pair(y.claim) ? -1 : pair(x.claim) > pair(y.claim) ? 1 : 0));
+    return fail(
+      ...sorted.map(({ claim, refusal }) => {
+        const others = sorted.filter((x) => x.claim !== claim && x.refusal.rule === refusal.rule && x.refusal.reason === refusal.reason).map((x) => `${x.claim.proxy}=${x.claim.for}`);
+        return {
+          field: claim.as ?? 'proxy',
+          value: `${claim.proxy}=${claim.for}`,
+          message: `${formatRefusal(refusal)}${others.length ? ` (and ${others.join(', ')})` : ''}`,
+          hint: STAND_IN_HINTS[refusal.rule](body.id),
+        };
+      }),
+    );
   }
 
   const att = structuredClone(current ?? {}) as Attendance;
@@ -156,9 +186,9 @@ export function applyAttendanceFlags(model: Model, body: ResolvedBody, current: 
     presentSet.delete(id);
     if (!body.memberIds.includes(id)) warnings.push(`${name(id)} (${id}) is not a member of ${body.name}; apologies recorded anyway`);
   }
-  for (const { proxy, member } of proxies) {
+  for (const { proxy, member, as } of proxies) {
     proxyEntries = proxyEntries.filter((e) => e.for !== member);
-    proxyEntries.push({ proxy, for: member });
+    proxyEntries.push(as === 'substitute' ? { proxy, for: member, as } : { proxy, for: member });
     presentSet.add(proxy);
     presentSet.delete(member);
   }
@@ -236,15 +266,16 @@ export function applyAttendanceFlags(model: Model, body: ResolvedBody, current: 
  */
 export function attendanceFromChecklist(model: Model, body: ResolvedBody, current: Attendance | undefined, ids: readonly string[]): Attendance {
   const present = new Set(ids);
-  const proxies: { proxy: string; for: string }[] = [];
+  const proxies: NonNullable<Attendance['proxies']> = [];
   const represented = new Set<string>();
   for (const id of ids) {
     if (body.memberIds.includes(id) || !model.people.has(id)) continue;
     const kept = (current?.proxies ?? []).filter((e) => e.proxy === id && !present.has(e.for) && !represented.has(e.for));
-    const stands = kept.length ? kept.map((e) => e.for) : impliedProxyFor(model, body, id, present, represented);
-    for (const m of stands) {
-      proxies.push({ proxy: id, for: m });
-      represented.add(m);
+    const stands: StandInClaim[] = kept.length ? kept : impliedProxyFor(model, body, id, present, represented).map((m) => ({ proxy: id, for: m }));
+    for (const e of stands) {
+      // a substitute stays a substitute
+      proxies.push(e.as === 'substitute' ? { proxy: id, for: e.for, as: 'substitute' } : { proxy: id, for: e.for });
+      represented.add(e.for);
     }
   }
   const here = (id: string) => present.has(id) || proxies.some((e) => e.proxy === id);

@@ -2,7 +2,7 @@
 import type { IsoDate } from './dates.js';
 import type { Attendance, MeetingFile } from './meeting-schema.js';
 import type { QuorumView } from './minutes.js';
-import type { Model, ResolvedBody } from './model.js';
+import { modelOn, type Model, type ResolvedBody } from './model.js';
 
 export interface DecisionEntry {
   /** `<meeting id>/<decision id>`; decisions without an id are numbered d1, d2 ... by position. */
@@ -23,7 +23,7 @@ export interface DecisionEntry {
 }
 
 /** Evaluates the quorum of a body at an agenda item (the quorum engine, injected). */
-export type EvaluateQuorum = (body: ResolvedBody, attendance: Attendance, item: number) => QuorumView;
+export type EvaluateQuorum = (model: Model, body: ResolvedBody, attendance: Attendance, item: number) => QuorumView;
 
 export interface DecisionSource {
   id: string;
@@ -36,10 +36,12 @@ export interface DecisionSource {
 export function collectDecisions(model: Model, meetings: readonly DecisionSource[], evaluate: EvaluateQuorum): DecisionEntry[] {
   const out: DecisionEntry[] = [];
   for (const { id, meeting: m, fromMinutesFile } of meetings) {
-    const body = model.bodies.get(m.body);
+    // The quorum of a decision is counted on the meeting's date, with the members of that day.
+    const on = modelOn(model, m.date);
+    const body = on.bodies.get(m.body);
     (m.decisions ?? []).forEach((d, i) => {
       const item = m.agenda[d.item - 1];
-      const quorum = body && m.attendance ? evaluate(body, m.attendance, d.item) : undefined;
+      const quorum = body && m.attendance ? evaluate(on, body, m.attendance, d.item) : undefined;
       const did = d.id ?? `d${i + 1}`;
       out.push({
         ref: `${id}/${did}`,

@@ -66,7 +66,8 @@ export function listDistribution(model: Model, list: DistributionList): Distribu
 }
 
 /**
- * The notice recipients of a meeting: every member of the body (members who sent apologies
+ * The notice recipients of a meeting, for a model as of the meeting's date (core/model.ts
+ * `modelOn`): every member of the body (members who sent apologies
  * included: they still receive the papers), each member's proxy, then the invitees.
  */
 export function meetingDistribution(model: Model, meeting: MeetingFile): Distribution {
@@ -77,7 +78,9 @@ export function meetingDistribution(model: Model, meeting: MeetingFile): Distrib
   const members = memberIds.map((id) => model.people.get(id)).filter((p): p is ResolvedPerson => p !== undefined);
   for (const m of members) all.push(fromPerson(m, 'member', apologies.has(m.id) ? { apologies: true } : {}));
   for (const m of members) {
-    const proxy = m.proxy ? model.people.get(m.proxy) : undefined;
+    // The proxy the member appointed for the meeting's bodies (the model is as of its date).
+    const proxyId = meetingBodies(meeting).map((b) => model.bodies.get(b)?.sittings.get(m.id)?.proxy).find((x) => x !== undefined);
+    const proxy = proxyId ? model.people.get(proxyId) : undefined;
     if (proxy) all.push(fromPerson(proxy, 'proxy', { proxyFor: m.id }));
   }
   for (const inv of meeting.invitees ?? []) {

@@ -9,8 +9,9 @@ import { isSafePaperPath, isWebAddress, looksLikeId } from './agenda.js';
 import { lateness } from './deadlines.js';
 import { meetingDeadlines } from './meeting-deadlines.js';
 import { meetingBodies, type MeetingFile } from './meeting-schema.js';
-import { termCalendarFor, type Model, type ResolvedBody } from './model.js';
+import { modelOn, termCalendarFor, type Model, type ResolvedBody } from './model.js';
 import { schoolHolidayReason } from './school-year.js';
+import { formatRefusal, judgeClaims, type StandInRule } from './stand-ins.js';
 import type { Problem } from './schema.js';
 import { hintFor } from './suggest.js';
 
@@ -106,10 +107,12 @@ export function checkMeeting(model: Model, input: MeetingCheckInput, today: IsoD
     a.left?.forEach((p, i) => person(p.person, `attendance.left.${i}.person`, 'left early'));
     a.interests?.forEach((p, i) => person(p.person, `attendance.interests.${i}.person`, 'declared an interest'));
   }
+  if (a && body && !m.cancelled) problems.push(...checkStandIns(model, m, body.id));
   m.actions?.forEach((act, i) => person(act.owner, `actions.${i}.owner`, 'action owner'));
   person(m.minutes?.signed?.by, 'minutes.signed.by', 'signed the minutes');
 
   if (!body || m.cancelled) return problems;
+  problems.push(...checkChairsOn(model, m, today));
   const d = meetingDeadlines(model, body, m.date, today);
 
   const terms = termCalendarFor(model, body, m.date, m.date);
@@ -146,6 +149,58 @@ export function checkMeeting(model: Model, input: MeetingCheckInput, today: IsoD
     });
   }
   return problems;
+}
+
+const STAND_IN_HINTS: Record<StandInRule, string> = {
+  'proxies-allowed': 'the body\'s "proxies: { allowed: false }" rules proxies out: record the member as absent',
+  'appointed-proxy': 'record the appointed proxy, or give the member this proxy in partnership.yaml ("proxy:"), or record them with "as: substitute" where the body allows substitutes',
+  'substitutes-allowed': 'allow them with "substitutes: { allowed: true }" on the body if the terms of reference do, or record the member as absent',
+  'own-group': 'a substitute is sent by the member\'s own group: choose someone in it, or allow anyone with "substitutes: { from: anyone }"',
+  'voting-member': 'a stand-in stands for a voting member of the body on the meeting\'s date: correct "for:"',
+  'not-a-member': 'someone on the body counts once, as themselves: list them under "present:" only',
+  'no-proxy-of-proxy': 'name the member the proxy stood for, not another proxy',
+  'member-absent': 'a member who came needs no stand-in: remove the entry, or the member from "present:"',
+  'one-per-member': 'keep one entry per member: the person who actually stood in',
+  'max-per-proxy': 'each stand-in may stand for as many members as the body\'s "proxies: max-per-proxy:" allows: remove the extra entries',
+};
+
+/** The record's proxies and substitutes, judged by the rules of core/stand-ins.ts on the meeting's date. */
+function checkStandIns(model: Model, m: MeetingFile, bodyId: string): Problem[] {
+  const on = modelOn(model, m.date);
+  const body = on.bodies.get(bodyId)!;
+  const entries = m.attendance?.proxies ?? [];
+  const present = new Set((m.attendance?.present ?? []).filter((id) => !entries.some((e) => e.proxy === id)));
+  const judged = judgeClaims(on, body, entries, present);
+  const out: Problem[] = [];
+  entries.forEach((e, i) => {
+    const r = judged.refused.find((x) => x.claim === e || (x.claim.proxy === e.proxy && x.claim.for === e.for && (x.claim.as ?? 'proxy') === (e.as ?? 'proxy')));
+    if (r) out.push({ path: `attendance.proxies.${i}`, message: formatRefusal(r.refusal), hint: STAND_IN_HINTS[r.refusal.rule] });
+  });
+  return out;
+}
+
+/** The chair and vice-chair of the body sit on it on the meeting's date. */
+function checkChairsOn(model: Model, m: MeetingFile, today: IsoDate): Problem[] {
+  const on = modelOn(model, m.date);
+  const body = on.bodies.get(m.body)!;
+  const out: Problem[] = [];
+  for (const [id, what, key] of [[body.chair, 'chair', 'chair'], [body.viceChair, 'vice-chair', 'vice-chair']] as const) {
+    if (!id || body.memberIds.includes(id)) continue;
+    const p = on.people.get(id);
+    if (!p) continue; // an unknown id is the partnership file's problem
+    // A member who sits on the body on some other day: on this one they are out of office.
+    if (!model.bodies.get(m.body)?.memberIds.includes(id)) continue; // never a member: reported against partnership.yaml
+    const ended = p.places.map((x) => x.to).filter((d): d is string => !!d && d < m.date).sort().pop();
+    const starts = p.places.map((x) => x.from).filter((d): d is string => !!d && d > m.date).sort()[0];
+    const why = ended ? `: their appointment ended on ${ended}` : starts ? `: their appointment starts on ${starts}` : '';
+    out.push({
+      path: 'date',
+      ...(m.date > today ? { severity: 'warning' as const } : {}),
+      message: `the ${what} of ${body.name}, ${p.name} (${id}), is not a member of it on ${formatLongDate(m.date)}${why}`,
+      hint: `renew ${id}'s appointment in partnership.yaml, or name the body's ${what} on that date ("${key}:" of bodies "${body.id}")`,
+    });
+  }
+  return out;
 }
 
 /** Minutes since midnight of "HH:MM". */

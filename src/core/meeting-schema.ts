@@ -8,6 +8,8 @@ import { venueSchema } from './partnership-schema.js';
 
 export const PURPOSES = ['decision', 'information', 'discussion'] as const;
 export const STANDARD_ITEMS = ['welcome', 'apologies', 'proxies', 'declarations', 'previous-minutes', 'matters-arising', 'aob', 'next-meeting'] as const;
+export const STAND_IN_KINDS = ['proxy', 'substitute'] as const;
+export type StandInKind = (typeof STAND_IN_KINDS)[number];
 export const MINUTES_STATUSES = ['draft', 'circulated', 'approved', 'signed'] as const;
 
 const agendaItem = obj(
@@ -30,7 +32,10 @@ const attendance = obj(
   {
     present: opt(arr(id()), 'Ids of people present (members, proxies, officers)'),
     apologies: opt(arr(id()), 'Ids of members who sent apologies'),
-    proxies: opt(arr(obj({ proxy: req(id()), for: req(id()) })), 'Who stood in for whom'),
+    proxies: opt(
+      arr(obj({ proxy: req(id()), for: req(id()), as: opt(oneOf(STAND_IN_KINDS), '"proxy" (default): the member\'s appointed proxy; "substitute": sent by the member\'s group on the day') })),
+      'Who stood in for whom',
+    ),
     observers: opt(arr(id()), 'Ids of observers and invitees present'),
     arrived: opt(arr(obj({ person: req(id()), item: req(itemRef) })), 'Late arrivals: present from this item on'),
     left: opt(arr(obj({ person: req(id()), item: req(itemRef) })), 'Early departures: absent from this item on'),

@@ -4,8 +4,8 @@
  */
 import { daysBetween, type IsoDate } from './dates.js';
 import { termProblems } from './school-year.js';
-import { buildModel, holdsSeat, termState, type Model } from './model.js';
-import type { PartnershipFile, QuorumRule, Selector, TermDates } from './partnership-schema.js';
+import { buildModel, holdsSeat, isCurrent, modelOn, placeState, vacanciesOn, type Model, type ResolvedBody } from './model.js';
+import { SEAT_ROLES, type Group, type PartnershipFile, type QuorumRule, type Role, type Selector, type TermDates } from './partnership-schema.js';
 import type { Problem } from './schema.js';
 import { hintFor } from './suggest.js';
 
@@ -55,6 +55,11 @@ const references: Rule = (m) => {
     refCheck(p.group, ids(f.groups), `people.${i}.group`, 'groups', out);
     refCheck(p.school, ids(f.schools), `people.${i}.school`, 'schools', out);
     refCheck(p.proxy, people, `people.${i}.proxy`, 'people', out);
+    p.appointments?.forEach((a, j) => {
+      refCheck(a.body, ids(f.bodies), `people.${i}.appointments.${j}.body`, 'bodies', out);
+      refCheck(a.group, ids(f.groups), `people.${i}.appointments.${j}.group`, 'groups', out);
+      refCheck(a.proxy, people, `people.${i}.appointments.${j}.proxy`, 'people', out);
+    });
   });
   (f.schools ?? []).forEach((s, i) => {
     refCheck(s.cluster, ids(f.clusters), `schools.${i}.cluster`, 'clusters', out);
@@ -64,6 +69,7 @@ const references: Rule = (m) => {
     b.members?.forEach((s, j) => selectorRefs(s, `bodies.${i}.members.${j}`, f, out));
     refCheck(b.accountableTo, ids(f.bodies), `bodies.${i}.accountable-to`, 'bodies', out);
     refCheck(b.chair, people, `bodies.${i}.chair`, 'people', out);
+    refCheck(b.viceChair, people, `bodies.${i}.vice-chair`, 'people', out);
     b.quorum?.forEach((q, j) => {
       if (q.kind === 'per-group') q.groups.forEach((g, k) => refCheck(g, ids(f.groups), `bodies.${i}.quorum.${j}.groups.${k}`, 'groups', out));
       if (q.kind === 'required') refCheck(q.person, people, `bodies.${i}.quorum.${j}.person`, 'people', out);
@@ -124,13 +130,21 @@ const proxies: Rule = (m) => {
 const seats: Rule = (m) => {
   const out: Problem[] = [];
   (m.file.groups ?? []).forEach((g, i) => {
-    const filled = [...m.people.values()].filter((p) => p.group === g.id && holdsSeat(p));
-    if (filled.length > g.seats) {
-      out.push({
-        path: `groups.${i}.seats`,
-        message: `${g.name} has ${g.seats} seat${g.seats === 1 ? '' : 's'} but ${filled.length} people hold one (${filled.map((p) => p.id).join(', ')})`,
-        hint: 'raise "seats:", or mark the extra people as proxies or observers',
-      });
+    // The seats are fullest on the first day of some appointment (or before any start date).
+    const seated = (a: { role: Role; group?: string }) => a.group === g.id && holdsSeat({ role: a.role, group: a.group });
+    const holders = [...m.people.values()].filter((p) => p.places.some(seated));
+    const starts = new Set(['0000-01-01', ...holders.flatMap((p) => p.places.filter((a) => seated(a) && a.from).map((a) => a.from!))]);
+    for (const day of [...starts].sort()) {
+      const filled = holders.filter((p) => p.places.some((a) => seated(a) && isCurrent(a, day)));
+      if (filled.length > g.seats) {
+        const when = day === '0000-01-01' ? '' : ` on ${day}`;
+        out.push({
+          path: `groups.${i}.seats`,
+          message: `${g.name} has ${g.seats} seat${g.seats === 1 ? '' : 's'} but ${filled.length} people hold one${when} (${filled.map((p) => p.id).join(', ')})`,
+          hint: when ? 'end the earlier appointment (its "to:" date) before the next one starts, or raise "seats:"' : 'raise "seats:", or mark the extra people as proxies or observers',
+        });
+        break;
+      }
     }
   });
   return out;
@@ -138,14 +152,31 @@ const seats: Rule = (m) => {
 
 const terms: Rule = (m, today) => {
   const out: Problem[] = [];
+  const now = modelOn(m, today);
+  const window = m.file.partnership?.termWarningDays ?? 60;
   (m.file.people ?? []).forEach((p, i) => {
     if (p.term?.start && p.term.end && p.term.end < p.term.start) {
       out.push({ path: `people.${i}.term.end`, message: `term of office ends (${p.term.end}) before it starts (${p.term.start})`, hint: 'check the two dates' });
       return; // an impossible term says nothing about expiry
     }
-    const state = termState(p, today);
-    if (state === 'expired') out.push({ severity: 'warning', path: `people.${i}.term.end`, message: `${p.name}'s term of office ended on ${p.term!.end}`, hint: 'renew the term or record the vacancy' });
-    if (state === 'ending-soon') out.push({ severity: 'warning', path: `people.${i}.term.end`, message: `${p.name}'s term of office ends on ${p.term!.end}, within 60 days`, hint: 'arrange the reappointment or election' });
+    let bad = false;
+    p.appointments?.forEach((a, j) => {
+      if (a.from && a.to && a.to < a.from) {
+        bad = true;
+        out.push({ path: `people.${i}.appointments.${j}.to`, message: `appointment ends (${a.to}) before it starts (${a.from})`, hint: 'check the two dates' });
+      }
+    });
+    if (bad) return;
+    // A place that has ended is history, kept so old records stay valid: the vacancy it leaves
+    // is reported by the vacancies rule. A place ending soon needs the clerk.
+    const person = now.people.get(p.id);
+    if (!person) return;
+    for (const a of person.current) {
+      if (!a.to || placeState(a, today, window) !== 'ending-soon') continue;
+      const path = a.index < 0 ? `people.${i}.term.end` : `people.${i}.appointments.${a.index}.to`;
+      const what = a.index < 0 ? 'term of office' : `appointment${a.body ? ` to ${m.bodies.get(a.body)?.name ?? a.body}` : a.group ? ` in ${m.groups.get(a.group)?.name ?? a.group}` : ''}`;
+      out.push({ severity: 'warning', path, message: `${p.name}'s ${what} ends on ${a.to}, within ${window} days`, hint: 'arrange the reappointment or election' });
+    }
   });
   (m.file.bodies ?? []).forEach((b, i) => {
     if (b.lifespan && b.lifespan.end < b.lifespan.start) {
@@ -155,18 +186,24 @@ const terms: Rule = (m, today) => {
   return out;
 };
 
-const vacancies: Rule = (m) => {
+const vacancies: Rule = (m, today) => {
   const out: Problem[] = [];
+  const now = modelOn(m, today);
+  // A seat whose holder's dates are impossible is reported by the terms rule, not as vacant too.
+  const impossible = new Set([...m.people.values()].flatMap((p) => p.places.filter((a) => a.from && a.to && a.to < a.from && a.group).map((a) => a.group!)));
   (m.file.groups ?? []).forEach((g, i) => {
-    const filled = [...m.people.values()].filter((p) => p.group === g.id && holdsSeat(p)).length;
-    if (filled < g.seats) {
-      out.push({
-        severity: 'warning',
-        path: `groups.${i}.seats`,
-        message: `${g.name}: ${g.seats - filled} of ${g.seats} seat${g.seats === 1 ? '' : 's'} vacant`,
-        hint: 'a vacancy is allowed; fill it when the group appoints someone',
-      });
-    }
+    if (impossible.has(g.id)) return;
+    const vs = vacanciesOn(now, g.id, today);
+    if (vs.length === 0) return;
+    const since = vs.map((v) => v.since).filter((d): d is string => d !== null);
+    const dates = [...new Set(since)].sort().join(', ');
+    const when = since.length === 0 ? '' : since.length === vs.length ? ` since ${dates}` : `, ${since.length} since ${dates}`;
+    out.push({
+      severity: 'warning',
+      path: `groups.${i}.seats`,
+      message: `${g.name}: ${vs.length} of ${g.seats} seat${g.seats === 1 ? '' : 's'} vacant${when}`,
+      hint: 'a vacancy is allowed; fill it when the group appoints someone',
+    });
   });
   return out;
 };
@@ -185,17 +222,35 @@ function impossibleQuorum(m: Model, bodyIndex: number, q: QuorumRule, j: number)
       if (group.seats < q.min) {
         return { path: `${path}.min`, message: `the quorum can never be met: it needs ${q.min} from ${group.name}, which has ${group.seats} seat${group.seats === 1 ? '' : 's'}`, hint: `lower "min:" to at most ${group.seats}, or raise the group's seats` };
       }
+      const voting = groupVotingSeats(b, group);
+      if (voting < q.min) {
+        return {
+          path: `${path}.min`,
+          message: `the quorum can never be met: it needs ${q.min} voting members from ${group.name}, but ${group.seats - voting} of its ${group.seats} seats on ${b.name} ${group.seats - voting === 1 ? 'is' : 'are'} held without a vote`,
+          hint: `give the group's members a vote on ${b.name} (role member, or "voting: true"), or lower "min:" to at most ${voting}`,
+        };
+      }
     }
   }
   if (q.kind === 'count' && q.min > b.totalSeats) {
     return { path: `${path}.min`, message: `the quorum can never be met: it needs ${q.min} but ${b.name} has ${b.totalSeats} seats`, hint: `lower "min:" to at most ${b.totalSeats}` };
   }
+  if (q.kind === 'count' && q.min > b.votingSeats) {
+    return {
+      path: `${path}.min`,
+      message: `the quorum can never be met: it needs ${q.min} voting members but ${b.name} has ${b.votingSeats} voting seat${b.votingSeats === 1 ? '' : 's'} (${b.totalSeats - b.votingSeats} held without a vote)`,
+      hint: `give more of its members a vote on ${b.name} (an appointment to the body with "voting: true"), or lower "min:" to at most ${b.votingSeats}`,
+    };
+  }
   if (q.kind === 'fraction' && q.neverFewerThan !== undefined && q.neverFewerThan > b.totalSeats) {
     return { path: `${path}.never-fewer-than`, message: `the quorum can never be met: never fewer than ${q.neverFewerThan}, but ${b.name} has ${b.totalSeats} seats`, hint: 'lower "never-fewer-than:"' };
   }
+  if (q.kind === 'fraction' && q.neverFewerThan !== undefined && q.neverFewerThan > b.votingSeats) {
+    return { path: `${path}.never-fewer-than`, message: `the quorum can never be met: never fewer than ${q.neverFewerThan}, but ${b.name} has ${b.votingSeats} voting seats`, hint: 'lower "never-fewer-than:", or give more members a vote' };
+  }
   if (q.kind === 'required') {
     if (!q.role && !q.person) return { path, message: 'a "required" rule needs "role:" or "person:"', hint: 'e.g. "role: chair"' };
-    if (q.role && !b.memberIds.some((id) => m.people.get(id)!.role === q.role)) {
+    if (q.role && !b.memberIds.some((id) => b.sittings.get(id)?.role === q.role)) {
       return { path: `${path}.role`, message: `the quorum can never be met: it requires the ${q.role}, and nobody on ${b.name} has that role`, hint: `give someone on the body "role: ${q.role}", or remove the rule` };
     }
     if (q.person && m.people.has(q.person) && !b.memberIds.includes(q.person)) {
@@ -213,6 +268,48 @@ const quorumRules: Rule = (m) => {
       if (p) out.push(p);
     }),
   );
+  return out;
+};
+
+/** Seats of a group on a body that carry a vote: its seats less those held without one. */
+function groupVotingSeats(b: ResolvedBody, g: Group): number {
+  const held = [...b.sittings.values()].filter((s) => s.group === g.id && !s.voting && SEAT_ROLES.includes(s.role)).length;
+  return Math.max(0, g.seats - held);
+}
+
+/** The chair and vice-chair of a body sit on it (on some date: core/meeting-rules.ts checks each meeting's date). */
+const chairs: Rule = (m) => {
+  const out: Problem[] = [];
+  (m.file.bodies ?? []).forEach((b, i) => {
+    const body = m.bodies.get(b.id)!;
+    for (const [key, what] of [['chair', 'chair'], ['viceChair', 'vice-chair']] as const) {
+      const id = b[key];
+      const p = id ? m.people.get(id) : undefined;
+      if (!id || !p || body.memberIds.includes(id)) continue;
+      out.push({
+        path: `bodies.${i}.${key === 'chair' ? 'chair' : 'vice-chair'}`,
+        message: `the ${what} of ${b.name}, ${p.name} (${id}), is not a member of it`,
+        hint: `add ${id} to the body's "members:" (or give them an appointment with "body: ${b.id}"), or name a member as ${what}`,
+      });
+    }
+  });
+  return out;
+};
+
+/** A group with seats that sits on no body: its members would get no notices and count in no quorum. */
+const groupsOnNoBody: Rule = (m) => {
+  const out: Problem[] = [];
+  const seated = new Set([...m.bodies.values()].flatMap((b) => b.groupIds));
+  (m.file.groups ?? []).forEach((g, i) => {
+    if (g.seats === 0 || seated.has(g.id)) return;
+    const first = m.file.bodies?.[0];
+    out.push({
+      severity: 'warning',
+      path: `groups.${i}.id`,
+      message: `${g.name} sits on no body: its members get no notices and count in no quorum`,
+      hint: first ? `add it to a body, e.g. "groups: [..., ${g.id}]" under bodies "${first.id}" members` : 'add it to a body\'s "members:"',
+    });
+  });
   return out;
 };
 
@@ -257,7 +354,7 @@ const schoolYear: Rule = (m) => {
 };
 
 /** Every named rule, in the order problems are reported. */
-export const PARTNERSHIP_RULES: Record<string, Rule> = { references, proxies, seats, terms, quorumRules, vacancies, emptyBodies, schoolYear };
+export const PARTNERSHIP_RULES: Record<string, Rule> = { references, proxies, seats, terms, quorumRules, chairs, groupsOnNoBody, vacancies, emptyBodies, schoolYear };
 
 /**
  * Cross-reference checks on a file that still has shape errors, so that one run of `wep check`

@@ -33,12 +33,40 @@ export const SCHOOL_TYPES = [
   'special',
   'pupil-referral-unit',
 ] as const;
+export const SUBSTITUTE_SOURCES = ['own-group', 'anyone'] as const;
 export const BODY_KINDS = ['board', 'operational-group', 'working-group', 'cluster', 'progress-board', 'governing-body', 'forum'] as const;
 
 const term = obj(
   { start: opt(date('first day in office')), end: opt(date('last day in office')) },
   { description: 'Term of office' },
 );
+
+/** How a seat is filled: elected by its group, appointed (by the council or the group), or co-opted by the body. */
+export const FILL_METHODS = ['elected', 'appointed', 'co-opted'] as const;
+export type FillMethod = (typeof FILL_METHODS)[number];
+
+/**
+ * A place on a body or in a partner group, held from a date to a date. Without `body` the
+ * person sits in `group` and so on every body that seats that group; with `body` they sit on
+ * that body alone, with the role and vote given here (an officer who votes on the Operational
+ * Group but not on the board; a head who chairs a cluster).
+ */
+const appointment = obj(
+  {
+    body: opt(id('Body the person sits on directly; leave out for a place in a partner group')),
+    group: opt(id('Partner group whose seat this is')),
+    seat: opt(text('Name of the seat, e.g. "Early years"')),
+    role: opt(oneOf(ROLES), 'Role in this place; default "member"'),
+    voting: opt(bool('Whether the person votes in this place; default true for chair, vice-chair and member')),
+    from: opt(date('First day in the place')),
+    to: opt(date('Last day in the place; the seat is vacant from the day after')),
+    filled: opt(oneOf(FILL_METHODS), 'How the person came to the seat'),
+    proxy: opt(id('Person appointed to attend in this member\'s absence, for this place')),
+    notes: opt(text()),
+  },
+  { description: 'An appointment: a seat on a body or in a group, with role, vote and dates' },
+);
+export type AppointmentEntry = Infer<typeof appointment>;
 
 const person = obj(
   {
@@ -53,6 +81,7 @@ const person = obj(
     voting: opt(bool('Whether the person votes; default true for chair, vice-chair and member')),
     term: opt(term),
     proxy: opt(id('Id of the person appointed as proxy to attend in this member\'s absence')),
+    appointments: opt(arr(appointment), 'Places held over time; "group", "role", "voting", "term" and "proxy" above are shorthand for one of them'),
     notes: opt(text()),
   },
   { description: 'A person: member, officer, observer or proxy' },
@@ -63,6 +92,7 @@ const group = obj(
     id: req(id()),
     name: req(text()),
     seats: req(int({ min: 0, max: MAX_SEATS }), 'Seats the group holds on the board; 0 for groups without seats'),
+    filledBy: opt(oneOf(FILL_METHODS), 'How a vacant seat of the group is filled; default "elected" (by the group)'),
     description: opt(text()),
   },
   { description: 'A partner group and its seats' },
@@ -136,7 +166,7 @@ export const quorumRule = tagged(
     }),
     count: obj({ min: req(int({ min: 1, max: MAX_SEATS }), 'At least this many voting members in all'), note: opt(text()) }),
     fraction: obj({
-      of: req(oneOf(['seats', 'filled-seats'] as const), '"seats": all seats; "filled-seats": members in post'),
+      of: req(oneOf(['seats', 'filled-seats', 'voting-seats'] as const), '"seats": all seats; "filled-seats": voting members in post; "voting-seats": seats that carry a vote, filled or not'),
       fraction: req(fraction),
       round: opt(oneOf(['up', 'down', 'nearest'] as const), 'Default "up"'),
       neverFewerThan: opt(int({ min: 1, max: MAX_SEATS }), 'A floor: never fewer than this many'),
@@ -200,8 +230,18 @@ const body = obj(
     minutes: req(minutesRule),
     quorum: opt(arr(quorumRule), 'All rules must hold for the meeting to be quorate'),
     proxies: opt(obj({ allowed: opt(bool()), maxPerProxy: opt(int({ min: 1, max: MAX_PER_PROXY }), 'Members one proxy may stand for; default 1') })),
+    substitutes: opt(
+      obj(
+        {
+          allowed: opt(bool('May a member\'s group send someone on the day? Default false')),
+          from: opt(oneOf(SUBSTITUTE_SOURCES), '"own-group" (default): someone of the absent member\'s partner group; "anyone": anyone in the file'),
+        },
+        { description: 'Substitutes sent on the day in place of an absent member' },
+      ),
+    ),
     attendanceBy: opt(oneOf(['person', 'school'] as const), '"school": report attendance as schools represented'),
-    chair: opt(id('Person who chairs the body')),
+    chair: opt(id('Person who chairs the body; a member of it')),
+    viceChair: opt(id('Person who is vice-chair of the body; a member of it')),
     venue: opt(venue),
     start: opt(time('Usual start time')),
     end: opt(time('Usual end time')),
@@ -242,6 +282,7 @@ export const partnershipSchema = obj(
             ),
           }),
         ),
+        termWarningDays: opt(int({ min: 1, max: 730 }), 'wep status lists terms ending within this many days; default 90'),
         publish: opt(
           obj({
             minutes: opt(oneOf(['approved-only', 'mark-drafts'] as const), 'Leave out unapproved minutes, or publish them marked as drafts'),

@@ -7,7 +7,8 @@
  * so `wep quorum --present ...` starts fast.
  */
 import type { Attendance, MeetingFile } from './meeting-schema.js';
-import { isProxy, votingMembers, type Model, type ResolvedBody, type ResolvedPerson } from './model.js';
+import { groupOn, isProxy, votingMembers, type Model, type ResolvedBody, type ResolvedPerson } from './model.js';
+import { formatRefusal, judgeClaims, type StandInClaim } from './stand-ins.js';
 import type { QuorumRule } from './partnership-schema.js';
 
 /** Someone who, by coming in, would help meet a failed rule. */
@@ -41,8 +42,8 @@ export interface RuleResult {
 /** One person counted towards the quorum: a member in person, or a proxy for an absent member. */
 export interface Counted {
   id: string;
-  as: 'member' | 'proxy';
-  /** For a proxy: the member stood in for. */
+  as: 'member' | 'proxy' | 'substitute';
+  /** For a proxy or substitute: the member stood in for. */
   for?: string;
   /** The partner group counted in: the member's own group, also for their proxy. */
   group?: string;
@@ -184,63 +185,53 @@ function evaluate(model: Model, body: ResolvedBody, att: Attendance, item: numbe
   for (const m of voting) {
     if (!inRoom.has(m.id)) continue;
     if (withdrawn.has(m.id)) notCounted.set(m.id, `withdrew for a declared interest in item ${item}`);
-    else counted.push({ id: m.id, as: 'member', group: m.group });
+    else {
+      const c: Counted = { id: m.id, as: 'member' };
+      const g = groupOn(body, m.id);
+      if (g !== undefined) c.group = g;
+      counted.push(c);
+    }
   }
 
-  // Proxies: the record's own entries first, then proxies present who stand for the member who appointed them.
+  // Stand-ins: the record's own entries first, judged all together (core/stand-ins.ts), then
+  // proxies present who stand for the member who appointed them on this body.
   const representedBy = new Map<string, string>();
-  const load = new Map<string, number>();
-  const whyNot = (proxy: string, member: string): string | undefined => {
-    const m = model.people.get(member);
-    if (!body.proxiesAllowed) return `proxies are not allowed on ${body.name}`;
-    if (withdrawn.has(proxy)) return `withdrew for a declared interest in item ${item}`;
-    if (!m) return `stands for ${member}, who is not in the partnership file`;
-    if (!onBody.has(member) && isProxy(m)) return `stands for ${m.name} (${member}), who is a proxy: a proxy cannot appoint a proxy`;
-    if (!onBody.has(member)) return `stands for ${m.name} (${member}), who is not a member of ${body.name}`;
-    if (!votingIds.has(member)) return `stands for ${m.name} (${member}), who does not vote`;
-    if (proxy === member) return 'cannot be their own proxy';
-    if (votingIds.has(proxy)) return `is a voting member in their own right, counted once`;
-    if (inRoom.has(member)) {
-      return withdrawn.has(member)
-        ? `${m.name} (${member}) withdrew for a declared interest in item ${item}; a proxy cannot stand in`
-        : `${m.name} (${member}) is present in person`;
-    }
-    const by = representedBy.get(member);
-    if (by) return `${m.name} (${member}) is already represented by ${nameOf(model, by)} (${by})`;
-    if ((load.get(proxy) ?? 0) >= body.maxPerProxy) {
-      return `already stands for ${plural(load.get(proxy)!, 'member')}; a proxy may stand for ${body.maxPerProxy === 1 ? 'one member only' : `at most ${body.maxPerProxy}`} on ${body.name}`;
-    }
-    return undefined;
-  };
-  const assign = (proxy: string, member: string): string | undefined => {
-    const why = whyNot(proxy, member);
-    if (why) return why;
+  const assign = (proxy: string, member: string, as: 'proxy' | 'substitute') => {
     representedBy.set(member, proxy);
-    load.set(proxy, (load.get(proxy) ?? 0) + 1);
-    counted.push({ id: proxy, as: 'proxy', for: member, group: model.people.get(member)!.group });
-    return undefined;
+    const c: Counted = { id: proxy, as, for: member };
+    const g = groupOn(body, member);
+    if (g !== undefined) c.group = g;
+    counted.push(c);
+  };
+  const refuse = (proxy: string, member: string, why: string) => {
+    if (counted.some((c) => c.id === proxy)) warnings.push(`${nameOf(model, proxy)} (${proxy}) is not counted for ${nameOf(model, member)} (${member}): ${why}`);
+    else if (!notCounted.has(proxy)) notCounted.set(proxy, why);
   };
   const explicitProxies = new Set<string>();
+  const claims: StandInClaim[] = [];
   for (const entry of att.proxies ?? []) {
     explicitProxies.add(entry.proxy);
     if (!inRoom.has(entry.proxy) || !model.people.has(entry.proxy)) continue; // reason already noted
-    const why = assign(entry.proxy, entry.for);
-    if (!why) continue;
-    if (counted.some((c) => c.id === entry.proxy)) warnings.push(`${nameOf(model, entry.proxy)} (${entry.proxy}) is not counted for ${nameOf(model, entry.for)} (${entry.for}): ${why}`);
-    else notCounted.set(entry.proxy, why);
+    if (withdrawn.has(entry.proxy)) notCounted.set(entry.proxy, `withdrew for a declared interest in item ${item}`);
+    else if (!model.people.has(entry.for)) notCounted.set(entry.proxy, `stands for ${entry.for}, who is not in the partnership file`);
+    else if (withdrawn.has(entry.for) && inRoom.has(entry.for)) refuse(entry.proxy, entry.for, `${nameOf(model, entry.for)} (${entry.for}) withdrew for a declared interest in item ${item}; a proxy cannot stand in`);
+    else claims.push(entry);
   }
+  const judged = judgeClaims(model, body, claims, inRoom);
+  for (const c of judged.accepted) assign(c.proxy, c.for, c.as ?? 'proxy');
+  for (const { claim, refusal } of judged.refused) refuse(claim.proxy, claim.for, formatRefusal(refusal));
   for (const id of inRoom) {
-    if (explicitProxies.has(id) || votingIds.has(id)) continue;
-    const p = model.people.get(id)!;
-    if (p.proxyFor.length === 0) continue;
-    let first: string | undefined;
-    let any = false;
-    for (const member of p.proxyFor) {
-      const why = assign(id, member);
-      if (why) first ??= why;
-      else any = true;
+    if (explicitProxies.has(id) || onBody.has(id) || withdrawn.has(id) || !body.proxiesAllowed) continue;
+    const stands = (body.standsFor.get(id) ?? []).filter((m) => votingIds.has(m) && !inRoom.has(m) && !representedBy.has(m));
+    for (const m of stands.slice(0, body.maxPerProxy)) assign(id, m, 'proxy');
+    if (stands.length === 0 && (body.standsFor.get(id) ?? []).length > 0) {
+      const members = body.standsFor.get(id)!;
+      const m = members[0]!;
+      notCounted.set(id, inRoom.has(m) ? (withdrawn.has(m) ? `${nameOf(model, m)} (${m}) withdrew for a declared interest in item ${item}; a proxy cannot stand in` : `${nameOf(model, m)} (${m}) is present in person`) : `${nameOf(model, m)} (${m}) is already represented by ${nameOf(model, representedBy.get(m)!)} (${representedBy.get(m)})`);
     }
-    if (!any && first) notCounted.set(id, first);
+  }
+  if (!body.proxiesAllowed) {
+    for (const id of inRoom) if (!onBody.has(id) && !counted.some((c) => c.id === id) && (body.standsFor.get(id) ?? []).length && !notCounted.has(id)) notCounted.set(id, `proxies are not allowed on ${body.name}`);
   }
 
   // Everyone else in the room: say why they do not count.
@@ -255,8 +246,10 @@ function evaluate(model: Model, body: ResolvedBody, att: Attendance, item: numbe
   for (const id of inRoom) {
     if (countedIds.has(id) || notCounted.has(id)) continue;
     const p = model.people.get(id)!;
-    if (!onBody.has(id)) notCounted.set(id, isProxy(p) ? `not a proxy for any member of ${body.name}` : `not a member of ${body.name}`);
-    else if (!p.voting) notCounted.set(id, `does not vote (${p.role})`);
+    const chained = p.proxyFor.find((m) => !onBody.has(m) && isProxy(model.people.get(m)!));
+    if (!onBody.has(id) && chained) notCounted.set(id, `stands for ${nameOf(model, chained)} (${chained}), who is a proxy: a proxy cannot appoint a proxy`);
+    else if (!onBody.has(id)) notCounted.set(id, isProxy(p) ? `not a proxy for any member of ${body.name}` : p.active ? `not a member of ${body.name}` : `not a member of ${body.name} on ${model.asOf}`);
+    else if (!votingIds.has(id)) notCounted.set(id, `does not vote (${body.sittings.get(id)?.role ?? p.role})`);
   }
 
   // Order the count as the body lists its members, proxies beside the member they stand for.
@@ -267,8 +260,9 @@ function evaluate(model: Model, body: ResolvedBody, att: Attendance, item: numbe
     const out: CouldFix[] = [];
     for (const m of members) {
       if (inRoom.has(m.id) || representedBy.has(m.id)) continue; // present (perhaps withdrawn) or represented
-      const proxy = m.proxy ? model.people.get(m.proxy) : undefined;
-      const proxyCan = body.proxiesAllowed && proxy && !inRoom.has(proxy.id) && !votingIds.has(proxy.id);
+      const proxyId = body.sittings.get(m.id)?.proxy;
+      const proxy = proxyId ? model.people.get(proxyId) : undefined;
+      const proxyCan = body.proxiesAllowed && proxy && !inRoom.has(proxy.id) && !onBody.has(proxy.id);
       // A forecast assumes the apologies stand: ask the proxy; otherwise the member could still come.
       if (!forecast || !proxyCan) out.push({ id: m.id, name: m.name, via: 'member' });
       if (proxyCan) out.push({ id: proxy.id, name: proxy.name, via: 'proxy', forMember: m.id, forMemberName: m.name });
@@ -288,7 +282,7 @@ function evaluate(model: Model, body: ResolvedBody, att: Attendance, item: numbe
       case 'per-group':
         for (const g of rule.groups) {
           const groupName = model.groups.get(g)?.name ?? g;
-          const inGroup = voting.filter((p) => p.group === g);
+          const inGroup = voting.filter((p) => groupOn(body, p.id) === g);
           if (inGroup.length < rule.min) {
             warnings.push(`${groupName} has ${plural(inGroup.length, 'voting member')} on ${body.name}, fewer than the ${rule.min} the quorum needs: the rule can never be met`);
           }
@@ -304,10 +298,10 @@ function evaluate(model: Model, body: ResolvedBody, att: Attendance, item: numbe
         );
         break;
       case 'fraction': {
-        const base = rule.of === 'seats' ? body.totalSeats : voting.length;
+        const base = rule.of === 'seats' ? body.totalSeats : rule.of === 'voting-seats' ? body.votingSeats : voting.length;
         const round = rule.round ?? 'up';
         const required = fractionRequired(base, rule.fraction, round, rule.neverFewerThan);
-        const of = rule.of === 'seats' ? plural(base, 'seat') : `${plural(base, 'filled seat')}`;
+        const of = rule.of === 'seats' ? plural(base, 'seat') : rule.of === 'voting-seats' ? plural(base, 'voting seat') : `${plural(base, 'filled seat')}`;
         const floor = rule.neverFewerThan ? `, never fewer than ${rule.neverFewerThan}` : '';
         rules.push(
           result({
@@ -333,7 +327,7 @@ function evaluate(model: Model, body: ResolvedBody, att: Attendance, item: numbe
           const role = rule.role;
           const holders = [...new Set([...body.memberIds, ...(body.chair ? [body.chair] : [])])]
             .map((id) => model.people.get(id))
-            .filter((p): p is ResolvedPerson => !!p && p.role === role);
+            .filter((p): p is ResolvedPerson => !!p && (body.sittings.get(p.id)?.role ?? p.role) === role);
           if (holders.length === 0) warnings.push(`no one on ${body.name} has the role "${role}" that the quorum requires`);
           const ids = holders.filter((p) => here(p.id)).map((p) => p.id);
           const fix = holders.filter((p) => !inRoom.has(p.id)).map((p): CouldFix => ({ id: p.id, name: p.name, via: 'member' }));

@@ -19,7 +19,7 @@ import { utcDateTime, type IcsCalendar, type IcsEvent } from './ics.js';
 import { attendanceReport } from './attendance-report.js';
 import { membership } from './membership.js';
 import type { AgendaItem, MeetingFile } from './meeting-schema.js';
-import { isProxy, type Model, type ResolvedBody } from './model.js';
+import { isProxy, modelOn, type Model, type ResolvedBody } from './model.js';
 import { evaluateQuorum, hasRecordedPresence } from './quorum.js';
 
 export type MinutesPolicy = 'approved-only' | 'mark-drafts';
@@ -350,7 +350,9 @@ export function planSite(input: SiteInput): SitePlan {
 
   function planMeeting(rec: SiteMeetingInput): MeetingView {
     const m = rec.meeting;
-    const body = model.bodies.get(m.body);
+    // Who sat where, and the quorum, as of the meeting's date.
+    const on = modelOn(model, m.date);
+    const body = on.bodies.get(m.body);
     const status = statusOf(m);
     const agendaItems = m.agenda ?? [];
     const confidential = new Set<number>();
@@ -420,7 +422,7 @@ export function planSite(input: SiteInput): SitePlan {
     // The quorum engine decides whether the meeting could decide; decisions taken while
     // inquorate are flagged on the site, as the rules require.
     const canCount = status === 'held' && body !== undefined && (body.quorum?.length ?? 0) > 0 && hasRecordedPresence(m.attendance);
-    const quorateAt = (item: number): boolean | null => (canCount ? evaluateQuorum(model, body!, m.attendance, { item }).quorate : null);
+    const quorateAt = (item: number): boolean | null => (canCount ? evaluateQuorum(on, body!, m.attendance, { item }).quorate : null);
     if (showMinutes) {
       (m.decisions ?? []).forEach((d, i) => {
         if (!isPublicItem(d.item)) return;
@@ -509,15 +511,15 @@ export function planSite(input: SiteInput): SitePlan {
     if (m.requestedBy) view.requestedBy = name(m.requestedBy);
     if (m.shortNotice) view.shortNotice = { reason: clean(m.shortNotice.reason, 'the reason for short notice') ?? 'not published', agreedBy: (m.shortNotice.agreedBy ?? []).map(name) };
     if (m.notice?.sent) view.noticeSent = m.notice.sent;
-    if (status === 'held' && m.attendance && body) view.attendance = planAttendance(m, body);
+    if (status === 'held' && m.attendance && body) view.attendance = planAttendance(on, m, body);
     if (canCount) {
-      const q = evaluateQuorum(model, body!, m.attendance);
+      const q = evaluateQuorum(on, body!, m.attendance);
       view.quorum = { quorate: q.quorate, rules: q.rules.map((r) => ({ description: r.description, required: r.required, counted: r.counted, met: r.met })) };
     }
     return view;
   }
 
-  function planAttendance(m: MeetingFile, body: ResolvedBody): AttendanceView {
+  function planAttendance(on: Model, m: MeetingFile, body: ResolvedBody): AttendanceView {
     const a = m.attendance ?? {};
     const present = new Set(a.present ?? []);
     const apologies = new Set(a.apologies ?? []);
@@ -528,9 +530,10 @@ export function planSite(input: SiteInput): SitePlan {
     const inAttendance: PersonRef[] = [];
     for (const id of a.present ?? []) {
       if (proxyIds.has(id)) continue;
-      const person = model.people.get(id);
+      const person = on.people.get(id);
+      const group = body.sittings.get(id)?.group;
       if (members.has(id) && person) {
-        const g = person.group ? (model.groups.get(person.group)?.name ?? person.group) : 'Not in a partner group';
+        const g = group ? (model.groups.get(group)?.name ?? group) : 'Not in a partner group';
         if (!groups.has(g)) groups.set(g, []);
         groups.get(g)!.push(ref(id));
       } else inAttendance.push(ref(id));
@@ -546,7 +549,7 @@ export function planSite(input: SiteInput): SitePlan {
       observers: (a.observers ?? []).map(ref),
       invitees: (m.invitees ?? []).filter((i) => !i.person || present.has(i.person)).map((i) => (i.organisation ? { name: i.name, organisation: i.organisation } : { name: i.name })),
       apologies: (a.apologies ?? []).map(ref),
-      absent: body.memberIds.filter((id) => !present.has(id) && !apologies.has(id) && !proxied.has(id) && !isProxy(model.people.get(id)!)).map(ref),
+      absent: body.memberIds.filter((id) => !present.has(id) && !apologies.has(id) && !proxied.has(id) && !isProxy(on.people.get(id)!)).map(ref),
       lateOrEarly,
     };
   }
@@ -557,8 +560,9 @@ export function planSite(input: SiteInput): SitePlan {
     return s;
   };
 
-  const bodies: BodyView[] = [...model.bodies.values()].map((b) => {
-    const ms = membership(model, today, b);
+  const now = modelOn(model, today);
+  const bodies: BodyView[] = [...now.bodies.values()].map((b) => {
+    const ms = membership(now, today, b);
     const ofBody = views.filter((v) => v.bodyId === b.id);
     const view: BodyView = {
       id: b.id,

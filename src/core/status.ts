@@ -10,7 +10,8 @@ import { minutesDeadline } from './deadlines.js';
 import type { DecisionEntry } from './decisions.js';
 import { meetingDeadlines } from './meeting-deadlines.js';
 import type { MeetingFile } from './meeting-schema.js';
-import { groupSeats, termState, type Model } from './model.js';
+import { modelOn, placeState, vacanciesOn, type Model } from './model.js';
+import type { FillMethod } from './partnership-schema.js';
 import type { Problem } from './schema.js';
 import { hintFor } from './suggest.js';
 
@@ -29,9 +30,8 @@ export type StatusItem =
   | { kind: 'action-overdue'; urgency: Urgency; ref: string; text: string; owner: string; due: IsoDate; daysOverdue: number }
   | { kind: 'action-due'; urgency: Urgency; ref: string; text: string; owner: string; due: IsoDate; daysLeft: number }
   | { kind: 'actions-open'; urgency: Urgency; open: number; overdue: number }
-  | { kind: 'vacancy'; urgency: Urgency; group: string; vacant: number; seats: number }
-  | { kind: 'term-expired'; urgency: Urgency; person: string; end: IsoDate }
-  | { kind: 'term-ending'; urgency: Urgency; person: string; end: IsoDate; daysLeft: number }
+  | { kind: 'vacancy'; urgency: Urgency; group: string; vacant: number; seats: number; since: IsoDate | null; lastHeldBy: string | null; filledBy: FillMethod }
+  | { kind: 'term-ending'; urgency: Urgency; person: string; end: IsoDate; daysLeft: number; group: string | null; body: string | null; filledBy: FillMethod }
   | { kind: 'uncommitted'; urgency: Urgency; files: string[] }
   | { kind: 'no-git'; urgency: Urgency };
 
@@ -66,7 +66,7 @@ export interface StatusInput {
   uncommitted: readonly string[] | null;
 }
 
-/** Terms of office ending within this many days are listed. */
+/** Terms of office ending within this many days are listed, unless the file says otherwise (`term-warning-days:`). */
 export const TERM_WARNING_DAYS = 90;
 /** Actions falling due within this many days are listed one by one. */
 export const ACTION_SOON_DAYS = 7;
@@ -152,21 +152,29 @@ export function buildStatus(model: Model, input: StatusInput, today: IsoDate): S
   }
   if (open) items.push({ kind: 'actions-open', urgency: 'info', open, overdue });
 
-  for (const g of model.groups.values()) {
-    const s = groupSeats(model, g.id);
-    if (s.vacant > 0) items.push({ kind: 'vacancy', urgency: 'upcoming', group: g.id, vacant: s.vacant, seats: s.seats });
+  // Seats and terms as they stand today: an ended appointment left its seat vacant the day after.
+  const now = modelOn(model, today);
+  for (const g of now.groups.values()) {
+    const vs = vacanciesOn(now, g.id, today);
+    if (vs.length === 0) continue;
+    const dated = vs.filter((v) => v.since !== null).sort((a, b) => (a.since! < b.since! ? -1 : 1));
+    const first = dated[0];
+    items.push({ kind: 'vacancy', urgency: 'upcoming', group: g.id, vacant: vs.length, seats: g.seats, since: first?.since ?? null, lastHeldBy: first?.lastHeldBy ?? null, filledBy: g.filledBy ?? 'elected' });
   }
-  for (const p of model.people.values()) {
-    const t = termState(p, today, TERM_WARNING_DAYS);
-    if (t === 'expired') items.push({ kind: 'term-expired', urgency: 'due', person: p.id, end: p.term!.end! });
-    else if (t === 'ending-soon') items.push({ kind: 'term-ending', urgency: 'upcoming', person: p.id, end: p.term!.end!, daysLeft: daysBetween(today, p.term!.end!) });
+  const window = model.file.partnership?.termWarningDays ?? TERM_WARNING_DAYS;
+  for (const p of now.people.values()) {
+    for (const a of p.current) {
+      if (!a.to || placeState(a, today, window) !== 'ending-soon') continue;
+      const filledBy = a.filled ?? (a.group ? (now.groups.get(a.group)?.filledBy ?? 'elected') : 'appointed');
+      items.push({ kind: 'term-ending', urgency: 'upcoming', person: p.id, end: a.to, daysLeft: daysBetween(today, a.to), group: a.group ?? null, body: a.body ?? null, filledBy });
+    }
   }
 
   if (input.uncommitted === null) items.push({ kind: 'no-git', urgency: 'info' });
   else if (input.uncommitted.length) items.push({ kind: 'uncommitted', urgency: 'due', files: [...input.uncommitted] });
 
   // Within one urgency, deadlines (notices, minutes, actions) before housekeeping.
-  const housekeeping = new Set<StatusItem['kind']>(['vacancy', 'term-expired', 'term-ending', 'uncommitted', 'no-git', 'actions-open']);
+  const housekeeping = new Set<StatusItem['kind']>(['vacancy', 'term-ending', 'uncommitted', 'no-git', 'actions-open']);
   const rank = (i: StatusItem) => URGENCIES.indexOf(i.urgency) * 2 + (housekeeping.has(i.kind) ? 1 : 0);
   const when = (i: StatusItem) => ('due' in i && typeof i.due === 'string' ? i.due : 'noticeBy' in i ? i.noticeBy : 'minutesBy' in i ? i.minutesBy : 'end' in i ? i.end : 'date' in i ? i.date : '9999');
   const order = items.map((item, n) => ({ item, n }));

@@ -9,6 +9,7 @@ import { attendanceFromChecklist, normaliseAttendance } from '../core/attendance
 import type { Attendance, MeetingFile } from '../core/meeting-schema.js';
 import { isProxy, type Model, type ResolvedBody, type ResolvedPerson } from '../core/model.js';
 import { terminalText as shownText } from '../report/output.js';
+import { refuseClaim } from '../core/stand-ins.js';
 
 /** A checklist row: a heading (a partner group) or a person who can be ticked. */
 export type ChecklistItem = { heading: string } | { value: string; label: string; indent?: boolean };
@@ -72,23 +73,37 @@ export const checklist = createPrompt<string[], ChecklistConfig>((config, done) 
 
 const label = (p: ResolvedPerson) => `${p.name} (${p.id})`;
 
-/** The checklist rows: each group of the body, its members, and under each member their proxy. */
-export function checklistItems(model: Model, body: ResolvedBody): ChecklistItem[] {
+/**
+ * The checklist rows: each group of the body, its members (with their role and vote on this
+ * body, and "apologies sent" when the record has them), and under each voting member the proxy
+ * they appointed for this body.
+ */
+export function checklistItems(model: Model, body: ResolvedBody, apologies: ReadonlySet<string> = new Set()): ChecklistItem[] {
   const members = body.memberIds.map((id) => model.people.get(id)!);
-  const groupIds = [...body.groupIds, ...new Set(members.map((p) => p.group).filter((g): g is string => !!g && !body.groupIds.includes(g)))];
-  const blocks: { heading: string; people: ResolvedPerson[] }[] = groupIds.map((g) => ({ heading: model.groups.get(g)?.name ?? g, people: members.filter((p) => p.group === g) }));
-  const others = members.filter((p) => !p.group || !groupIds.includes(p.group));
+  const groupOf = (p: ResolvedPerson) => body.sittings.get(p.id)?.group;
+  const groupIds = [...body.groupIds, ...new Set(members.map(groupOf).filter((g): g is string => !!g && !body.groupIds.includes(g)))];
+  const blocks: { heading: string; people: ResolvedPerson[] }[] = groupIds.map((g) => ({ heading: model.groups.get(g)?.name ?? g, people: members.filter((p) => groupOf(p) === g) }));
+  const others = members.filter((p) => !groupOf(p) || !groupIds.includes(groupOf(p)!));
   if (others.length) blocks.push({ heading: 'Not in a partner group', people: others });
   const items: ChecklistItem[] = [];
   for (const b of blocks.filter((b) => b.people.length)) {
     items.push({ heading: b.heading });
     for (const p of b.people) {
-      items.push({ value: p.id, label: `${label(p)}${p.voting ? '' : `, ${p.role}, does not vote`}` });
-      const proxy = p.proxy ? model.people.get(p.proxy) : undefined;
-      if (proxy && body.proxiesAllowed && p.voting) items.push({ value: proxy.id, label: `proxy: ${label(proxy)}`, indent: true });
+      const s = body.sittings.get(p.id);
+      const voting = s?.voting ?? p.voting;
+      const sent = apologies.has(p.id) ? ', apologies sent' : '';
+      items.push({ value: p.id, label: `${label(p)}${voting ? '' : `, ${s?.role ?? p.role}, does not vote`}${sent}` });
+      const proxy = s?.proxy ? model.people.get(s.proxy) : undefined;
+      if (proxy && body.proxiesAllowed && voting) items.push({ value: proxy.id, label: `proxy: ${label(proxy)}`, indent: true });
     }
   }
   return items;
+}
+
+/** Who may be sent as a substitute for an absent member, by the body's rules (core/stand-ins.ts). */
+export function substituteCandidates(model: Model, body: ResolvedBody, member: string): ResolvedPerson[] {
+  if (!body.substitutesAllowed) return [];
+  return [...model.people.values()].filter((p) => p.active && p.id !== body.sittings.get(member)?.proxy && !refuseClaim(model, body, { proxy: p.id, for: member, as: 'substitute' }));
 }
 
 /** The prompts the flow uses; the real ones come from promptKit(), tests pass their own. */
@@ -143,7 +158,7 @@ export interface AskContext {
 export async function askAttendance(a: AskContext, kit: PromptKit): Promise<Attendance | undefined> {
   const { model, body, meeting } = a;
   const name = (id: string) => (model.people.has(id) ? label(model.people.get(id)!) : id);
-  const items = checklistItems(model, body);
+  const items = checklistItems(model, body, new Set(a.current?.apologies ?? []));
   const known = new Set(items.filter(isRow).map((i) => i.value));
   const ticked = [...(a.current?.present ?? []), ...(a.current?.proxies ?? []).map((e) => e.proxy)].filter((id) => known.has(id));
 
@@ -157,8 +172,29 @@ export async function askAttendance(a: AskContext, kit: PromptKit): Promise<Atte
   const extra = (a.current?.present ?? []).filter((id) => !known.has(id));
   let att = attendanceFromChecklist(model, body, a.current, [...ids, ...extra]);
 
+  // Substitutes, where the body allows them: for each absent member, someone their group sent.
+  const voters = body.memberIds.filter((id) => body.sittings.get(id)?.voting);
+  const unrepresented = () => {
+    const represented = new Set((att.proxies ?? []).map((e) => e.for));
+    return voters.filter((id) => !ids.includes(id) && !represented.has(id) && substituteCandidates(model, body, id).length > 0);
+  };
+  if (body.substitutesAllowed && unrepresented().length) {
+    let more = await kit.confirm({ message: 'Did a group send a substitute for an absent member?', default: false });
+    while (more && unrepresented().length) {
+      const member = await kit.select({ message: 'Substitute for whom?', choices: unrepresented().map((id) => ({ name: name(id), value: id })) });
+      const sub = await kit.select({ message: `Who came for ${name(member)}?`, choices: substituteCandidates(model, body, member).map((p) => ({ name: label(p), value: p.id })) });
+      att = {
+        ...att,
+        present: [...new Set([...(att.present ?? []), sub])],
+        proxies: [...(att.proxies ?? []).filter((e) => e.proxy !== sub), { proxy: sub, for: member, as: 'substitute' }],
+        apologies: (att.apologies ?? []).filter((id) => id !== sub),
+      };
+      more = unrepresented().length > 0 && (await kit.confirm({ message: 'Another substitute?', default: false }));
+    }
+  }
+
   const represented = new Set((att.proxies ?? []).map((e) => e.for));
-  const absent = body.memberIds.filter((id) => model.people.get(id)!.voting && !ids.includes(id) && !represented.has(id));
+  const absent = voters.filter((id) => !ids.includes(id) && !represented.has(id));
   if (absent.length) {
     const apologies = await kit.checkbox({
       message: 'Who sent apologies?',

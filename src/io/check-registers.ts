@@ -26,7 +26,7 @@ export async function checkRegisters(root: string, cwd: string, model: Model, to
   const decisions = collectDecisions(
     model,
     meetings.map((m) => ({ id: m.id, meeting: m.merged, fromMinutesFile: new Set(m.pending.decisions.map((d) => d.id)) })),
-    (body, attendance, item) => evaluateQuorum(model, body, attendance, { item }),
+    (on, body, attendance, item) => evaluateQuorum(on, body, attendance, { item }),
   );
   const problems = checkRegisterProblems(
     model,

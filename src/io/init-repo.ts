@@ -179,6 +179,28 @@ export function applyAnswers(presetText: string, answers: InitAnswers, today: Is
   const bi = file.bodies.findIndex((b) => b.id === defaultBodyId(model));
   const current = file.bodies[bi]!;
   const stamp = `Chosen by the clerk at wep init (${today}).`;
+  if (answers.newGroups?.length) {
+    // A group added here sits on the main body: otherwise its members would get no notices.
+    const ids = answers.newGroups.map((g) => g.id);
+    const si = current.members.findIndex((sel) => sel.groups && Object.keys(sel).length === 1);
+    const seq = si >= 0 ? doc.getIn(['bodies', bi, 'members', si, 'groups'], true) : undefined;
+    if (isSeq(seq) && seq.range && seq.items.length) {
+      const last = seq.items[seq.items.length - 1] as { range?: [number, number, number] };
+      if (seq.flow) splices.push({ start: last.range![1], end: last.range![1], text: `, ${ids.join(', ')}` });
+      else {
+        const pad = ' '.repeat(columnOf(text, last.range![0]) - 2);
+        const end = text.indexOf('\n', last.range![1]) + 1 || text.length;
+        splices.push({ start: end, end, text: ids.map((id) => `${pad}- ${id}\n`).join('') });
+      }
+    } else {
+      const members = node(['bodies', bi, 'members']);
+      if (!isSeq(members) || members.flow || !members.items.length) throw new WepError(`the ${answers.preset} preset's members of ${current.id} are not a block list`);
+      const first = members.items[0] as { range?: [number, number, number] };
+      const pad = ' '.repeat(columnOf(text, first.range![0]) - 2);
+      const at = members.range![2];
+      splices.push({ start: at, end: at, text: `${text[at - 1] === '\n' ? '' : '\n'}${pad}- groups: [${ids.join(', ')}]\n` });
+    }
+  }
   if (answers.notice && (answers.notice.kind !== current.notice.kind || answers.notice.days !== current.notice.days)) {
     setScalar(['bodies', bi, 'notice', 'kind'], answers.notice.kind);
     setScalar(['bodies', bi, 'notice', 'days'], answers.notice.days);

@@ -122,5 +122,7 @@ export async function loadPartnership(opts: LoadOptions): Promise<LoadedPartners
   const source = readPartnershipText(path, display);
   const { file, diagnostics } = await validatePartnershipCached(source, display, opts.today, env);
   if (!file || hasErrors(diagnostics)) throw new DiagnosticsError(diagnostics, { [display]: source });
-  return { model: buildModel(file), path, root: dirname(path), display, source, warnings: diagnostics };
+  // The model as of today: commands that ask about today (members, a what-if quorum, lists,
+  // status) use it as it is, and a meeting's date is one more build (core/model.ts modelOn).
+  return { model: buildModel(file, opts.today), path, root: dirname(path), display, source, warnings: diagnostics };
 }

@@ -6,7 +6,7 @@
  */
 import type { IsoDate } from '../core/dates.js';
 import { WepError } from '../core/errors.js';
-import type { ResolvedBody } from '../core/model.js';
+import { modelOn, type Model, type ResolvedBody } from '../core/model.js';
 import { hintFor } from '../core/suggest.js';
 import { listMeetingIds, meetingDate, MEETING_ID, MEETINGS_DIR } from './meetings.js';
 import { loadPartnership, type LoadedPartnership, type LoadOptions } from './partnership-file.js';
@@ -62,6 +62,9 @@ export type MeetingChoice = 'given' | 'next' | 'latest-held';
 
 export interface ChosenMeeting {
   rec: MeetingRecord;
+  /** The partnership as of the meeting's date: who sits, votes, stands in and gets the papers. */
+  model: Model;
+  /** The meeting's body, as of its date. */
   body: ResolvedBody;
   choice: MeetingChoice;
 }
@@ -106,7 +109,9 @@ export function chooseMeetingId(ids: readonly string[], today: IsoDate, requeste
 export async function resolveMeeting(records: Records, requested: string | undefined, def: MeetingDefault, today: IsoDate): Promise<ChosenMeeting> {
   const { id, choice } = chooseMeetingId(records.ids(), today, requested, def);
   const rec = await records.meeting(id);
-  return { rec, body: bodyOf(records, rec), choice };
+  // Everything about a meeting is decided as of its date, never today.
+  const model = modelOn(records.model, rec.meeting.date);
+  return { rec, model, body: bodyOf({ model }, rec), choice };
 }
 
 /** The body a meeting record names, or an error pointing at `wep check`. */

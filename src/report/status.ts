@@ -2,10 +2,23 @@
 import type { ChalkInstance } from 'chalk';
 import { formatLongDate, formatShortDate } from '../core/dates.js';
 import type { Model } from '../core/model.js';
+import type { FillMethod } from '../core/partnership-schema.js';
 import type { StatusItem, StatusReport, Urgency } from '../core/status.js';
 
 const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
 const wd = (n: number) => plural(n, 'working day');
+
+/** Who fills a seat, and how: "Primary Heads elect a member to the seat". */
+function fillText(how: FillMethod, group: string, vacant: boolean): string {
+  switch (how) {
+    case 'elected':
+      return vacant ? `${group} elect a member to the seat` : `${group} elect a successor, or re-elect`;
+    case 'appointed':
+      return vacant ? `${group} appoint a member to the seat` : `${group} appoint a successor, or reappoint`;
+    case 'co-opted':
+      return vacant ? 'the body co-opts a member to the seat' : 'the body co-opts a successor, or reappoints';
+  }
+}
 
 /** One item in words, with the command that deals with it. */
 export function describeStatusItem(model: Model, i: StatusItem): { text: string; fix?: string } {
@@ -47,12 +60,17 @@ export function describeStatusItem(model: Model, i: StatusItem): { text: string;
       return { text: `Action ${i.ref} due ${i.daysLeft === 0 ? 'today' : `in ${plural(i.daysLeft, 'day')}`} (${person(i.owner)}): ${i.text}` };
     case 'actions-open':
       return { text: `${plural(i.open, 'open action')}${i.overdue ? `, ${i.overdue} overdue` : ''}`, fix: 'wep actions --open' };
-    case 'vacancy':
-      return { text: `${group(i.group)}: ${i.vacant} of ${plural(i.seats, 'seat')} vacant`, fix: 'wep members' };
-    case 'term-expired':
-      return { text: `${person(i.person)}'s term of office ended ${formatShortDate(i.end)}: reappoint or replace`, fix: 'update term: in partnership.yaml' };
-    case 'term-ending':
-      return { text: `${person(i.person)}'s term of office ends ${formatShortDate(i.end)} (in ${plural(i.daysLeft, 'day')})` };
+    case 'vacancy': {
+      const since = i.since ? ` since ${formatShortDate(i.since)}${i.lastHeldBy ? ` (${person(i.lastHeldBy)}'s term ended)` : ''}` : '';
+      return { text: `${group(i.group)}: ${i.vacant} of ${plural(i.seats, 'seat')} vacant${since}; ${fillText(i.filledBy, group(i.group), true)}`, fix: 'add the new member\'s appointment (with "from:") in partnership.yaml; wep members shows the seats' };
+    }
+    case 'term-ending': {
+      const where = i.body ? bodyName(i.body) : i.group ? group(i.group) : undefined;
+      return {
+        text: `${person(i.person)}'s term of office${where ? ` (${where})` : ''} ends ${formatShortDate(i.end)} (in ${plural(i.daysLeft, 'day')}); ${fillText(i.filledBy, i.group ? group(i.group) : 'the body', false)}`,
+        fix: 'when it is decided, end the appointment ("to:") and add the next one in partnership.yaml',
+      };
+    }
     case 'uncommitted':
       return {
         text: `${plural(i.files.length, 'record file')} not committed to git: ${i.files.slice(0, 4).join(', ')}${i.files.length > 4 ? ', ...' : ''}`,

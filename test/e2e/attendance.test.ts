@@ -130,6 +130,54 @@ describe('wep attendance errors (exit 2, file unchanged)', () => {
   it('an unknown id, with a did-you-mean', () => fails(['--present', 'ph-ahmad'], '--present: no person "ph-ahmad" in the partnership file', 'did you mean "ph-ahmed"?'));
   it('an item beyond the agenda', () => fails(['--left-at', 'sh-clarke=9'], '--left-at "sh-clarke=9": the agenda has 6 items, so there is no item 9'));
   it('a malformed pair', () => fails(['--proxy', 'px-evans'], '--proxy "px-evans": expected PROXY=MEMBER'));
-  it('a proxy for someone who does not vote', () => fails(['--proxy', 'px-evans=la-lewis'], '--proxy px-evans=la-lewis: Claire Lewis (la-lewis) is not a voting member of Education Partnership'));
+  it('a proxy for someone who does not vote', () => fails(['--proxy', 'px-evans=la-lewis'], '--proxy px-evans=la-lewis: Claire Lewis (la-lewis) does not vote on Education Partnership (rule voting-member: a stand-in stands for a voting member of the body)'));
   it('an unknown meeting', () => fails(['--apologies', 'sh-evans', '--meeting', '2026-12-11-partnership'], 'no meeting "2026-12-11-partnership" in meetings/', 'did you mean "2026-12-10-partnership"?'));
+});
+
+describe('wep attendance: substitutes, where the body allows them', () => {
+  const SUBS = (src: string) =>
+    src
+      .replace('    kind: board\n', '    kind: board\n    substitutes: { allowed: true }\n')
+      .replace(
+        '  # Proxies: each core member appoints one',
+        '  - { id: sh-deputy, name: Ola Deputy, email: o.deputy@loddon-school.example.org, group: secondary-heads, role: proxy }\n  # Proxies: each core member appoints one',
+      );
+  let sdir: string;
+  beforeEach(() => {
+    sdir = tempRepo({ partnership: SUBS(read(dir, 'partnership.yaml')) });
+    dirs.push(sdir);
+    write(sdir, FILE, RECORD);
+  });
+  const present = 'chair-okafor,ph-ahmed,ph-brown,sh-clarke,sf-iqbal,sf-jones';
+
+  it('records a substitute from the member\'s own group, who counts for that group', () => {
+    const r = wep(['attendance', '--present', present, '--substitute', 'sh-deputy=sh-evans', '--json'], { cwd: sdir });
+    expect(r.code, r.stderr).toBe(0);
+    const j = JSON.parse(r.stdout) as { quorate: boolean; counted: { id: string; as: string; for: string | null; group: string | null }[] };
+    expect(j.quorate).toBe(true);
+    expect(j.counted).toContainEqual({ id: 'sh-deputy', as: 'substitute', for: 'sh-evans', group: 'secondary-heads' });
+    expect(read(sdir, FILE)).toContain('    - { proxy: sh-deputy, for: sh-evans, as: substitute }\n');
+    // wep check applies the same rules to the record, and finds nothing wrong with it
+    expect(wep(['check', '--quiet'], { cwd: sdir }).stderr).toBe('');
+  });
+
+  it('refuses a substitute from another group, naming the rule', () => {
+    const r = wep(['attendance', '--present', present, '--substitute', 'px-ahmed=sh-evans'], { cwd: sdir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(
+      "wep: error: --substitute px-ahmed=sh-evans: Ruth Patel (px-ahmed) is not in Wokingham Secondary Heads Federation, Megan Evans (sh-evans)'s group (rule own-group: a substitute comes from the absent member's own partner group)",
+    );
+    expect(read(sdir, FILE)).toBe(RECORD);
+  });
+
+  it('two stand-ins for one member are refused the same way whatever the order of the flags', () => {
+    const a = wep(['attendance', '--present', present, '--proxy', 'px-evans=sh-evans', '--substitute', 'sh-deputy=sh-evans'], { cwd: sdir });
+    const b = wep(['attendance', '--substitute', 'sh-deputy=sh-evans', '--present', present, '--proxy', 'px-evans=sh-evans'], { cwd: sdir });
+    expect(a.code).toBe(2);
+    expect(a.stderr).toBe(b.stderr);
+    expect(a.stderr).toContain(
+      'wep: error: --proxy px-evans=sh-evans: George Usman (px-evans) and Ola Deputy (sh-deputy) are both recorded standing in for Megan Evans (sh-evans): one stand-in per member (rule one-per-member: one stand-in per absent member) (and sh-deputy=sh-evans)',
+    );
+    expect(read(sdir, FILE)).toBe(RECORD);
+  });
 });

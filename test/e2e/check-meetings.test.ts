@@ -66,6 +66,63 @@ const CASES: Case[] = [
     hint: 'if shorter notice was agreed, record who agreed and why: wep notice --meeting 2026-12-10-partnership --short-notice-agreed "reason"',
   },
   {
+    fixture: 'proxy-not-appointed',
+    file: O,
+    line: 10,
+    col: 7,
+    carets: 35,
+    severity: 'error',
+    code: 1,
+    message:
+      "Fiona Taylor (px-clarke) is not Megan Evans (sh-evans)'s appointed proxy on Education Partnership (Megan Evans (sh-evans)'s appointed proxy is George Usman (px-evans)) (rule appointed-proxy: a proxy is the person the member appointed for this body)",
+    hint: 'record the appointed proxy, or give the member this proxy in partnership.yaml ("proxy:"), or record them with "as: substitute" where the body allows substitutes',
+  },
+  {
+    fixture: 'substitute-not-allowed',
+    file: O,
+    line: 10,
+    col: 7,
+    carets: 52,
+    severity: 'error',
+    code: 1,
+    message: 'substitutes are not allowed on Education Partnership (rule substitutes-allowed: the body allows substitutes)',
+    hint: 'allow them with "substitutes: { allowed: true }" on the body if the terms of reference do, or record the member as absent',
+  },
+  {
+    fixture: 'member-as-proxy',
+    file: O,
+    line: 10,
+    col: 7,
+    carets: 35,
+    severity: 'error',
+    code: 1,
+    message: 'Tom Clarke (sh-clarke) sits on Education Partnership in their own right, so counts once (rule not-a-member: a stand-in does not sit on the body in their own right)',
+    hint: 'someone on the body counts once, as themselves: list them under "present:" only',
+  },
+  {
+    fixture: 'chair-out-of-office',
+    file: '2027-09-09-partnership/meeting.yaml',
+    line: 2,
+    col: 7,
+    carets: 10,
+    severity: 'warning',
+    code: 0,
+    message: 'the chair of Education Partnership, Dr Grace Okafor (chair-okafor), is not a member of it on Thursday 9 September 2027: their appointment ended on 2027-08-31',
+    hint: 'renew chair-okafor\'s appointment in partnership.yaml, or name the body\'s chair on that date ("chair:" of bodies "partnership")',
+  },
+  {
+    fixture: 'chair-out-of-office',
+    file: '2027-09-09-partnership/meeting.yaml',
+    line: 2,
+    col: 7,
+    carets: 10,
+    severity: 'error',
+    code: 1,
+    today: '2027-09-10',
+    message: 'the chair of Education Partnership, Dr Grace Okafor (chair-okafor), is not a member of it on Thursday 9 September 2027: their appointment ended on 2027-08-31',
+    hint: 'renew chair-okafor\'s appointment in partnership.yaml, or name the body\'s chair on that date ("chair:" of bodies "partnership")',
+  },
+  {
     fixture: 'minutes-overdue',
     file: O,
     line: 2,
@@ -91,7 +148,7 @@ const CASES: Case[] = [
 
 describe('wep check: meeting records', () => {
   for (const k of CASES) {
-    it(`${k.fixture}: ${k.message.slice(0, 60)}`, async () => {
+    it(`${k.fixture} (${k.severity}): ${k.message.slice(0, 60)}`, async () => {
       const dir = repoWith(k.fixture);
       const r = await check(dir, k.today ?? '2026-11-22');
       const file = `meetings/${k.file}`;

@@ -50,6 +50,12 @@ const CASES: Case[] = [
   { fixture: 'too-many-members', line: 15, col: 12, carets: 1, code: 1, message: 'Secondary Heads has 1 seat but 2 people hold one (sh-clarke, sh-evans)', hint: 'raise "seats:", or mark the extra people as proxies or observers' },
   { fixture: 'term-ends-before-start', line: 28, col: 37, carets: 10, code: 1, message: 'term of office ends (2025-08-31) before it starts (2026-09-01)', hint: 'check the two dates' },
   { fixture: 'impossible-quorum', line: 41, col: 14, carets: 1, code: 1, message: 'the quorum can never be met: it needs 3 from Primary Heads, which has 2 seats', hint: 'lower "min:" to at most 2, or raise the group\'s seats' },
+  { fixture: 'chair-not-member', line: 34, col: 12, carets: 8, code: 1, message: 'the chair of Education Partnership, Ruth Patel (px-ahmed), is not a member of it', hint: 'add px-ahmed to the body\'s "members:" (or give them an appointment with "body: partnership"), or name a member as chair' },
+  { fixture: 'vice-chair-not-member', line: 34, col: 17, carets: 8, code: 1, message: 'the vice-chair of Education Partnership, Ruth Patel (px-ahmed), is not a member of it', hint: 'add px-ahmed to the body\'s "members:" (or give them an appointment with "body: partnership"), or name a member as vice-chair' },
+  { fixture: 'quorum-voting-seats', line: 41, col: 14, carets: 1, code: 1, message: 'the quorum can never be met: it needs 3 voting members but Education Partnership has 2 voting seats (1 held without a vote)', hint: 'give more of its members a vote on Education Partnership (an appointment to the body with "voting: true"), or lower "min:" to at most 2' },
+  { fixture: 'quorum-group-voting-seats', line: 42, col: 14, carets: 1, code: 1, message: 'the quorum can never be met: it needs 2 voting members from Primary Heads, but 1 of its 2 seats on Education Partnership is held without a vote', hint: 'give the group\'s members a vote on Education Partnership (role member, or "voting: true"), or lower "min:" to at most 1' },
+  { fixture: 'appointment-ends-before-start', line: 28, col: 57, carets: 10, code: 1, message: 'appointment ends (2025-08-31) before it starts (2026-09-01)', hint: 'check the two dates' },
+  { fixture: 'seats-overlap', line: 15, col: 12, carets: 1, code: 1, message: 'Secondary Heads has 1 seat but 2 people hold one on 2027-01-01 (sh-clarke, sh-evans)', hint: 'end the earlier appointment (its "to:" date) before the next one starts, or raise "seats:"' },
   { fixture: 'empty', line: 1, col: 1, carets: 1, code: 1, message: 'the file is empty', hint: 'start from the bundled example: wep init, or copy partnership.yaml' },
   { fixture: 'comments-only', line: 1, col: 1, carets: 1, code: 1, message: 'the file is empty', hint: 'start from the bundled example: wep init, or copy partnership.yaml' },
 ];
@@ -88,10 +94,24 @@ describe('wep check: one fixture per diagnostic', () => {
     expect(lines.filter(Boolean).at(-1)).toBe(c.count ?? '1 error');
   });
 
+  it('group-on-no-body: a partner group that sits on no body is a warning, exit 0', () => {
+    const r = check('group-on-no-body.yaml');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.split('\n').slice(0, 5)).toEqual([
+      'group-on-no-body.yaml:16:9: warning: Special Schools sits on no body: its members get no notices and count in no quorum',
+      '   |',
+      '16 |   - id: special-schools',
+      '   |         ^^^^^^^^^^^^^^^',
+      '  fix: add it to a body, e.g. "groups: [..., special-schools]" under bodies "partnership" members',
+    ]);
+    expect(r.stderr.trimEnd().split('\n').at(-1)).toBe('2 warnings'); // and its seat is vacant
+  });
+
   it('every fixture in the folder has a test', async () => {
     const { readdirSync } = await import('node:fs');
     const files = readdirSync(FIXTURES).filter((f) => f.endsWith('.yaml')).sort();
-    expect(files).toEqual([...CASES.map((c) => `${c.fixture}.yaml`), 'valid.yaml'].sort());
+    expect(files).toEqual([...CASES.map((c) => `${c.fixture}.yaml`), 'group-on-no-body.yaml', 'valid.yaml'].sort());
   });
 });
 

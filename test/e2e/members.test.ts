@@ -29,7 +29,7 @@ describe('wep members', () => {
     expect(r.stdout).toMatch(/^ {2}Samina Ahmed +ph-ahmed +member, votes +proxy: Ruth Patel \(px-ahmed\) +term to 2027-08-31$/m);
     // a term ending within 60 days of today (2026-11-22) is flagged
     expect(r.stdout).toMatch(/^ {2}Rhian Davies +ph-davies .* term ends 2026-12-31$/m);
-    expect(r.stdout).toContain('Multi-Academy Trust Executive Heads [mat-executive-heads]  0 of 1 seat filled, 1 vacant\n  (vacant seat)\n');
+    expect(r.stdout).toContain('Multi-Academy Trust Executive Heads [mat-executive-heads]  0 of 1 seat filled, 1 vacant\n  (vacant seat: elected by the group)\n');
     expect(r.stdout).toMatch(/^ {2}Claire Lewis +la-lewis +officer, no vote$/m);
     expect(r.stdout).toMatch(/^ {2}Dr Grace Okafor +chair-okafor +chair, votes +term to 2027-08-31$/m);
     expect(r.stdout).toContain('Not in a partner group\n');
@@ -37,9 +37,26 @@ describe('wep members', () => {
     expect(r.stdout).not.toMatch(/^ {2}Ruth Patel/m);
   });
 
-  it('shows an expired term', () => {
+  it('after a term ends: the seat is vacant from the next day and the member is former', () => {
     const r = wep(['members'], { cwd: dir, today: '2027-01-15' });
-    expect(r.stdout).toMatch(/^ {2}Rhian Davies +ph-davies .* term ended 2026-12-31$/m);
+    expect(r.stdout).toContain('Wokingham Primary Heads Partnership [primary-heads]  3 of 4 seats filled, 1 vacant\n');
+    expect(r.stdout).toContain('  (vacant seat since 2027-01-01: elected by the group)\n');
+    expect(r.stdout).not.toContain('Rhian Davies');
+    const former = wep(['members', '--former'], { cwd: dir, today: '2027-01-15' });
+    expect(former.stdout).toMatch(/^Former members \(on 2027-01-15\)\n {2}Rhian Davies +ph-davies +Wokingham Primary Heads Partnership \(member\) 2023-09-01 to 2026-12-31$/m);
+    // --on: the membership of any day, whatever today is
+    const on = wep(['members', '--on', '2026-12-31'], { cwd: dir, today: '2027-01-15' });
+    expect(on.stdout).toMatch(/^ {2}Rhian Davies +ph-davies .* term ends 2026-12-31$/m);
+    const json = JSON.parse(wep(['members', '--former', '--json'], { cwd: dir, today: '2027-01-15' }).stdout) as { date: string; members: (PersonJson & { former: boolean })[] };
+    expect(json.date).toBe('2027-01-15');
+    expect(json.members.filter((p) => p.former).map((p) => p.id)).toEqual(['ph-davies']);
+    expect(JSON.parse(wep(['members', '--on', '2026-12-31', '--json'], { cwd: dir }).stdout).date).toBe('2026-12-31');
+  });
+
+  it('--on: a bad date is exit 2 with the fix', () => {
+    const r = wep(['members', '--on', '2027-02-30'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('wep: error: "2027-02-30" is not a real date: February 2027 has 28 days (the --on date)\n  fix: give the --on date as YYYY-MM-DD, e.g. 2026-12-10\n');
   });
 
   it('--json: an array of people with id, name, email, group, role, voting, proxy, proxyFor', () => {
@@ -67,8 +84,10 @@ describe('wep members', () => {
   it('--body: only the members of that body', () => {
     const r = wep(['members', '--body', 'operational-group'], { cwd: dir });
     expect(r.code).toBe(0);
-    expect(r.stdout.split('\n')[0]).toBe('Operational Group (4 members, 3 seats)');
-    expect(r.stdout).toMatch(/Owen Morgan +la-morgan +officer, no vote/);
+    expect(r.stdout.split('\n')[0]).toBe('Operational Group (4 members, 4 seats)');
+    // an officer without a vote on the board chairs the Operational Group, with a vote there
+    expect(r.stdout).toMatch(/Owen Morgan +la-morgan +chair, votes/);
+    expect(wep(['members'], { cwd: dir }).stdout).toMatch(/Owen Morgan +la-morgan +officer, no vote/);
     expect(r.stdout).not.toContain('Samina Ahmed');
     const json = JSON.parse(wep(['members', '--body', 'operational-group', '--json'], { cwd: dir }).stdout).members as PersonJson[];
     expect(json.map((p) => p.id).sort()).toEqual(['la-morgan', 'op-baker', 'op-cole', 'op-dunn']);

@@ -19,7 +19,7 @@ describe('wep status', () => {
     expect(out).toContain('Overdue (1)\n  - Minutes of Education Partnership, Thu 8 Oct 2026 are OVERDUE: due Mon 19 Oct 2026, 2 working days late (not started)');
     expect(out).toContain(`wep minutes --meeting ${OCT}`);
     expect(out).toContain('Multi-Academy Trust Executive Heads: 1 of 1 seat vacant');
-    expect(out).toContain("Rhian Davies's term of office ends Thu 31 Dec 2026 (in 71 days)");
+    expect(out).toContain("Rhian Davies's term of office (Wokingham Primary Heads Partnership) ends Thu 31 Dec 2026 (in 71 days); Wokingham Primary Heads Partnership elect a successor, or re-elect");
     expect(out.indexOf('Overdue')).toBeLessThan(out.indexOf('Coming up'));
     expect(out).not.toContain('not committed');
   });

@@ -36,6 +36,29 @@ describe('presets', () => {
     expect(read(name)).toMatch(/ASSUMPTION/);
   });
 
+  it.each(PRESETS.map((p) => p.name))('%s: every quorum is quoted from its source or marked ASSUMPTION in the comment above it', (name) => {
+    const lines = read(name).split('\n');
+    const at = lines.flatMap((l, i) => (/^\s+quorum:/.test(l) ? [i] : []));
+    expect(at.length).toBeGreaterThan(0);
+    for (const i of at) {
+      // the comment block just above "quorum:", or the rules' own notes
+      const above: string[] = [];
+      for (let j = i - 1; j >= 0 && /^\s*#/.test(lines[j]!); j--) above.unshift(lines[j]!);
+      const rules = lines.slice(i + 1, i + 12).join('\n');
+      const said = `${above.join('\n')}\n${rules}`;
+      expect(/ASSUMPTION|"[^"]+"/.test(said), `${name}:${i + 1}: ${lines[i]}`).toBe(true);
+    }
+  });
+
+  it('a fraction of voting seats leaves out seats held without a vote (Thurrock\'s officers, Portsmouth\'s Deputy RSC)', async () => {
+    const thurrock = (await load('thurrock')).model!.bodies.get('partnership')!;
+    expect(thurrock.totalSeats - thurrock.votingSeats).toBe(2);
+    expect(thurrock.quorum?.[0]).toMatchObject({ kind: 'fraction', of: 'voting-seats' });
+    const portsmouth = (await load('portsmouth')).model!;
+    const board = [...portsmouth.bodies.values()][0]!;
+    expect(board.totalSeats - board.votingSeats).toBe(1);
+  });
+
   it.each(PRESETS.map((p) => p.name))('%s: every body has a usual start time, so meetings can be created for it', async (name) => {
     const { model } = await load(name);
     for (const b of model!.bodies.values()) expect({ body: b.id, start: b.start }).toEqual({ body: b.id, start: expect.stringMatching(/^\d\d:\d\d$/) });

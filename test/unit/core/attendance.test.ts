@@ -91,22 +91,47 @@ describe('applyAttendanceFlags', () => {
   });
 
   it('--proxy records who stood in for whom, replacing an earlier entry for that member', () => {
-    const a = apply({ proxy: ['px-clarke=sh-evans'] }, { present: ['sh-evans'], proxies: [{ proxy: 'px-evans', for: 'sh-evans' }] }).attendance;
-    expect(a).toEqual({ present: ['px-clarke'], proxies: [{ proxy: 'px-clarke', for: 'sh-evans' }] });
+    const a = apply({ proxy: ['px-evans=sh-evans'] }, { present: ['sh-evans'], proxies: [{ proxy: 'px-clarke', for: 'sh-evans' }] }).attendance;
+    expect(a).toEqual({ present: ['px-evans'], proxies: [{ proxy: 'px-evans', for: 'sh-evans' }] });
   });
 
-  it('--proxy errors: not a voting member, own proxy, member also present, proxies not allowed', () => {
+  it('--proxy errors name the rule: not a voting member, not the appointed proxy, own proxy, a member as proxy, member also present, proxies not allowed', () => {
     const officer = error(() => apply({ proxy: ['px-evans=la-lewis'] }));
-    expect(officer.message).toBe('--proxy px-evans=la-lewis: Claire Lewis (la-lewis) is not a voting member of Education Partnership');
-    expect(officer.hint).toBe('a proxy stands for a voting member of Education Partnership; "wep members --body partnership" lists them');
+    expect(officer.message).toBe('--proxy px-evans=la-lewis: Claire Lewis (la-lewis) does not vote on Education Partnership (rule voting-member: a stand-in stands for a voting member of the body)');
+    expect(officer.hint).toBe('a stand-in stands for a voting member of the body; "wep members --body partnership" lists them');
     const backwards = error(() => apply({ proxy: ['sh-evans=px-evans'] }));
-    expect(backwards.message).toBe('--proxy sh-evans=px-evans: George Usman (px-evans) is not a voting member of Education Partnership');
-    expect(backwards.hint).toBe('px-evans is a proxy; write the proxy first: px-evans=sh-evans');
-    expect(error(() => apply({ proxy: ['sh-evans=sh-evans'] })).message).toBe('--proxy sh-evans=sh-evans: a member cannot be their own proxy');
-    expect(error(() => apply({ proxy: ['px-evans=sh-evans'], present: ['sh-evans'] })).message).toBe('--proxy px-evans=sh-evans: Megan Evans (sh-evans) is also given as present');
+    expect(backwards.message).toBe('--proxy sh-evans=px-evans: George Usman (px-evans) is a proxy: a proxy cannot appoint a proxy (rule no-proxy-of-proxy: a proxy cannot appoint a proxy)');
+    expect(backwards.hint).toBe('write the proxy first, then the member: PROXY=MEMBER');
+    const other = error(() => apply({ proxy: ['px-clarke=sh-evans'] }));
+    expect(other.message).toBe(
+      "--proxy px-clarke=sh-evans: Fiona Taylor (px-clarke) is not Megan Evans (sh-evans)'s appointed proxy on Education Partnership (Megan Evans (sh-evans)'s appointed proxy is George Usman (px-evans)) (rule appointed-proxy: a proxy is the person the member appointed for this body)",
+    );
+    expect(error(() => apply({ proxy: ['sh-evans=sh-evans'] })).message).toMatch(/^--proxy sh-evans=sh-evans: Megan Evans \(sh-evans\) cannot stand in for themselves \(rule not-a-member/);
+    expect(error(() => apply({ proxy: ['sh-clarke=sh-evans'] })).message).toMatch(/^--proxy sh-clarke=sh-evans: Tom Clarke \(sh-clarke\) sits on Education Partnership in their own right, so counts once \(rule not-a-member/);
+    expect(error(() => apply({ proxy: ['px-evans=sh-evans'], present: ['sh-evans'] })).message).toMatch(/^--proxy px-evans=sh-evans: Megan Evans \(sh-evans\) is present in person \(rule member-absent/);
     const noProxies = { ...board(), proxiesAllowed: false };
-    expect(error(() => applyAttendanceFlags(wep, noProxies, undefined, { proxy: ['px-evans=sh-evans'] }, 9)).message).toBe('--proxy px-evans=sh-evans: proxies are not allowed on Education Partnership');
+    expect(error(() => applyAttendanceFlags(wep, noProxies, undefined, { proxy: ['px-evans=sh-evans'] }, 9)).message).toBe(
+      '--proxy px-evans=sh-evans: proxies are not allowed on Education Partnership (rule proxies-allowed: the body allows proxies)',
+    );
     expect(error(() => apply({ present: ['sh-evans'], apologies: ['sh-evans'] })).message).toBe('--present sh-evans: also given as sending apologies');
+  });
+
+  it('--substitute only where the body allows it, from the member\'s own group', () => {
+    expect(error(() => apply({ substitute: ['px-clarke=sh-evans'] })).message).toMatch(/^--substitute px-clarke=sh-evans: substitutes are not allowed on Education Partnership \(rule substitutes-allowed/);
+    const subs = { ...board(), substitutesAllowed: true };
+    expect(error(() => applyAttendanceFlags(wep, subs, undefined, { substitute: ['px-clarke=sh-evans'] }, 9)).message).toMatch(
+      /^--substitute px-clarke=sh-evans: Fiona Taylor \(px-clarke\) is not in Wokingham Secondary Heads Federation, Megan Evans \(sh-evans\)'s group \(rule own-group/,
+    );
+    const anyone = { ...board(), substitutesAllowed: true, substitutesFrom: 'anyone' as const };
+    expect(applyAttendanceFlags(wep, anyone, undefined, { substitute: ['px-clarke=sh-evans'] }, 9).attendance).toEqual({ present: ['px-clarke'], proxies: [{ proxy: 'px-clarke', for: 'sh-evans', as: 'substitute' }] });
+  });
+
+  it('two claims for one member are refused whatever the order of the flags', () => {
+    const anyone = { ...board(), substitutesAllowed: true, substitutesFrom: 'anyone' as const };
+    const a = error(() => applyAttendanceFlags(wep, anyone, undefined, { proxy: ['px-evans=sh-evans'], substitute: ['px-clarke=sh-evans'] }, 9));
+    const b = error(() => applyAttendanceFlags(wep, anyone, undefined, { substitute: ['px-clarke=sh-evans'], proxy: ['px-evans=sh-evans'] }, 9));
+    expect(a.message).toBe(b.message);
+    expect(a.message).toMatch(/one stand-in per member/);
   });
 
   it('late arrivals and early departures are present, one entry per person', () => {

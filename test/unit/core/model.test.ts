@@ -21,7 +21,16 @@ const ids = (ps: { id: string }[]) => ps.map((p) => p.id);
 
 describe('people', () => {
   it('defaults: role member, voting by role, proxies resolved both ways', () => {
-    expect(resolvePerson({ id: 'a', name: 'A' })).toEqual({ id: 'a', name: 'A', role: 'member', voting: true, proxyFor: [] });
+    expect(resolvePerson({ id: 'a', name: 'A' })).toEqual({
+      id: 'a',
+      name: 'A',
+      role: 'member',
+      voting: true,
+      proxyFor: [],
+      places: [{ index: -1, role: 'member', voting: true }],
+      current: [{ index: -1, role: 'member', voting: true }],
+      active: true,
+    });
     expect(resolvePerson({ id: 'a', name: 'A', role: 'officer' }).voting).toBe(false);
     expect(resolvePerson({ id: 'a', name: 'A', role: 'observer', voting: true }).voting).toBe(true);
     expect(resolvePerson({ id: 'a', name: 'A', role: 'chair', voting: false }).voting).toBe(false);
@@ -59,7 +68,10 @@ describe('bodies', () => {
   it('the Operational Group: named people, seats for its voters', () => {
     const b = m.bodies.get('operational-group')!;
     expect(b.memberIds).toEqual(['la-morgan', 'op-baker', 'op-cole', 'op-dunn']);
-    expect(b.totalSeats).toBe(3);
+    // the council officer votes here (an appointment to the body), though not on the board
+    expect(b.sittings.get('la-morgan')).toMatchObject({ role: 'chair', voting: true });
+    expect(m.bodies.get('partnership')!.sittings.get('la-morgan')).toMatchObject({ role: 'officer', voting: false, group: 'local-authority' });
+    expect(b.totalSeats).toBe(4);
     expect(defaultBodyId(m)).toBe('partnership');
     const noBoard: PartnershipFile = { ...FILE, bodies: FILE.bodies.filter((x) => x.id !== 'partnership') };
     expect(defaultBodyId(buildModel(noBoard))).toBe('operational-group');

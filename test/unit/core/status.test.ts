@@ -68,12 +68,14 @@ describe('buildStatus', () => {
     ]);
   });
 
-  it('vacancies, terms ending within 90 days or expired, and git', () => {
+  it('vacancies with the day they fell vacant, terms ending within 90 days, and git', () => {
     const r = status([], '2026-11-22', ['meetings/x/meeting.yaml']);
-    expect(r.items).toContainEqual({ kind: 'vacancy', urgency: 'upcoming', group: 'mat-executive-heads', vacant: 1, seats: 1 });
-    expect(r.items).toContainEqual({ kind: 'term-ending', urgency: 'upcoming', person: 'ph-davies', end: '2026-12-31', daysLeft: 39 });
+    expect(r.items).toContainEqual({ kind: 'vacancy', urgency: 'upcoming', group: 'mat-executive-heads', vacant: 1, seats: 1, since: null, lastHeldBy: null, filledBy: 'elected' });
+    expect(r.items).toContainEqual({ kind: 'term-ending', urgency: 'upcoming', person: 'ph-davies', end: '2026-12-31', daysLeft: 39, group: 'primary-heads', body: null, filledBy: 'elected' });
     expect(r.items).toContainEqual({ kind: 'uncommitted', urgency: 'due', files: ['meetings/x/meeting.yaml'] });
-    expect(status([], '2027-01-05').items).toContainEqual({ kind: 'term-expired', urgency: 'due', person: 'ph-davies', end: '2026-12-31' });
+    // an ended term leaves the seat vacant from the day after
+    expect(status([], '2027-01-05').items).toContainEqual({ kind: 'vacancy', urgency: 'upcoming', group: 'primary-heads', vacant: 1, seats: 4, since: '2027-01-01', lastHeldBy: 'ph-davies', filledBy: 'elected' });
+    expect(kinds(status([], '2027-01-05').items)).not.toContain('term-ending');
     expect(kinds(status([], '2026-11-22', null).items)).toContain('no-git');
     expect(kinds(status([], '2026-11-22', []).items)).not.toContain('uncommitted');
   });
@@ -107,7 +109,7 @@ describe('checkRegisterProblems', () => {
       ],
       decisions: [{ id: 'd1', item: 2, text: 'z' }],
     });
-    const decisions = collectDecisions(model, [{ id: 'x', meeting }], (b, a, item) => evaluateQuorum(model, b, a, { item }));
+    const decisions = collectDecisions(model, [{ id: 'x', meeting }], (on, b, a, item) => evaluateQuorum(on, b, a, { item }));
     const ps = checkRegisterProblems(
       model,
       [

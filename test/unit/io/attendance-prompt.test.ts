@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { MeetingFile } from '../../../src/core/meeting-schema.js';
 import { buildModel, type Model } from '../../../src/core/model.js';
 import { evaluateQuorum, forecastQuorum, hasRecordedPresence } from '../../../src/core/quorum.js';
-import { askAttendance, checklist, checklistItems, type PromptKit } from '../../../src/io/attendance-prompt.js';
+import { askAttendance, checklist, checklistItems, substituteCandidates, type PromptKit } from '../../../src/io/attendance-prompt.js';
 import { validatePartnershipSource } from '../../../src/io/partnership-file.js';
 import { makeOutput } from '../../../src/report/output.js';
 import { formatVerdict } from '../../../src/report/quorum.js';
@@ -147,6 +147,33 @@ describe('the attendance flow', () => {
       'Write this attendance to meetings/2026-12-10-partnership/meeting.yaml?',
     ]);
     expect(printed).toContain('Quorate: Education Partnership, at the start of the meeting (7 counted)');
+  });
+
+  it('marks apologies in the checklist, and offers the right substitutes where the body allows them', async () => {
+    const f = structuredClone(wep.file);
+    f.bodies[0]!.substitutes = { allowed: true };
+    f.people.push({ id: 'sh-deputy', name: 'Ola Deputy', group: 'secondary-heads', role: 'proxy' });
+    const subs = buildModel(f);
+    const body = subs.bodies.get('partnership')!;
+    const items = checklistItems(subs, body, new Set(['sh-evans']));
+    expect(items).toContainEqual({ value: 'sh-evans', label: 'Megan Evans (sh-evans), apologies sent' });
+    expect(substituteCandidates(subs, body, 'sh-evans').map((p) => p.id)).toEqual(['sh-deputy']); // her group's, not her appointed proxy
+    expect(substituteCandidates(subs, body, 'ph-ahmed')).toEqual([]);
+    expect(substituteCandidates(wep, board(), 'sh-evans')).toEqual([]); // the example board allows none
+    const offered: string[][] = [];
+    const { kit } = scripted({
+      checklist: [['chair-okafor', 'ph-ahmed', 'ph-brown', 'sh-clarke', 'sh-francis', 'sf-iqbal', 'sf-jones']],
+      checkbox: [[], []],
+      confirm: [true, false, false, true],
+      select: ['sh-evans', 'sh-deputy'],
+      input: [],
+    });
+    const spy: PromptKit = { ...kit, select: async (cfg) => (offered.push(cfg.choices.map((ch) => ch.value)), kit.select(cfg)) };
+    const att = await askAttendance({ model: subs, body, meeting, meetingId: '2026-12-10-partnership', file: 'm.yaml', current: { apologies: ['sh-evans'] }, verdict: () => '', print: () => {} }, spy);
+    expect(offered[1]).toEqual(['sh-deputy']);
+    expect(att?.proxies).toEqual([{ proxy: 'sh-deputy', for: 'sh-evans', as: 'substitute' }]);
+    expect(att?.present).toContain('sh-deputy');
+    expect(evaluateQuorum(subs, body, att).counted).toContainEqual({ id: 'sh-deputy', as: 'substitute', for: 'sh-evans', group: 'secondary-heads' });
   });
 
   it('returns nothing when the clerk declines to write', async () => {

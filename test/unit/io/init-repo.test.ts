@@ -77,6 +77,9 @@ describe('applyAnswers', () => {
     expect(file.groups.find((g) => g.id === 'primary-heads')!.seats).toBe(5);
     expect(file.groups.at(-1)).toEqual({ id: 'diocese', name: 'Diocese: Oxford, and Portsmouth', seats: 1 });
     const body = file.bodies[0]!;
+    // the added group sits on the board, so its members get notices and count
+    expect(body.members[0]!.groups).toEqual(['independent', 'primary-heads', 'secondary-heads', 'special-schools', 'foundry', 'schools-forum', 'mat-executive-heads', 'local-authority', 'diocese']);
+    expect(text).toContain('      - groups: [independent, primary-heads, secondary-heads, special-schools, foundry, schools-forum, mat-executive-heads, local-authority, diocese]\n');
     expect(body.notice).toEqual({ kind: 'clear-days', days: 10 });
     expect(body.minutes).toEqual({ kind: 'working-days', days: 7 });
     expect(body.quorum).toEqual([
@@ -92,6 +95,16 @@ describe('applyAnswers', () => {
     expect(text).toContain('    term: { start: 2025-09-01, end: 2027-08-31 }');
     expect(text).toContain('  # Proxies: each core member appoints one to attend in their absence.');
     expect(text).toContain('  # Added at wep init: add its people under "people:" with "group: diocese".\n  - id: diocese\n    name: "Diocese: Oxford, and Portsmouth"\n    seats: 1\n\npeople:');
+  });
+
+  it('in every preset, a group added at init sits on the main body and the file stays valid', async () => {
+    for (const p of PRESETS) {
+      const text = applyAnswers(readPreset(p.name), { preset: p.name, newGroups: [{ id: 'added-at-init', name: 'Added at init', seats: 1 }] }, TODAY);
+      const file = await validate(text);
+      const model = buildModel(file);
+      const main = model.bodies.get(presetFacts(file).body.id)!;
+      expect(main.groupIds, p.name).toContain('added-at-init');
+    }
   });
 
   it('sets a quorum on a preset body, replacing the preset explanation', async () => {
