@@ -4,6 +4,7 @@
  * stores the validated file.
  */
 import { makeCalendar, type Calendar } from './calendar.js';
+import { bodySchoolIds, personMatchesSchools } from './schools.js';
 import type { IsoDate } from './dates.js';
 import {
   SEAT_ROLES,
@@ -11,6 +12,7 @@ import {
   type Body,
   type DistributionList,
   type Group,
+  type Grouping,
   type PartnershipFile,
   type Person,
   type Role,
@@ -34,6 +36,8 @@ export interface ResolvedBody extends Body {
   groupIds: string[];
   maxPerProxy: number;
   proxiesAllowed: boolean;
+  /** The body's schools (src/core/schools.ts `bodySchoolIds`), for counting schools represented. */
+  schoolIds: string[];
 }
 
 export interface Model {
@@ -42,6 +46,8 @@ export interface Model {
   people: Map<string, ResolvedPerson>;
   groups: Map<string, Group>;
   schools: Map<string, School>;
+  /** Named sets of schools: the `groupings:` section (clusters stay in `file.clusters`). */
+  groupings: Map<string, Grouping>;
   bodies: Map<string, ResolvedBody>;
   lists: Map<string, DistributionList>;
 }
@@ -66,14 +72,7 @@ function matches(model: Pick<Model, 'people' | 'schools' | 'bodies'>, p: Resolve
   if (s.people && !s.people.includes(p.id)) return false;
   if (s.roles && !s.roles.includes(p.role)) return false;
   if (s.proxies !== undefined && isProxy(p) !== s.proxies) return false;
-  if (s.schools) {
-    const school = p.school ? model.schools.get(p.school) : undefined;
-    if (!school) return false;
-    const f = s.schools;
-    if (f.phase && !f.phase.includes(school.phase)) return false;
-    if (f.type && !f.type.includes(school.type)) return false;
-    if (f.cluster && !(school.cluster && f.cluster.includes(school.cluster))) return false;
-  }
+  if (s.schools && !personMatchesSchools(model, p, s.schools)) return false;
   if (s.bodies) {
     const inSome = s.bodies.some((b) => {
       if (seen.has(b)) return false; // a body that lists itself adds no one
@@ -120,7 +119,7 @@ export function buildModel(file: PartnershipFile): Model {
   const partial = { people, schools, bodies };
   // Members first with placeholder bodies, so `bodies:` selectors can refer to any body.
   for (const b of file.bodies ?? []) {
-    if (!bodies.has(b.id)) bodies.set(b.id, { ...b, memberIds: [], totalSeats: 0, groupIds: [], maxPerProxy: 1, proxiesAllowed: true });
+    if (!bodies.has(b.id)) bodies.set(b.id, { ...b, memberIds: [], totalSeats: 0, groupIds: [], maxPerProxy: 1, proxiesAllowed: true, schoolIds: [] });
   }
   for (const b of bodies.values()) {
     b.memberIds = bodyMembers(partial, b, new Set([b.id]));
@@ -135,6 +134,7 @@ export function buildModel(file: PartnershipFile): Model {
     b.totalSeats = b.seats ?? groupIds.reduce((n, g) => n + (groups.get(g)?.seats ?? 0), 0) + seatedElsewhere;
     b.maxPerProxy = b.proxies?.maxPerProxy ?? 1;
     b.proxiesAllowed = b.proxies?.allowed ?? true;
+    b.schoolIds = bodySchoolIds(partial, b);
   }
   const lists = new Map((file.lists ?? []).map((l) => [l.id, l] as const));
   const cal = file.partnership?.calendar;
@@ -144,6 +144,7 @@ export function buildModel(file: PartnershipFile): Model {
     people,
     groups,
     schools,
+    groupings: new Map((file.groupings ?? []).map((g) => [g.id, g] as const)),
     bodies,
     lists,
   };
