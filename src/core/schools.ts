@@ -103,9 +103,11 @@ export function schoolsOf(model: { people: ReadonlyMap<string, ResolvedPerson>; 
 const onlySchools = (s: Selector) => !!s.schools && Object.keys(s).every((k) => k === 'schools' || (s as Record<string, unknown>)[k] === undefined);
 
 /**
- * A body's schools, in register order: the open schools its member selectors name by school
- * alone (whether or not anyone from them is on the body yet: "18 out of 28 schools" counts
- * the 10 that sent no one), and the schools its voting members stand for.
+ * A body's schools, in register order. A body whose members are chosen by school (a selector
+ * of `schools:` alone) has the open schools those selectors match, whether or not anyone from
+ * them is on the body yet ("18 out of 28 schools" counts the 10 that sent no one), and not the
+ * other schools its members happen to lead. Any other body has the schools its voting members
+ * stand for.
  */
 export function bodySchoolIds(
   model: { people: ReadonlyMap<string, ResolvedPerson>; schools: ReadonlyMap<string, School> },
@@ -114,6 +116,7 @@ export function bodySchoolIds(
   const ids = new Set<string>();
   const filters = body.members.filter(onlySchools).map((s) => s.schools!);
   for (const s of model.schools.values()) if (filters.some((f) => schoolMatches(s, f))) ids.add(s.id);
+  if (filters.length) return [...ids];
   for (const pid of body.memberIds) {
     const p = model.people.get(pid);
     if (!p?.voting) continue;

@@ -5,6 +5,18 @@
 import type { ChalkInstance } from 'chalk';
 import type { Diagnostic } from '../core/diagnostic.js';
 
+/** Longest line shown whole; a longer one (a CSV record of 130 columns) is cut around the place. */
+const MAX_EXCERPT = 120;
+
+/** The part of a long line around column `col`, with "..." where it was cut, and where `col` lands in it. */
+export function excerpt(line: string, col: number): { shown: string; col: number } {
+  if (line.length <= MAX_EXCERPT) return { shown: line, col };
+  const from = Math.max(0, col - 1 - 40);
+  const to = Math.min(line.length, from + MAX_EXCERPT);
+  const head = from > 0 ? '...' : '';
+  return { shown: `${head}${line.slice(from, to)}${to < line.length ? '...' : ''}`, col: col - from + head.length };
+}
+
 /** Renders one diagnostic as lines of text. */
 export function renderDiagnostic(d: Diagnostic, source: string | undefined, c: ChalkInstance): string[] {
   const where = d.pos ? `${d.file}:${d.pos.line}:${d.pos.col}` : d.file;
@@ -15,11 +27,11 @@ export function renderDiagnostic(d: Diagnostic, source: string | undefined, c: C
     if (text !== undefined) {
       const num = String(d.pos.line);
       const pad = ' '.repeat(num.length);
-      const shown = text.replace(/\t/g, ' ');
-      const len = Math.max(1, Math.min(d.pos.len, shown.length - d.pos.col + 1));
+      const { shown, col } = excerpt(text.replace(/\t/g, ' '), d.pos.col);
+      const len = Math.max(1, Math.min(d.pos.len, shown.length - col + 1));
       lines.push(`${pad} |`);
       lines.push(`${num} | ${shown}`);
-      lines.push(`${pad} | ${' '.repeat(Math.max(0, d.pos.col - 1))}${(d.severity === 'error' ? c.red : c.yellow)('^'.repeat(len))}`);
+      lines.push(`${pad} | ${' '.repeat(Math.max(0, col - 1))}${(d.severity === 'error' ? c.red : c.yellow)('^'.repeat(len))}`);
     }
   }
   if (d.hint) lines.push(`  ${c.cyan('fix:')} ${d.hint}`);
