@@ -205,7 +205,7 @@ function impossibleSchoolsRule(m: Model, b: ResolvedBody, q: Extract<QuorumRule,
   }
   const need = q.min ?? q.neverFewerThan;
   if (need !== undefined && need > total) {
-    return { path: `${path}.${q.min !== undefined ? 'min' : 'never-fewer-than'}`, message: `the quorum can never be met: it needs ${need} schools represented but ${b.name} has ${total}`, hint: `lower it to at most ${total}` };
+    return { path: `${path}.${q.min !== undefined ? 'min' : 'never-fewer-than'}`, message: `the quorum can never be met: it needs ${need} schools represented but ${b.name} has ${total}`, hint: `lower "${q.min !== undefined ? 'min' : 'never-fewer-than'}:" to at most ${total}` };
   }
   return undefined;
 }
