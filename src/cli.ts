@@ -217,7 +217,7 @@ function program(only?: string): Command {
       const report = cli.command('report').description('registers ready to publish');
       report
         .command('attendance')
-        .description('attendance per member or per group: present, by proxy, apologies, absent')
+        .description('attendance per member, group or school: present, by proxy, apologies, absent; the schools not represented')
         .option('--year <yyyy>', 'calendar year YYYY')
         .option('--from <date>', 'from this date (YYYY-MM-DD)')
         .option('--to <date>', 'to this date (YYYY-MM-DD)')
