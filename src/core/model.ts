@@ -4,7 +4,7 @@
  * stores the validated file.
  */
 import { makeCalendar, type Calendar } from './calendar.js';
-import { bodySchoolIds, personMatchesSchools } from './schools.js';
+import { bodySchoolIds, personMatchesSchools, schoolCandidates } from './schools.js';
 import type { IsoDate } from './dates.js';
 import {
   SEAT_ROLES,
@@ -92,7 +92,9 @@ export function selectPeople(
   seen: Set<string> = new Set(),
 ): ResolvedPerson[] {
   const out: ResolvedPerson[] = [];
+  const pool = schoolCandidates(model, include);
   for (const p of model.people.values()) {
+    if (pool && !pool.has(p.id)) continue;
     if (!include.some((s) => matches(model, p, s, seen))) continue;
     if (exclude.some((s) => matches(model, p, s, seen))) continue;
     out.push(p);

@@ -17,6 +17,8 @@ export interface SchoolIndex {
   heads: Map<string, string[]>;
   /** Schools each person stands for: the ones they head, then their own `school:`. */
   linked: Map<string, string[]>;
+  /** People who stand for each school: its head, then those whose `school:` it is. */
+  bySchool: Map<string, string[]>;
 }
 
 const indexes = new WeakMap<ReadonlyMap<string, School>, { people: ReadonlyMap<string, ResolvedPerson>; index: SchoolIndex }>();
@@ -38,7 +40,15 @@ export function schoolIndex(model: { people: ReadonlyMap<string, ResolvedPerson>
     if (p.school && !ids.includes(p.school)) ids.push(p.school);
     if (ids.length) linked.set(p.id, ids);
   }
-  const index = { heads, linked };
+  const bySchool = new Map<string, string[]>();
+  for (const [pid, sids] of linked) {
+    for (const sid of sids) {
+      const list = bySchool.get(sid);
+      if (list) list.push(pid);
+      else bySchool.set(sid, [pid]);
+    }
+  }
+  const index = { heads, linked, bySchool };
   indexes.set(model.schools, { people: model.people, index });
   return index;
 }
@@ -79,6 +89,40 @@ export function schoolMatches(s: School, f: SchoolFilter): boolean {
   return true;
 }
 
+const matched = new WeakMap<SchoolFilter, { schools: ReadonlyMap<string, School>; ids: string[] }>();
+
+/** Ids of the schools a filter matches, in register order (memoised per filter: the model never changes). */
+export function schoolsMatching(model: { schools: ReadonlyMap<string, School> }, f: SchoolFilter): string[] {
+  const hit = matched.get(f);
+  if (hit && hit.schools === model.schools) return hit.ids;
+  const ids: string[] = [];
+  for (const s of model.schools.values()) if (schoolMatches(s, f)) ids.push(s.id);
+  matched.set(f, { schools: model.schools, ids });
+  return ids;
+}
+
+/**
+ * The only people who can match selectors that all filter by school: the heads of (or, with
+ * `who: all`, everyone linked to) the schools they match. Undefined when some selector does not
+ * filter by school, so anyone may match. Selecting a 500-school register's cluster looks at its
+ * 20 schools' people, not at every person in the file.
+ */
+export function schoolCandidates(
+  model: { people: ReadonlyMap<string, ResolvedPerson>; schools: ReadonlyMap<string, School> },
+  include: readonly Selector[],
+): Set<string> | undefined {
+  if (!include.length || !include.every((s) => s.schools)) return undefined;
+  const index = schoolIndex(model);
+  const out = new Set<string>();
+  for (const sel of include) {
+    const f = sel.schools!;
+    for (const sid of schoolsMatching(model, f)) {
+      for (const pid of index.bySchool.get(sid) ?? []) if (f.who === 'all' || index.heads.get(pid)?.includes(sid)) out.add(pid);
+    }
+  }
+  return out;
+}
+
 /** Whether a selector's school filter picks this person: the head of a matching school, or with `who: all` anyone linked to one. */
 export function personMatchesSchools(
   model: { people: ReadonlyMap<string, ResolvedPerson>; schools: ReadonlyMap<string, School> },
@@ -115,8 +159,8 @@ export function bodySchoolIds(
 ): string[] {
   const ids = new Set<string>();
   const filters = body.members.filter(onlySchools).map((s) => s.schools!);
-  for (const s of model.schools.values()) if (filters.some((f) => schoolMatches(s, f))) ids.add(s.id);
-  if (filters.length) return [...ids];
+  for (const f of filters) for (const sid of schoolsMatching(model, f)) ids.add(sid);
+  if (filters.length) return [...model.schools.keys()].filter((id) => ids.has(id));
   for (const pid of body.memberIds) {
     const p = model.people.get(pid);
     if (!p?.voting) continue;
