@@ -35,6 +35,13 @@ const rand = (n) => {
   return (rng >>> 8) % n;
 };
 
+/** GIAS fills most columns: codes with digits, names with words, so rows are about 1.3 KB as in the real file. */
+const filler = (h, i) => (h.endsWith('(code)') ? String((i * 7) % 97) : h.endsWith('(name)') ? 'Not applicable' : /Date|Insp/.test(h) ? '01-01-2020' : String((i * 13) % 1000));
+const full = (fields, i) => {
+  const r = row(fields);
+  return r.map((v, k) => (v === '' && GIAS_HEADER[k] !== 'CloseDate' && GIAS_HEADER[k] !== 'Trusts (name)' ? filler(GIAS_HEADER[k], i) : v));
+};
+
 const lines = [csvLine(GIAS_HEADER)];
 for (let i = 0; i < rows; i++) {
   const la = LAS[rand(LAS.length)];
@@ -43,7 +50,7 @@ for (let i = 0; i < rows; i++) {
   const status = rand(8) === 0 ? 'Closed' : 'Open';
   lines.push(
     csvLine(
-      row({
+      full({
         URN: String(100000 + i),
         'LA (code)': String(800 + LAS.indexOf(la)),
         'LA (name)': la,
@@ -77,7 +84,7 @@ for (let i = 0; i < rows; i++) {
         Easting: String(500000 + rand(10000)),
         Northing: String(200000 + rand(10000)),
         'Country (name)': 'United Kingdom',
-      }),
+      }, i),
     ),
   );
 }

@@ -32,15 +32,36 @@ export interface GiasExtract {
 /** Windows-1252's characters for bytes 0x80-0x9f (where it differs from Latin-1); undefined bytes stay as they are. */
 const CP1252_HIGH = '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
 
-/**
- * Decodes the file: UTF-8 after a byte order mark, else Windows-1252 as GIAS writes it. Some
- * Node builds decode "windows-1252" as Latin-1 (0x92 becomes U+0092, not a right quote), so
- * the C1 range is mapped afterwards; on a correct decoder there is nothing left to map.
- */
-export function decodeGias(bytes: Uint8Array): string {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return new TextDecoder('utf-8').decode(bytes.subarray(3));
-  const text = new TextDecoder('windows-1252').decode(bytes);
+/** Maps bytes 0x80-0x9f decoded as Latin-1 (U+0080-U+009F) to their Windows-1252 characters. */
+export function fixC1(text: string): string {
   return /[\u0080-\u009f]/.test(text) ? text.replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]!) : text;
+}
+
+let latin1Decoder: boolean | undefined;
+/** True when this Node's TextDecoder('windows-1252') decodes as Latin-1 (0x92 -> U+0092). */
+function decoderIsLatin1(): boolean {
+  latin1Decoder ??= new TextDecoder('windows-1252').decode(new Uint8Array([0x92])) === '\u0092';
+  return latin1Decoder;
+}
+
+/**
+ * Decodes the file: UTF-8 after a byte order mark, else Windows-1252 as GIAS writes it, with
+ * TextDecoder('windows-1252'). Some Node builds decode that as Latin-1 (0x92 becomes U+0092,
+ * not a right quote), and slowly: 1.5 s for the national extract. On those, the identical
+ * Latin-1 text comes from Buffer's native decoder in a tenth of the time, and `latin1: true`
+ * says that bytes 0x80-0x9f still need mapping (fixC1): the reader maps them only in the rows
+ * it keeps, as they are never a comma, quote or line end.
+ */
+export function decodeGiasRaw(bytes: Uint8Array): { text: string; latin1: boolean } {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), latin1: false };
+  if (decoderIsLatin1()) return { text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1'), latin1: true };
+  return { text: new TextDecoder('windows-1252').decode(bytes), latin1: false };
+}
+
+/** The file's text, every character decoded. */
+export function decodeGias(bytes: Uint8Array): string {
+  const { text, latin1 } = decodeGiasRaw(bytes);
+  return latin1 ? fixC1(text) : text;
 }
 
 interface RawRecord {
@@ -49,12 +70,15 @@ interface RawRecord {
   line: number;
 }
 
-/** Record spans of CSV text: a line end inside quotes does not end a record. */
+/** Record spans of CSV text: a line end inside quotes does not end a record. One pass: the
+ * next quote is looked up once and reused until passed, so a file with few quotes costs one
+ * scan, not one per line. */
 export function recordSpans(text: string): RawRecord[] {
   const out: RawRecord[] = [];
+  const n = text.length;
+  let nextQuote = text.indexOf('"');
   let start = 0;
   let line = 1;
-  const n = text.length;
   while (start < n) {
     let pos = start;
     let quotes = 0;
@@ -63,7 +87,10 @@ export function recordSpans(text: string): RawRecord[] {
     for (;;) {
       const nl = text.indexOf('\n', pos);
       const stop = nl === -1 ? n : nl;
-      for (let q = text.indexOf('"', pos); q !== -1 && q < stop; q = text.indexOf('"', q + 1)) quotes++;
+      while (nextQuote !== -1 && nextQuote < stop) {
+        quotes++;
+        nextQuote = text.indexOf('"', nextQuote + 1);
+      }
       if (quotes % 2 === 0 || nl === -1) {
         end = stop;
         break;
@@ -155,29 +182,48 @@ export async function readGiasExtract(path: string, display: string, la?: string
     throw new WepError(`no file ${display}`, 'give the path of the CSV downloaded from Get Information about Schools');
   }
   if (size > MAX_BYTES) throw new WepError(`${display} is larger than any GIAS extract (${Math.round(size / 1024 / 1024)} MiB)`, 'is this the right file?');
-  const source = decodeGias(readFileSync(path));
+  const { text: raw, latin1 } = decodeGiasRaw(readFileSync(path));
+  const fix = latin1 ? fixC1 : (t: string) => t;
+  // Diagnostics show the text fully decoded; made only when there is something to show.
+  let decoded: string | undefined;
+  const shown = () => (decoded ??= fix(raw));
+  const source = raw;
   const spans = recordSpans(source);
   if (!spans.length) throw new WepError(`${display} is empty`, 'download the extract again from Get Information about Schools');
   const head = spans[0]!;
   const { parse } = await import('csv-parse/sync');
-  const header = (parse(source.slice(head.start, head.end), { relax_quotes: true }) as string[][])[0] ?? [];
-  const names = header.map((h) => h.replace(/^\ufeff/, '').trim());
+  const header = (parse(fix(source.slice(head.start, head.end)), { relax_quotes: true }) as string[][])[0] ?? [];
+  const columns = header.map((h) => h.replace(/^\ufeff/, '').trim());
   const index = {} as Record<GiasColumn, number>;
   const missing: string[] = [];
   for (const [key, column] of Object.entries(GIAS_COLUMNS) as [GiasColumn, string][]) {
-    const i = names.indexOf(column);
+    const i = columns.indexOf(column);
     if (i === -1) missing.push(column);
     index[key] = i;
   }
-  if (missing.length) throw headerProblem(display, source, missing);
+  if (missing.length) throw headerProblem(display, shown(), missing);
 
   // Which local authority: the one asked for, or the file's only one.
   const records = spans.slice(1);
-  const laOf = (r: RawRecord) => fieldAt(source, r.start, r.end, index.la);
+  // A national file names some 150 authorities 50,000 times: decode and compare each name once.
+  const names = new Map<string, string>();
+  const laOf = (r: RawRecord) => {
+    const v = fieldAt(source, r.start, r.end, index.la);
+    let name = names.get(v);
+    if (name === undefined) names.set(v, (name = fix(v)));
+    return name;
+  };
+  const isOurs = new Map<string, boolean>();
+  const inLa = (r: RawRecord, want: string) => {
+    const name = laOf(r);
+    let ok = isOurs.get(name);
+    if (ok === undefined) isOurs.set(name, (ok = isLa({ la: name }, want)));
+    return ok;
+  };
   let chosen: RawRecord[];
   let laName: string;
   if (la !== undefined) {
-    chosen = records.filter((r) => isLa({ la: laOf(r) }, la));
+    chosen = records.filter((r) => inLa(r, la));
     if (!chosen.length) {
       const all = [...new Set(records.map(laOf))];
       const guess = suggest(la, all);
@@ -202,7 +248,7 @@ export async function readGiasExtract(path: string, display: string, la?: string
   }
 
   // csv-parse reads only the records kept, one text with their original line numbers beside.
-  const text = chosen.map((r) => source.slice(r.start, r.end)).join('\n');
+  const text = fix(chosen.map((r) => source.slice(r.start, r.end)).join('\n'));
   let parsed: string[][];
   try {
     parsed = parse(text, { relax_column_count: true, bom: false }) as string[][];
@@ -217,7 +263,7 @@ export async function readGiasExtract(path: string, display: string, la?: string
       hint: 'download the extract again from Get Information about Schools; do not open and save it in a spreadsheet first',
       check: 'gias',
     };
-    throw new DiagnosticsError([d], { [display]: source });
+    throw new DiagnosticsError([d], { [display]: shown() });
   }
   const spanOf = new Map<GiasRow, RawRecord>();
   const rows: GiasRow[] = parsed.map((cells, i) => {
@@ -226,7 +272,16 @@ export async function readGiasExtract(path: string, display: string, la?: string
     spanOf.set(row, chosen[i]!);
     return row;
   });
-  return { rows, la: laName, total: records.length, source, spans: spanOf, index };
+  return {
+    rows,
+    la: laName,
+    total: records.length,
+    get source() {
+      return shown();
+    },
+    spans: spanOf,
+    index,
+  };
 }
 
 /** FILE:LINE:COL of a column of a row, for a problem found in it. */
