@@ -6,25 +6,27 @@ import { schoolFromGias, type ImportedSchool } from '../core/gias.js';
 import { planImport } from '../core/schools-import.js';
 import { commitFiles, verifyInsideRepo } from '../io/git.js';
 import { giasPosition, readGiasExtract } from '../io/gias-csv.js';
-import { displayPath, loadPartnership, validatePartnershipSource } from '../io/partnership-file.js';
+import { displayPath, validatePartnershipSource } from '../io/partnership-file.js';
+import { loadRecords } from '../io/records.js';
 import { IMPORT_BASE_FILE, importedText, readImportBase, writeImport } from '../io/schools-register.js';
 import { formatCommit } from '../report/commit.js';
 import { importJson, renderImport, type ImportSummary } from '../report/schools-import.js';
-import type { CommandContext } from './context.js';
+import { jsonDocument } from '../report/emit.js';
+import { done, type CommandContext, type CommandResult } from './context.js';
 
 export interface SchoolsImportOptions {
   file: string;
   la?: string;
-  dryRun?: boolean;
-  commit?: boolean;
-  json?: boolean;
+  dryRun?: true;
+  commit?: true;
+  json?: true;
 }
 
 /** Problems shown at most, so a wrong file does not print 50,000 of them. */
 const MAX_PROBLEMS = 20;
 
-export async function run(ctx: CommandContext, opts: SchoolsImportOptions): Promise<number> {
-  const loaded = await loadPartnership(ctx);
+export async function run(ctx: CommandContext, opts: SchoolsImportOptions): Promise<CommandResult> {
+  const loaded = await loadRecords(ctx);
   if (opts.commit && !opts.dryRun) verifyInsideRepo(loaded.root);
   const csvPath = resolve(ctx.cwd, opts.file);
   const csvDisplay = displayPath(ctx.cwd, csvPath);
@@ -65,21 +67,15 @@ export async function run(ctx: CommandContext, opts: SchoolsImportOptions): Prom
     written.push(displayPath(ctx.cwd, basePath));
   }
   const summary: ImportSummary = { file: csvDisplay, la: extract.la, rows: extract.rows.length, total: extract.total, skipped, dryRun: !!opts.dryRun, written };
-  if (opts.json) ctx.out.json(importJson(plan, summary));
-  else for (const line of renderImport(plan, summary, ctx.out.c)) ctx.out.out(line);
-
+  const committing = opts.commit && !opts.dryRun;
+  const hash = committing && written.length ? commitFiles(loaded.root, [loaded.path, basePath], `Schools register from GIAS (${extract.la})`) : null;
+  const notes = committing ? [formatCommit(hash, written.length)] : [];
   const conflicts = plan.updated.reduce((n, u) => n + u.conflicts.length, 0);
-  if (conflicts && !opts.json) {
-    ctx.out.err(`${ctx.out.c.yellow('warning:')} ${conflicts} field${conflicts === 1 ? '' : 's'} you edited differ${conflicts === 1 ? 's' : ''} from GIAS: kept yours (listed under "Kept your edits")`);
-  }
-  if (opts.commit && !opts.dryRun) {
-    const hash = written.length ? commitFiles(loaded.root, [loaded.path, basePath], `Schools register from GIAS (${extract.la})`) : null;
-    const line = formatCommit(hash, written.length);
-    if (opts.json) ctx.out.err(line);
-    else ctx.out.out(line);
-  }
-  return EXIT.ok;
+  if (opts.json) return done({ json: jsonDocument('schools import', { ...importJson(plan, summary), commit: hash }) });
+  const warnings = conflicts ? [`${conflicts} field${conflicts === 1 ? '' : 's'} you edited differ${conflicts === 1 ? 's' : ''} from GIAS: kept yours (listed under "Kept your edits")`] : [];
+  return done({ lines: [...renderImport(plan, summary, ctx.c), ...notes], warnings });
 }
+
 
 function sortByKey<T>(o: Record<string, T>): Record<string, T> {
   return Object.fromEntries(Object.keys(o).sort().map((k) => [k, o[k]!]));
