@@ -50,6 +50,10 @@ const CASES: Case[] = [
   { fixture: 'too-many-members', line: 14, col: 12, carets: 1, code: 1, message: 'Secondary Heads has 1 seat but 2 people hold one (sh-clarke, sh-evans)', hint: 'raise "seats:", or mark the extra people as proxies or observers' },
   { fixture: 'term-ends-before-start', line: 27, col: 37, carets: 10, code: 1, message: 'term of office ends (2025-08-31) before it starts (2026-09-01)', hint: 'check the two dates' },
   { fixture: 'impossible-quorum', line: 40, col: 14, carets: 1, code: 1, message: 'the quorum can never be met: it needs 3 from Primary Heads, which has 2 seats', hint: 'lower "min:" to at most 2, or raise the group\'s seats' },
+  { fixture: 'schools-quorum-both', line: 43, col: 9, carets: 25, code: 1, message: 'a "schools-represented" rule needs either "min:" or "fraction:", not both', hint: 'e.g. "fraction: 1/2" for half the schools, or "min: 3"; "never-fewer-than:" sets a floor under a fraction' },
+  { fixture: 'schools-quorum-too-many', line: 44, col: 14, carets: 1, code: 1, message: 'the quorum can never be met: it needs 3 schools represented but Cluster has 2', hint: 'lower "min:" to at most 2' },
+  { fixture: 'unknown-grouping', line: 28, col: 17, carets: 12, code: 1, message: 'unknown grouping "chiltern-tas"', hint: 'did you mean "chiltern-tsa"?' },
+  { fixture: 'duplicate-urn', line: 25, col: 10, carets: 8, code: 1, message: 'URN 100001 is already used by Oak Lower School (entry 1)', hint: 'a URN identifies one school: remove the duplicate entry or correct the URN' },
   { fixture: 'empty', line: 1, col: 1, carets: 1, code: 1, message: 'the file is empty', hint: 'start from the bundled example: wep init, or copy partnership.yaml' },
   { fixture: 'comments-only', line: 1, col: 1, carets: 1, code: 1, message: 'the file is empty', hint: 'start from the bundled example: wep init, or copy partnership.yaml' },
 ];

@@ -1,33 +1,15 @@
 /**
- * Schools as the unit, end to end: the checks of the schools register, quorum counted by
- * school, lists by school, and the schools not represented, on the Central Bedfordshire preset.
+ * Schools as the unit, end to end, on the Central Bedfordshire preset: quorum counted by school,
+ * lists by school, and the schools not represented. (The checks of the schools register are in
+ * check.test.ts, one fixture each.)
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, tempRepos, wep } from '../helpers/wep.js';
 
-const FIXTURES = join(ROOT, 'test/fixtures/errors');
 const CB = readFileSync(join(ROOT, 'examples/central-bedfordshire.yaml'), 'utf8');
 const repo = tempRepos();
-
-describe('wep check: the schools register', () => {
-  const check = (fixture: string) => wep(['--file', `${fixture}.yaml`, 'check'], { cwd: FIXTURES, env: { WEP_NO_CACHE: '1' } });
-  it.each([
-    ['schools-quorum-both', 43, 9, 25, 'a "schools-represented" rule needs either "min:" or "fraction:", not both', 'e.g. "fraction: 1/2" for half the schools, or "min: 3"; "never-fewer-than:" sets a floor under a fraction'],
-    ['schools-quorum-too-many', 44, 14, 1, 'the quorum can never be met: it needs 3 schools represented but Cluster has 2', 'lower "min:" to at most 2'],
-    ['unknown-grouping', 28, 17, 12, 'unknown grouping "chiltern-tas"', 'did you mean "chiltern-tsa"?'],
-    ['duplicate-urn', 25, 10, 8, 'URN 100001 is already used by Oak Lower School (entry 1)', 'a URN identifies one school: remove the duplicate entry or correct the URN'],
-  ])('%s', (fixture, line, col, carets, message, hint) => {
-    const r = check(fixture);
-    expect(r.code).toBe(1);
-    const lines = r.stderr.split('\n');
-    expect(lines[0]).toBe(`${fixture}.yaml:${line}:${col}: error: ${message}`);
-    expect(lines[3]).toBe(`${' '.repeat(String(line).length)} | ${' '.repeat(col - 1)}${'^'.repeat(carets)}`);
-    expect(lines[4]).toBe(`  fix: ${hint}`);
-    expect(r.stdout).toBe('');
-  });
-});
 
 describe('Central Bedfordshire: clusters counted by school', () => {
   const dir = repo({ partnership: CB });
