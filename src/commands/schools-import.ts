@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { hasErrors, type Diagnostic } from '../core/diagnostic.js';
 import { DiagnosticsError, EXIT, WepError } from '../core/errors.js';
@@ -61,8 +60,7 @@ export async function run(ctx: CommandContext, opts: SchoolsImportOptions): Prom
   const baseChanged = JSON.stringify(sortByKey(plan.base)) !== JSON.stringify(sortByKey(base));
   const written: string[] = [];
   if (!opts.dryRun && (text !== loaded.source || baseChanged)) {
-    if (readFileSync(loaded.path, 'utf8') !== loaded.source) throw new WepError(`${loaded.display} changed on disk while wep was working`, 'run the command again');
-    writeImport(loaded.path, text, loaded.root, { imported: ctx.today, file: csvPath.split(/[\\/]/).pop()!, la: extract.la, schools: sortByKey(plan.base) });
+    writeImport(loaded.path, text, loaded.root, { imported: ctx.today, file: csvPath.split(/[\\/]/).pop()!, la: extract.la, schools: sortByKey(plan.base) }, loaded.source);
     if (text !== loaded.source) written.push(loaded.display);
     written.push(displayPath(ctx.cwd, basePath));
   }

@@ -11,7 +11,7 @@ import { WepError } from '../core/errors.js';
 import { IMPORTED_FIELDS, type ImportedField, type ImportedSchool } from '../core/gias.js';
 import type { ImportBase, ImportPlan } from '../core/schools-import.js';
 import { kebab } from '../core/schema.js';
-import { writeFileAtomic } from './fs.js';
+import { writeRecordFile } from './fs.js';
 import { parseForEdit, spliceEdit } from './yaml-edit.js';
 
 /** The file beside partnership.yaml that remembers the last import. */
@@ -91,12 +91,12 @@ export function importedText(source: string, plan: ImportPlan): string {
 
 /** Writes the partnership file (first) and the import record (second): if wep stops between
  * the two, the next import sees GIAS's values already in the register, and nothing is lost. */
-export function writeImport(path: string, text: string, root: string, base: Omit<ImportBaseFile, 'about' | 'version'>): void {
-  writeFileAtomic(path, text);
+export function writeImport(path: string, text: string, root: string, base: Omit<ImportBaseFile, 'about' | 'version'>, expected?: string): void {
+  writeRecordFile(path, text, { root, expected });
   const record: ImportBaseFile = {
     about: 'What "wep schools import" last read from Get Information about Schools, per URN: it tells your edits in partnership.yaml from changes in GIAS. Commit it with partnership.yaml; do not edit it.',
     version: 1,
     ...base,
   };
-  writeFileAtomic(join(root, IMPORT_BASE_FILE), `${JSON.stringify(record, null, 2)}\n`);
+  writeRecordFile(join(root, IMPORT_BASE_FILE), `${JSON.stringify(record, null, 2)}\n`, { root });
 }

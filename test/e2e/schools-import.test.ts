@@ -91,7 +91,7 @@ describe('wep schools import', () => {
     expect(text).not.toContain('Oldfield'); // closed, never in the register
     expect(text).not.toContain('Little Acorns'); // independent
     expect(text).not.toContain('Castle Upper'); // Bedford
-    expect(wep(['check'], { cwd: dir })).toMatchObject({ code: 0, stdout: '', stderr: '' });
+    expect(wep(['check', '--quiet'], { cwd: dir })).toMatchObject({ code: 0, stdout: '', stderr: '' });
     const base = JSON.parse(read(dir, 'gias-import.json'));
     expect(base).toMatchObject({ version: 1, la: 'Central Bedfordshire', file: 'edubase-2026.csv', imported: '2026-11-22' });
     expect(Object.keys(base.schools)).toHaveLength(10); // nine added and Beechwood
