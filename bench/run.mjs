@@ -3,10 +3,12 @@
 // Runs are interleaved (each round runs every command once, in turn) so that machine noise
 // hits all of them alike; the median of the rounds is reported with its ratio to node.
 //
-//   node bench/run.mjs [--rounds 15] [--json] [--big DIR]
+//   node bench/run.mjs [--rounds 15] [--json] [--big DIR] [--schools DIR]
 //
 // --big DIR: also time `wep status`, and the hot commands on its 500-person partnership file,
 // on a synthetic records repo in DIR (made by bench/gen-records.mjs when it is missing).
+// --schools DIR: also time the hot commands on a partnership of 500 schools in DIR (made by
+// bench/gen-schools.mjs when it is missing), against the same 1.5x limit.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,6 +25,7 @@ const opt = (name, dflt) => {
 const rounds = Number(opt('--rounds', 15));
 const asJson = args.includes('--json');
 const big = opt('--big', undefined);
+const schools = opt('--schools', undefined);
 
 if (!existsSync(join(root, 'dist/cli.cjs'))) {
   console.error('dist/ is missing: run `npm run build` first');
@@ -57,6 +60,20 @@ if (big) {
   cases.push({ name: 'wep members --json (500)', argv: [bin, 'members', '--json'], cwd: dir, limit: 1.5 });
   cases.push({ name: 'wep deadlines (500)', argv: [bin, 'deadlines', '2026-12-10'], cwd: dir, limit: 1.5 });
   cases.push({ name: 'wep quorum --present (500)', argv: [bin, 'quorum', '--present', 'chair,sf-1,sf-2,head-001,head-002'], cwd: dir, limit: 1.5 });
+}
+
+if (schools) {
+  const dir = resolve(schools);
+  if (!existsSync(join(dir, 'partnership.yaml'))) {
+    const gen = spawnSync(process.execPath, [join(root, 'bench/gen-schools.mjs'), dir], { stdio: 'inherit' });
+    if (gen.status !== 0) process.exit(gen.status ?? 1);
+  }
+  cases.push(
+    { name: 'check (500 schools)', argv: [bin, 'check', '--quiet'], cwd: dir, limit: 1.5 },
+    { name: 'members (500 schools)', argv: [bin, 'members', '--json'], cwd: dir, limit: 1.5 },
+    { name: 'deadlines (500 schools)', argv: [bin, 'deadlines', '2026-12-10', '--body', 'cluster-3'], cwd: dir, limit: 1.5 },
+    { name: 'quorum (500 schools)', argv: [bin, 'quorum', '--body', 'cluster-3', '--present', 'h3,h28,h53,h78,h103,h128,h153,h178,h203,h228,h253'], cwd: dir, limit: 1.5 },
+  );
 }
 
 function time(c) {

@@ -234,16 +234,31 @@ function program(only?: string) {
       const report = cli.command('report').description('registers ready to publish');
       report
         .command('attendance')
-        .description('attendance per member or per group: present, by proxy, apologies, absent')
+        .description('attendance per member, group or school: present, by proxy, apologies, absent; the schools not represented')
         .option('--year <yyyy>', 'calendar year YYYY')
         .option('--from <date>', 'from this date (YYYY-MM-DD)')
         .option('--to <date>', 'to this date (YYYY-MM-DD)')
         .option('-b, --body <id>', 'only meetings of this body')
-        .addOption(new Option('--by <by>', 'one row per').choices(['person', 'group']).default('person'))
+        .option('-m, --meeting <id>', 'only this meeting')
+        .addOption(new Option('--by <by>', 'one row per (default: person)').choices(['person', 'group', 'school']))
+        .option('--not-represented', 'only the schools not represented, and where (implies --by school)')
         .addOption(new Option('--format <format>', 'output format').choices(['md', 'csv', 'json']).default('md'))
         .option('--json', 'the same as --format json')
-        .addHelpText('after', examples('wep report attendance --year 2026', 'wep report attendance --by group --format csv', 'wep report attendance --from 2026-09-01 --to 2027-08-31 --format json'))
+        .addHelpText('after', examples('wep report attendance --year 2026', 'wep report attendance --by group --format csv', 'wep report attendance --from 2026-09-01 --to 2027-08-31 --format json', 'wep report attendance --meeting 2027-02-04-cluster-dunstable --not-represented', 'wep report attendance --year 2027 --by school --body cluster-dunstable'))
         .action((opts) => exec(() => import('./commands/report-attendance.js'), opts));
+    },
+    schools: () => {
+      const schools = cli.command('schools').description('the schools register: import it from Get Information about Schools');
+      schools
+        .command('import')
+        .description('add and update the schools register from a GIAS establishments CSV, keeping your edits')
+        .argument('<file>', 'CSV downloaded from Get Information about Schools (Windows-1252)')
+        .option('--la <name>', 'local authority to import, as the "LA (name)" column writes it (needed when the file has several)')
+        .option('--dry-run', 'show what would be added, changed and closed; write nothing')
+        .option('--commit', 'commit partnership.yaml and gias-import.json to git')
+        .option('--json', 'print the plan as JSON')
+        .addHelpText('after', examples('wep schools import edubasealldata.csv --la "Central Bedfordshire" --dry-run', 'wep schools import edubasealldata.csv --la "Central Bedfordshire" --commit', 'wep schools import thurrock-schools.csv --json'))
+        .action((file, opts) => exec(() => import('./commands/schools-import.js'), { ...opts, file }));
     },
     status: () => {
       cli

@@ -1,7 +1,7 @@
 import { attendanceReport } from '../core/attendance-report.js';
 import { WepError } from '../core/errors.js';
 import { meetingDate } from '../io/meetings.js';
-import { loadRecords } from '../io/records.js';
+import { loadRecords, resolveMeeting } from '../io/records.js';
 import { attendanceJson, renderAttendanceCsv, renderAttendanceMarkdown, type By } from '../report/attendance-report.js';
 import { jsonDocument } from '../report/emit.js';
 import { parseDate, resolveBody } from './args.js';
@@ -15,6 +15,10 @@ export interface ReportAttendanceOptions {
   by?: By;
   format?: 'md' | 'csv' | 'json';
   json?: true;
+  /** One meeting only. */
+  meeting?: string;
+  /** With --by school: only the schools not represented. */
+  notRepresented?: true;
 }
 
 /** The dates a report covers: --year, or --from/--to, or this calendar year. */
@@ -34,18 +38,31 @@ export function reportRange(opts: ReportAttendanceOptions, today: string): { fro
 export async function run(ctx: CommandContext, opts: ReportAttendanceOptions): Promise<CommandResult> {
   const records = await loadRecords(ctx);
   const { model } = records;
-  const range = reportRange(opts, ctx.today);
-  const body = opts.body ? resolveBody(model, opts.body) : undefined;
-  const meetings = await records.meetings();
+  if (opts.meeting !== undefined && (opts.year ?? opts.from ?? opts.to ?? opts.body) !== undefined) {
+    throw new WepError('give either --meeting or --year/--from/--to/--body, not both', 'e.g. --meeting 2027-02-04-cluster-dunstable, or --year 2027');
+  }
+  const one = opts.meeting === undefined ? undefined : (await resolveMeeting(records, opts.meeting, 'next', ctx.today)).rec;
+  const range = one ? { from: one.meeting.date, to: one.meeting.date } : reportRange(opts, ctx.today);
+  const body = one ? resolveBody(model, one.meeting.body) : opts.body ? resolveBody(model, opts.body) : undefined;
+  const meetings = one ? [one] : await records.meetings();
   const report = attendanceReport(model, meetings, { ...range, ...(body ? { body: body.id } : {}) });
-  const by = opts.by ?? 'person';
+  const by = opts.by ?? (opts.notRepresented ? 'school' : 'person');
+  if (opts.notRepresented && by !== 'school') throw new WepError('--not-represented lists schools: it goes with --by school', 'leave out --by, or give --by school');
+  const view = {
+    notRepresented: opts.notRepresented,
+    schoolName: (id: string) => model.schools.get(id)?.name ?? id,
+    bodyName: (id: string) => model.bodies.get(id)?.name ?? id,
+  };
   const format = opts.json ? 'json' : (opts.format ?? 'md');
-  if (format === 'json') return done({ json: jsonDocument('report attendance', attendanceJson(report, by)) });
+  if (format === 'json') return done({ json: jsonDocument('report attendance', attendanceJson(report, by, view)) });
   const title = `${model.file.partnership.name}${body ? `, ${body.name}` : ''}`;
   const warnings: string[] = [];
   const unrecorded = report.unrecorded.filter((id) => meetingDate(id) <= ctx.today);
   if (unrecorded.length) warnings.push(`no attendance recorded for ${unrecorded.join(', ')}: left out of the counts ("wep attendance --meeting ID" records it)`);
+  if (by === 'school' && report.meetings.length > 0 && report.schoolRows.length === 0) {
+    warnings.push('none of these meetings is of a body that counts by school ("attendance-by: school" or a "schools-represented" quorum)');
+  }
   if (report.meetings.length === 0) warnings.push(`no meetings with attendance between ${range.from} and ${range.to}`);
-  if (format === 'csv') return done({ raw: await renderAttendanceCsv(report, by), warnings });
-  return done({ lines: renderAttendanceMarkdown(report, by, title), warnings });
+  if (format === 'csv') return done({ raw: await renderAttendanceCsv(report, by, view), warnings });
+  return done({ lines: renderAttendanceMarkdown(report, by, title, view), warnings });
 }

@@ -5,7 +5,8 @@
  */
 import type { IsoDate } from './dates.js';
 import { meetingBodies, type Attendance, type MeetingFile } from './meeting-schema.js';
-import { modelOn, type Model } from './model.js';
+import { modelOn, type Model, type ResolvedBody } from './model.js';
+import { isOpen, schoolsOf } from './schools.js';
 
 export const MARKS = ['present', 'proxy', 'apologies', 'absent'] as const;
 export type Mark = (typeof MARKS)[number];
@@ -40,6 +41,20 @@ export interface SchoolsRepresented {
   body: string;
   represented: number;
   total: number;
+  /** The body's schools that sent no one (in person or by proxy), in register order. */
+  notRepresented: string[];
+}
+
+/** One school at the meetings of one body that counts by school. */
+export interface SchoolAttendance {
+  id: string;
+  name: string;
+  urn: string | null;
+  body: string;
+  meetings: number;
+  represented: number;
+  /** Meetings the school was not represented at, in meeting order. */
+  missed: string[];
 }
 
 export interface AttendanceReport {
@@ -52,6 +67,13 @@ export interface AttendanceReport {
   people: PersonAttendance[];
   groups: GroupAttendance[];
   schools: SchoolsRepresented[];
+  /** Per school, for bodies that count by school. */
+  schoolRows: SchoolAttendance[];
+}
+
+/** Bodies whose attendance is counted by school: `attendance-by: school`, or a schools-represented quorum. */
+export function countsBySchool(body: Pick<ResolvedBody, 'attendanceBy' | 'quorum'>): boolean {
+  return body.attendanceBy === 'school' || (body.quorum ?? []).some((q) => q.kind === 'schools-represented');
 }
 
 /** How one member stood at one meeting. A proxy present for them beats apologies. */
@@ -76,13 +98,14 @@ export function attendanceReport(
   const recorded = inRange.filter((x) => x.meeting.attendance);
   const people = new Map<string, PersonAttendance>();
   const schools: SchoolsRepresented[] = [];
+  const schoolRows = new Map<string, SchoolAttendance>();
   for (const { id, meeting: m } of recorded) {
     // Who was a member, and for which group, on the meeting's own date.
     const on = modelOn(model, m.date);
     const body = on.bodies.get(m.body)!;
     const a = m.attendance!;
     const represented = new Set<string>();
-    const allSchools = new Set<string>();
+    const allSchools = new Set<string>(body.schoolIds);
     for (const pid of body.memberIds) {
       const p = on.people.get(pid)!;
       const group = body.sittings.get(pid)?.group;
@@ -95,12 +118,29 @@ export function attendanceReport(
       row.meetings++;
       row[mark]++;
       row.marks.push({ meeting: id, mark });
-      if (p.school) {
-        allSchools.add(p.school);
-        if (mark === 'present' || mark === 'proxy') represented.add(p.school);
+      for (const sid of schoolsOf(model, pid)) {
+        if (!isOpen(model.schools.get(sid)!)) continue;
+        allSchools.add(sid);
+        if (mark === 'present' || mark === 'proxy') represented.add(sid);
       }
     }
-    if (body.attendanceBy === 'school') schools.push({ meeting: id, date: m.date, body: m.body, represented: represented.size, total: allSchools.size });
+    if (countsBySchool(body)) {
+      const order = [...model.schools.keys()].filter((sid) => allSchools.has(sid));
+      const notRepresented = order.filter((sid) => !represented.has(sid));
+      schools.push({ meeting: id, date: m.date, body: m.body, represented: represented.size, total: allSchools.size, notRepresented });
+      for (const sid of order) {
+        const key = `${m.body}\u0000${sid}`;
+        let row = schoolRows.get(key);
+        if (!row) {
+          const s = model.schools.get(sid)!;
+          row = { id: sid, name: s.name, urn: s.urn ?? null, body: m.body, meetings: 0, represented: 0, missed: [] };
+          schoolRows.set(key, row);
+        }
+        row.meetings++;
+        if (represented.has(sid)) row.represented++;
+        else row.missed.push(id);
+      }
+    }
   }
   // Group rows in the file's group order, people without a group last.
   const order = [...model.groups.keys()];
@@ -128,6 +168,7 @@ export function attendanceReport(
     people: rows,
     groups: [...groups.values()],
     schools,
+    schoolRows: [...schoolRows.values()],
   };
 }
 

@@ -4,6 +4,7 @@
  * stores the validated file.
  */
 import { makeCalendar, type Calendar, type Closure } from './calendar.js';
+import { bodySchoolIds, personMatchesSchools, schoolCandidates } from './schools.js';
 import { assumedCalendar, type Term, type TermCalendar } from './school-year.js';
 import { addDays, daysBetween, type IsoDate } from './dates.js';
 import {
@@ -13,6 +14,7 @@ import {
   type DistributionList,
   type FillMethod,
   type Group,
+  type Grouping,
   type PartnershipFile,
   type Person,
   type Role,
@@ -81,6 +83,8 @@ export interface ResolvedBody extends Body {
   proxiesAllowed: boolean;
   substitutesAllowed: boolean;
   substitutesFrom: 'own-group' | 'anyone';
+  /** The body's schools (src/core/schools.ts `bodySchoolIds`), for counting schools represented. */
+  schoolIds: string[];
 }
 
 export interface Model {
@@ -91,6 +95,8 @@ export interface Model {
   people: Map<string, ResolvedPerson>;
   groups: Map<string, Group>;
   schools: Map<string, School>;
+  /** Named sets of schools: the `groupings:` section (clusters stay in `file.clusters`). */
+  groupings: Map<string, Grouping>;
   bodies: Map<string, ResolvedBody>;
   lists: Map<string, DistributionList>;
   /** School calendars given in the file: '' is calendar.terms, others by their id. */
@@ -168,14 +174,7 @@ function matches(model: Pick<Model, 'people' | 'schools' | 'bodies'>, p: Resolve
   if (s.people && !s.people.includes(p.id)) return false;
   if (s.roles && !p.current.some((a) => s.roles!.includes(a.role))) return false;
   if (s.proxies !== undefined && isProxy(p) !== s.proxies) return false;
-  if (s.schools) {
-    const school = p.school ? model.schools.get(p.school) : undefined;
-    if (!school) return false;
-    const f = s.schools;
-    if (f.phase && !f.phase.includes(school.phase)) return false;
-    if (f.type && !f.type.includes(school.type)) return false;
-    if (f.cluster && !(school.cluster && f.cluster.includes(school.cluster))) return false;
-  }
+  if (s.schools && !personMatchesSchools(model, p, s.schools)) return false;
   if (s.bodies) {
     const inSome = s.bodies.some((b) => {
       if (seen.has(b)) return false; // a body that lists itself adds no one
@@ -195,7 +194,9 @@ export function selectPeople(
   seen: Set<string> = new Set(),
 ): ResolvedPerson[] {
   const out: ResolvedPerson[] = [];
+  const pool = schoolCandidates(model, include);
   for (const p of model.people.values()) {
+    if (pool && !pool.has(p.id)) continue;
     if (!include.some((s) => matches(model, p, s, seen))) continue;
     if (exclude.some((s) => matches(model, p, s, seen))) continue;
     out.push(p);
@@ -290,6 +291,7 @@ export function buildModel(file: PartnershipFile, asOf?: IsoDate): Model {
         proxiesAllowed: true,
         substitutesAllowed: false,
         substitutesFrom: 'own-group',
+        schoolIds: [],
       });
     }
   }
@@ -319,6 +321,7 @@ export function buildModel(file: PartnershipFile, asOf?: IsoDate): Model {
     b.proxiesAllowed = b.proxies?.allowed ?? true;
     b.substitutesAllowed = b.substitutes?.allowed ?? false;
     b.substitutesFrom = b.substitutes?.from ?? 'own-group';
+    b.schoolIds = bodySchoolIds(partial, b);
   }
   const lists = new Map((file.lists ?? []).map((l) => [l.id, l] as const));
   const cal = file.partnership?.calendar;
@@ -329,6 +332,7 @@ export function buildModel(file: PartnershipFile, asOf?: IsoDate): Model {
     people,
     groups,
     schools,
+    groupings: new Map((file.groupings ?? []).map((g) => [g.id, g] as const)),
     bodies,
     lists,
   };

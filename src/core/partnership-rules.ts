@@ -15,7 +15,7 @@ const ids = (xs: readonly { id: string }[] | undefined) => (xs ?? []).map((x) =>
 
 function duplicateIds(file: PartnershipFile): Problem[] {
   const out: Problem[] = [];
-  for (const section of ['groups', 'clusters', 'schools', 'people', 'bodies', 'lists'] as const) {
+  for (const section of ['groups', 'clusters', 'groupings', 'schools', 'people', 'bodies', 'lists'] as const) {
     const seen = new Map<string, number>();
     (file[section] ?? []).forEach((x: { id: string }, i: number) => {
       const first = seen.get(x.id);
@@ -28,6 +28,7 @@ function duplicateIds(file: PartnershipFile): Problem[] {
       } else seen.set(x.id, i);
     });
   }
+  out.push(...schoolRegisterIds(file));
   // Ids are shared across people and groups in selectors and lists; a person and a group with
   // the same id would make `wep quorum --present` ambiguous.
   return out;
@@ -45,6 +46,7 @@ function selectorRefs(s: Selector, path: string, f: PartnershipFile, out: Proble
   s.people?.forEach((p, i) => refCheck(p, ids(f.people), `${path}.people.${i}`, 'people', out));
   s.bodies?.forEach((b, i) => refCheck(b, ids(f.bodies), `${path}.bodies.${i}`, 'bodies', out));
   s.schools?.cluster?.forEach((c, i) => refCheck(c, ids(f.clusters), `${path}.schools.cluster.${i}`, 'clusters', out));
+  s.schools?.grouping?.forEach((g, i) => refCheck(g, groupingIds(f), `${path}.schools.grouping.${i}`, 'groupings', out));
 }
 
 const references: Rule = (m) => {
@@ -64,6 +66,7 @@ const references: Rule = (m) => {
   (f.schools ?? []).forEach((s, i) => {
     refCheck(s.cluster, ids(f.clusters), `schools.${i}.cluster`, 'clusters', out);
     refCheck(s.head, people, `schools.${i}.head`, 'people', out);
+    s.groupings?.forEach((g, j) => refCheck(g, groupingIds(f), `schools.${i}.groupings.${j}`, 'groupings', out));
   });
   (f.bodies ?? []).forEach((b, i) => {
     b.members?.forEach((s, j) => selectorRefs(s, `bodies.${i}.members.${j}`, f, out));
@@ -208,6 +211,43 @@ const vacancies: Rule = (m, today) => {
   return out;
 };
 
+/** Clusters are groupings too: a school's `groupings:` and a selector's `grouping:` may name either. */
+const groupingIds = (f: PartnershipFile) => [...ids(f.groupings), ...ids(f.clusters)];
+
+/** A grouping and a cluster may not share an id, and the register holds each URN once. */
+function schoolRegisterIds(f: PartnershipFile): Problem[] {
+  const out: Problem[] = [];
+  const clusters = new Set(ids(f.clusters));
+  (f.groupings ?? []).forEach((g, i) => {
+    if (clusters.has(g.id)) out.push({ path: `groupings.${i}.id`, message: `"${g.id}" is both a cluster and a grouping`, hint: 'a cluster is already a grouping: remove this entry, or rename it' });
+  });
+  const urns = new Map<string, number>();
+  (f.schools ?? []).forEach((s, i) => {
+    if (s.urn === undefined) return;
+    const first = urns.get(s.urn);
+    if (first !== undefined) {
+      out.push({ path: `schools.${i}.urn`, message: `URN ${s.urn} is already used by ${f.schools![first]!.name} (entry ${first + 1})`, hint: 'a URN identifies one school: remove the duplicate entry or correct the URN' });
+    } else urns.set(s.urn, i);
+  });
+  return out;
+}
+
+/** A schools-represented rule: one of min or fraction, and no more schools than the body has. */
+function impossibleSchoolsRule(m: Model, b: ResolvedBody, q: Extract<QuorumRule, { kind: 'schools-represented' }>, path: string): Problem | undefined {
+  if ((q.min === undefined) === (q.fraction === undefined)) {
+    return { path, message: `a "schools-represented" rule needs either "min:" or "fraction:"${q.min !== undefined ? ', not both' : ''}`, hint: 'e.g. "fraction: 1/2" for half the schools, or "min: 3"; "never-fewer-than:" sets a floor under a fraction' };
+  }
+  const total = b.schoolIds.length;
+  if (total === 0) {
+    return { path, message: `${b.name} has no schools, so "schools-represented" can never be met`, hint: 'select its members by school ("schools:"), or link its members to schools with "school:"' };
+  }
+  const need = q.min ?? q.neverFewerThan;
+  if (need !== undefined && need > total) {
+    return { path: `${path}.${q.min !== undefined ? 'min' : 'never-fewer-than'}`, message: `the quorum can never be met: it needs ${need} schools represented but ${b.name} has ${total}`, hint: `lower "${q.min !== undefined ? 'min' : 'never-fewer-than'}:" to at most ${total}` };
+  }
+  return undefined;
+}
+
 /** Can the rule ever be met with the seats the body has? */
 function impossibleQuorum(m: Model, bodyIndex: number, q: QuorumRule, j: number): Problem | undefined {
   const b = m.bodies.get(m.file.bodies[bodyIndex]!.id)!;
@@ -245,6 +285,7 @@ function impossibleQuorum(m: Model, bodyIndex: number, q: QuorumRule, j: number)
   if (q.kind === 'fraction' && q.neverFewerThan !== undefined && q.neverFewerThan > b.totalSeats) {
     return { path: `${path}.never-fewer-than`, message: `the quorum can never be met: never fewer than ${q.neverFewerThan}, but ${b.name} has ${b.totalSeats} seats`, hint: 'lower "never-fewer-than:"' };
   }
+  if (q.kind === 'schools-represented') return impossibleSchoolsRule(m, b, q, path);
   if (q.kind === 'fraction' && q.neverFewerThan !== undefined && q.neverFewerThan > b.votingSeats) {
     return { path: `${path}.never-fewer-than`, message: `the quorum can never be met: never fewer than ${q.neverFewerThan}, but ${b.name} has ${b.votingSeats} voting seats`, hint: 'lower "never-fewer-than:", or give more members a vote' };
   }

@@ -22,7 +22,7 @@ export const VOTING_ROLES: readonly Role[] = ['chair', 'vice-chair', 'member'];
 /** Roles that take one of a group's seats. */
 export const SEAT_ROLES: readonly Role[] = ['chair', 'vice-chair', 'member', 'officer'];
 
-export const PHASES = ['nursery', 'primary', 'secondary', 'all-through', 'special', 'pupil-referral-unit', 'post-16'] as const;
+export const PHASES = ['nursery', 'primary', 'secondary', 'all-through', 'special', 'pupil-referral-unit', 'post-16', 'first', 'lower', 'middle', 'upper'] as const;
 export const SCHOOL_TYPES = [
   'academy',
   'free-school',
@@ -100,26 +100,55 @@ const group = obj(
 
 const cluster = obj({ id: req(id()), name: req(text()), description: opt(text()) }, { description: 'A locality cluster of schools' });
 
+// ---- Schools register: schools, their groupings, and selectors by school ----
+
+/** Groupings a school can belong to besides its cluster; a school may be in several. */
+export const GROUPING_KINDS = ['cluster', 'alliance', 'trust', 'federation', 'set'] as const;
+export const SCHOOL_STATUSES = ['open', 'closed'] as const;
+
+const grouping = obj(
+  {
+    id: req(id()),
+    name: req(text()),
+    kind: opt(oneOf(GROUPING_KINDS), 'What holds the schools together; default "set"'),
+    description: opt(text()),
+  },
+  { description: 'A named set of schools: a teaching-school alliance, a trust, a federation, any set' },
+);
+
 const school = obj(
   {
     id: req(id()),
     name: req(text()),
-    phase: req(oneOf(PHASES)),
+    phase: req(oneOf(PHASES), 'Phase; three-tier areas use first, lower, middle and upper'),
     type: req(oneOf(SCHOOL_TYPES), 'Governance type'),
+    status: opt(oneOf(SCHOOL_STATUSES), 'Default "open"; a closed school stays for past records, but no list or body selects it'),
+    religiousCharacter: opt(text('Religious character as GIAS gives it, e.g. "Church of England", "Roman Catholic"; leave out for none')),
+    trust: opt(text('The academy trust the school belongs to, by name')),
     cluster: opt(id('Cluster id')),
+    groupings: opt(arr(id()), 'Groupings the school belongs to (ids from "groupings:" or "clusters:")'),
     head: opt(id('Person id of the head teacher')),
+    headName: opt(text('The head\'s name as the register of schools gives it')),
     urn: opt(str({ expected: 'a URN (digits)', pattern: /^\d{5,7}$/ })),
   },
   { description: 'A school in the schools register' },
 );
+
+/** Who of a matching school a selector picks: its head, or everyone linked to it. */
+export const SCHOOL_WHO = ['heads', 'all'] as const;
 
 const schoolFilter = obj(
   {
     phase: opt(arr(oneOf(PHASES))),
     type: opt(arr(oneOf(SCHOOL_TYPES))),
     cluster: opt(arr(id())),
+    grouping: opt(arr(id()), 'Schools in any of these groupings (clusters count as groupings)'),
+    trust: opt(arr(text()), 'Schools of these trusts, by name'),
+    religiousCharacter: opt(arr(text()), 'Schools of these religious characters, e.g. "Roman Catholic"'),
+    church: opt(bool('true: church schools (a Christian religious character), academies included; false: no church schools')),
+    who: opt(oneOf(SCHOOL_WHO), '"heads" (default): the head of each school; "all": everyone whose "school:" is a matching school'),
   },
-  { description: 'Schools matching every field given; their people are selected' },
+  { description: 'Open schools matching every field given; the head of each (or, with who: all, everyone linked to it) is selected' },
 );
 
 /** Who is selected: every field given must match (AND); several selectors in a list add up (OR). */
@@ -175,6 +204,13 @@ export const quorumRule = tagged(
     required: obj({
       role: opt(oneOf(ROLES), 'Someone with this role must be present (e.g. chair)'),
       person: opt(id('This person must be present')),
+      note: opt(text()),
+    }),
+    'schools-represented': obj({
+      min: opt(int({ min: 1 }), 'At least this many schools represented'),
+      fraction: opt(fraction, "This fraction of the body's schools represented, e.g. 1/2"),
+      round: opt(oneOf(['up', 'down', 'nearest'] as const), 'Default "up"'),
+      neverFewerThan: opt(int({ min: 1 }), 'With a fraction: never fewer than this many schools'),
       note: opt(text()),
     }),
   },
@@ -293,6 +329,7 @@ export const partnershipSchema = obj(
     ),
     groups: req(arr(group, { minItems: 1 })),
     clusters: opt(arr(cluster)),
+    groupings: opt(arr(grouping), 'Named sets of schools beyond clusters: alliances, trusts, federations'),
     schools: opt(arr(school)),
     people: req(arr(person)),
     bodies: req(arr(body, { minItems: 1 })),
@@ -305,6 +342,8 @@ export type PartnershipFile = Infer<typeof partnershipSchema>;
 export type Person = Infer<typeof person>;
 export type Group = Infer<typeof group>;
 export type School = Infer<typeof school>;
+export type Grouping = Infer<typeof grouping>;
+export type SchoolFilter = Infer<typeof schoolFilter>;
 export type Body = Infer<typeof body>;
 export type Selector = Infer<typeof selector>;
 export type DistributionList = Infer<typeof list>;

@@ -10,6 +10,7 @@ import { NATIONS, type Nation } from './calendar.js';
 import { MINUTES_KINDS, NOTICE_KINDS, type MinutesRule, type NoticeRule } from './deadlines.js';
 import { WepError } from './errors.js';
 import type { QuorumRule } from './partnership-schema.js';
+import { describeSchoolsRule } from './schools.js';
 import { ID_PATTERN } from './scalars.js';
 import { hintFor } from './suggest.js';
 
@@ -173,6 +174,8 @@ export function describeQuorumRule(q: QuorumRule): string {
       return `at least ${q.min} from each of ${q.groups.join(', ')}`;
     case 'required':
       return `${q.person ?? `the ${q.role}`} present`;
+    case 'schools-represented':
+      return describeSchoolsRule(q);
   }
 }
 

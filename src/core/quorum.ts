@@ -10,6 +10,7 @@ import type { Attendance, MeetingFile } from './meeting-schema.js';
 import { groupOn, isProxy, votingMembers, type Model, type ResolvedBody, type ResolvedPerson } from './model.js';
 import { formatRefusal, judgeClaims, type StandInClaim } from './stand-ins.js';
 import type { QuorumRule } from './partnership-schema.js';
+import { describeSchoolsRule, representedSchools, schoolsOf, type SchoolRepresented } from './schools.js';
 
 /** Someone who, by coming in, would help meet a failed rule. */
 export interface CouldFix {
@@ -37,6 +38,8 @@ export interface RuleResult {
   group?: string;
   groupName?: string;
   note?: string;
+  /** schools-represented rules: the body's schools, who represented which, and those not represented. */
+  schools?: { total: number; represented: SchoolRepresented[]; notRepresented: string[] };
 }
 
 /** One person counted towards the quorum: a member in person, or a proxy for an absent member. */
@@ -312,6 +315,32 @@ function evaluate(model: Model, body: ResolvedBody, att: Attendance, item: numbe
             countedIds: counted.map((c) => c.id),
             couldFix: absentFixers(voting),
             note: rule.note,
+          }),
+        );
+        break;
+      }
+      case 'schools-represented': {
+        if (rule.min === undefined && rule.fraction === undefined) {
+          warnings.push(`a "schools-represented" quorum rule of ${body.name} gives neither "min:" nor "fraction:", so it was skipped`);
+          break;
+        }
+        // A school counts once, by any of its voting representatives or a proxy for one.
+        const total = body.schoolIds.length;
+        if (total === 0) warnings.push(`${body.name} has no schools, so its "schools-represented" rule counts nothing: link its members to schools with "school:" or the register's "head:"`);
+        const required = Math.max(rule.min ?? 0, rule.fraction === undefined ? 0 : fractionRequired(total, rule.fraction, rule.round ?? 'up', rule.neverFewerThan));
+        const { represented, notRepresented } = representedSchools(model, body, counted);
+        const missing = new Set(notRepresented);
+        const fixers = voting.filter((p) => schoolsOf(model, p.id).some((sid) => missing.has(sid)));
+        rules.push(
+          result({
+            description: describeSchoolsRule(rule, total),
+            kind: rule.kind,
+            required,
+            counted: represented.length,
+            countedIds: [...new Set(represented.flatMap((r) => r.by))],
+            couldFix: absentFixers(fixers),
+            note: rule.note,
+            schools: { total, represented, notRepresented },
           }),
         );
         break;

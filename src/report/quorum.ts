@@ -77,6 +77,15 @@ function runsOf(lost: ItemQuorum[]): ItemQuorum[][] {
   return runs;
 }
 
+const schoolName = (model: Model, id: string) => model.schools.get(id)?.name ?? id;
+
+/** "Schools represented: 13 of 28; not represented: ..." for a schools-represented rule. */
+function renderSchoolsLine(model: Model, s: NonNullable<RuleResult['schools']>, c: ChalkInstance): string[] {
+  const line = `  ${c.bold('Schools represented')}: ${s.represented.length} of ${s.total}`;
+  if (!s.notRepresented.length) return [line];
+  return [`${line}; ${c.yellow('not represented')}: ${s.notRepresented.map((id) => schoolName(model, id)).join(', ')}`];
+}
+
 /** Verdict, table, fixes, who counted and who did not, and the quorum item by item. */
 export function renderQuorum(model: Model, r: QuorumResult, c: ChalkInstance, view: QuorumView = {}): string[] {
   const lines = [formatVerdict(model, r, c), ''];
@@ -85,6 +94,7 @@ export function renderQuorum(model: Model, r: QuorumResult, c: ChalkInstance, vi
     const fixes = x.couldFix.map((f) => fixText(model, f, r.forecast));
     lines.push(`  ${c.yellow(`${x.groupName ?? x.description}:`)} ${fixes.length ? `${r.forecast ? '' : 'could fix: '}${fixes.join(', ')}` : 'no one absent could fix this'}`);
   }
+  for (const x of r.rules) if (x.schools) lines.push(...renderSchoolsLine(model, x.schools, c));
   lines.push('');
   const counted = r.counted.map((x) => (x.as === 'proxy' ? `${who(model, x.id)} as proxy for ${model.people.get(x.for!)?.name ?? x.for}` : who(model, x.id)));
   lines.push(`${c.bold(r.forecast ? 'Expected' : 'Counted')} (${r.counted.length}): ${counted.join(', ') || 'no one'}`);
@@ -131,6 +141,7 @@ export function quorumJson(r: QuorumResult, view: QuorumView = {}) {
       shortBy: x.shortBy,
       countedIds: x.countedIds,
       couldFix: x.couldFix.map((f) => ({ id: f.id, name: f.name, via: f.via, forMember: f.forMember ?? null })),
+      ...(x.schools ? { schools: { total: x.schools.total, represented: x.schools.represented, notRepresented: x.schools.notRepresented } } : {}),
     })),
     counted: r.counted.map((x) => ({ id: x.id, as: x.as, for: x.for ?? null, group: x.group ?? null })),
     notCounted: r.notCounted,

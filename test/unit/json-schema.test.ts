@@ -28,6 +28,6 @@ describe('published JSON Schemas', () => {
   it('lists every quorum rule kind', () => {
     const s = PUBLISHED_SCHEMAS['partnership.schema.json']!() as any;
     const kinds = s.properties.bodies.items.properties.quorum.items.oneOf.map((v: any) => v.properties.kind.const);
-    expect(kinds).toEqual(['per-group', 'count', 'fraction', 'required']);
+    expect(kinds).toEqual(['per-group', 'count', 'fraction', 'required', 'schools-represented']);
   });
 });

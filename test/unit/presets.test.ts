@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hasErrors } from '../../src/core/diagnostic.js';
-import { buildModel } from '../../src/core/model.js';
+import { buildModel, selectPeople } from '../../src/core/model.js';
 import { PRESETS } from '../../src/core/presets.js';
 import { validatePartnershipSource } from '../../src/io/partnership-file.js';
 import { ROOT } from '../helpers/wep.js';
@@ -99,7 +99,13 @@ describe('presets', () => {
       const cluster = c.members[0]!.schools!.cluster![0]!;
       const heads = [...model!.schools.values()].filter((s) => s.cluster === cluster).map((s) => s.head);
       expect([...c.memberIds].sort()).toEqual([...heads].sort());
+      // quorate with half the cluster's schools, each counted once
+      expect(c.quorum).toEqual([{ kind: 'schools-represented', fraction: '1/2', round: 'up', note: expect.any(String) }]);
+      expect(c.schoolIds).toHaveLength(4);
     }
+    // three-tier phases, and the governor linked to a school sits on no body
+    expect(new Set(file!.schools!.map((s) => s.phase))).toEqual(new Set(['lower', 'middle', 'upper', 'special']));
+    expect([...model!.bodies.values()].some((b) => b.memberIds.includes('gov-quinn'))).toBe(false);
   });
 
   it('thurrock: the register has every phase and governance type, lists filter by them, and the Progress Board has a lifespan', async () => {
@@ -111,6 +117,10 @@ describe('presets', () => {
     );
     const lists = file!.lists!.map((l) => l.include.some((s) => s.schools));
     expect(lists.filter(Boolean).length).toBeGreaterThanOrEqual(5);
+    // heads of church schools: by religious character, so the church academy is on the list
+    const church = selectPeople(model!, model!.lists.get('church-school-heads')!.include).map((p) => model!.schools.get(p.school!)!);
+    expect(church.map((s) => s.type).sort()).toEqual(['academy', 'voluntary-aided', 'voluntary-controlled']);
+    expect(new Set(file!.groupings!.map((g) => g.kind))).toEqual(new Set(['alliance']));
     const pb = [...model!.bodies.values()].find((b) => b.kind === 'progress-board')!;
     expect(pb.lifespan).toBeDefined();
     const months = (Date.parse(pb.lifespan!.end) - Date.parse(pb.lifespan!.start)) / (30 * 86_400_000);
@@ -128,6 +138,7 @@ describe('presets', () => {
     expect(clusters.length).toBeGreaterThanOrEqual(3);
     expect(clusters.every((c) => c.accountableTo === 'school-improvement-board')).toBe(true);
     expect(sib.quorum!.some((q) => q.kind === 'per-group' && q.groups.includes('local-authority'))).toBe(true);
+    expect(clusters.every((c) => c.attendanceBy === 'school' && c.quorum!.some((q) => q.kind === 'schools-represented' && q.min === 2))).toBe(true);
   });
 
   it('school-governing-body: seven clear days, quorum one half of governors in post rounded up', async () => {

@@ -73,7 +73,7 @@ describe('attendanceReport', () => {
     const file: PartnershipFile = {
       partnership: { name: 'C', short: 'C', clerk: { name: 'K', email: 'k@example.org' } },
       groups: [{ id: 'g', name: 'G', seats: 0 }],
-      schools: ['s1', 's2', 's3'].map((id) => ({ id, name: id, phase: 'primary' as const, type: 'academy' as const, cluster: 'c1' })),
+      schools: ['s1', 's2', 's3'].map((id, i) => ({ id, name: id, phase: 'primary' as const, type: 'academy' as const, cluster: 'c1', head: `h${i + 1}` })),
       people: [
         { id: 'h1', name: 'H1', school: 's1' },
         { id: 'd1', name: 'D1', school: 's1' },
@@ -85,7 +85,51 @@ describe('attendanceReport', () => {
     };
     const cm = buildModel(file);
     const r = attendanceReport(cm, [{ id: 'x', meeting: { body: 'cluster', date: '2026-03-01', start: '14:00', agenda: [], attendance: { present: ['h1', 'd1'], proxies: [{ proxy: 'p2', for: 'h2' }] } } }], { from: '2026-01-01', to: '2026-12-31' });
-    expect(r.schools).toEqual([{ meeting: 'x', date: '2026-03-01', body: 'cluster', represented: 2, total: 3 }]);
+    // d1 (a deputy of s1) is not a member: the cluster's selector picks the head of each school
+    expect(cm.bodies.get('cluster')!.memberIds).toEqual(['h1', 'h2', 'h3']);
+    expect(r.schools).toEqual([{ meeting: 'x', date: '2026-03-01', body: 'cluster', represented: 2, total: 3, notRepresented: ['s3'] }]);
+    expect(r.schoolRows.map((x) => [x.id, x.meetings, x.represented, x.missed])).toEqual([
+      ['s1', 1, 1, []],
+      ['s2', 1, 1, []],
+      ['s3', 1, 0, ['x']],
+    ]);
+  });
+
+  it('counts a school with no one on the body as not represented, and leaves out closed schools', () => {
+    const file: PartnershipFile = {
+      partnership: { name: 'C', short: 'C', clerk: { name: 'K', email: 'k@example.org' } },
+      groups: [{ id: 'g', name: 'G', seats: 0 }],
+      schools: [
+        { id: 's1', name: 'S1', phase: 'lower', type: 'academy', cluster: 'c1', head: 'h1' },
+        { id: 's2', name: 'S2', phase: 'middle', type: 'community', cluster: 'c1' },
+        { id: 's3', name: 'S3', phase: 'upper', type: 'academy', cluster: 'c1', status: 'closed', head: 'h3' },
+      ],
+      people: [
+        { id: 'h1', name: 'H1' },
+        { id: 'h3', name: 'H3' },
+      ],
+      bodies: [
+        {
+          id: 'cluster',
+          name: 'Cluster',
+          members: [{ schools: { cluster: ['c1'] } }],
+          notice: { kind: 'working-days', days: 5 },
+          minutes: { kind: 'working-days', days: 7 },
+          quorum: [{ kind: 'schools-represented', fraction: '1/2' }],
+        },
+      ],
+    };
+    const cm = buildModel(file);
+    const meetings = ['2026-03-01', '2026-05-01'].map((date, i) => ({ id: `m${i}`, meeting: { body: 'cluster', date, start: '14:00', agenda: [], attendance: { present: i === 0 ? ['h1'] : [] } } }));
+    const r = attendanceReport(cm, meetings, { from: '2026-01-01', to: '2026-12-31' });
+    expect(r.schools.map((x) => [x.represented, x.total, x.notRepresented])).toEqual([
+      [1, 2, ['s2']],
+      [0, 2, ['s1', 's2']],
+    ]);
+    expect(r.schoolRows.map((x) => [x.id, x.represented, x.missed])).toEqual([
+      ['s1', 1, ['m1']],
+      ['s2', 0, ['m0', 'm1']],
+    ]);
   });
 });
 const board = () => model.bodies.get('partnership')!;

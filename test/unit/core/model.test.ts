@@ -101,8 +101,8 @@ describe('selectors', () => {
       ...FILE,
       clusters: [{ id: 'north', name: 'North' }],
       schools: [
-        { id: 'oakwood', name: 'Oakwood Primary', phase: 'primary', type: 'academy', cluster: 'north' },
-        { id: 'forest', name: 'Forest Academy', phase: 'secondary', type: 'academy' },
+        { id: 'oakwood', name: 'Oakwood Primary', phase: 'primary', type: 'academy', cluster: 'north', head: 'ph-ahmed' },
+        { id: 'forest', name: 'Forest Academy', phase: 'secondary', type: 'academy', head: 'sh-clarke' },
       ],
       people: FILE.people.map((p) => (p.id === 'ph-ahmed' ? { ...p, school: 'oakwood' } : p.id === 'sh-clarke' ? { ...p, school: 'forest' } : p)),
     };
@@ -111,6 +111,17 @@ describe('selectors', () => {
     expect(ids(selectPeople(mm, [{ schools: { phase: ['primary'] } }]))).toEqual(['ph-ahmed']);
     expect(ids(selectPeople(mm, [{ schools: { cluster: ['north'] } }]))).toEqual(['ph-ahmed']);
     expect(ids(selectPeople(mm, [{ schools: { phase: ['special'] } }]))).toEqual([]);
+  });
+
+  it('a person linked to a school by "school:" is selected only with who: all, the head by default', () => {
+    const f: PartnershipFile = {
+      ...FILE,
+      schools: [{ id: 'oakwood', name: 'Oakwood Primary', phase: 'primary', type: 'academy', head: 'ph-ahmed' }],
+      people: FILE.people.map((p) => (p.id === 'ph-ahmed' || p.id === 'ph-brown' ? { ...p, school: 'oakwood' } : p)),
+    };
+    const mm = buildModel(f);
+    expect(ids(selectPeople(mm, [{ schools: {} }]))).toEqual(['ph-ahmed']);
+    expect(ids(selectPeople(mm, [{ schools: { who: 'all' } }]))).toEqual(['ph-ahmed', 'ph-brown']);
   });
 });
 
