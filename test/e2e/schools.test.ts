@@ -62,7 +62,7 @@ describe('Central Bedfordshire: clusters counted by school', () => {
     expect(year.stdout).toContain('| Hawthorn Lower School |  | Dunstable cluster | 2 | 0 | 2 | 0% |');
     expect(year.stdout).toContain('| Thursday 25 March 2027 | 1 out of 4 schools | Downland Academy, Skylark Middle School, Hawthorn Lower School |');
     const csv = wep(['report', 'attendance', '--year', '2027', '--not-represented', '--format', 'csv'], { cwd: dir, today: '2027-04-01' });
-    expect(csv.stdout.split('\n').slice(0, 3)).toEqual([
+    expect(csv.stdout.split('\r\n').slice(0, 3)).toEqual([
       'school,urn,name,body,meetings,represented,not_represented,not_represented_at',
       'downland-academy,,Downland Academy,cluster-dunstable,2,1,1,2027-03-25-cluster-dunstable',
       'skylark-middle,,Skylark Middle School,cluster-dunstable,2,1,1,2027-03-25-cluster-dunstable',
