@@ -206,6 +206,12 @@ export const partnershipSchema = obj(
             closures: opt(arr(obj({ date: req(date()), reason: req(text()) })), 'Extra non-working days, and bank holidays announced at short notice'),
           }),
         ),
+        minutes: opt(
+          obj({
+            inquorateApproval: opt(oneOf(['refuse', 'warn'] as const), 'Minutes approved at a meeting not quorate at that item: refuse (default) or warn'),
+            references: opt(text('Minute reference scheme, e.g. "{short}/{yyyy}/{mm}/{item}" or "{n}/{ay}"')),
+          }),
+        ),
         publish: opt(
           obj({
             minutes: opt(oneOf(['approved-only', 'mark-drafts'] as const), 'Leave out unapproved minutes, or publish them marked as drafts'),
