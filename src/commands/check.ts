@@ -41,7 +41,10 @@ export async function run(ctx: CommandContext, opts: { json?: boolean; quiet?: b
       const dir = join(meetingsDir(root), id);
       const text = readFileSync(join(dir, MEETING_FILE), 'utf8');
       sources[displayPath(ctx.cwd, join(dir, MEETING_FILE))] = text;
-      state.push(id, text, listFiles(dir).sort().join('\n'));
+      const files = listFiles(dir).sort();
+      // minutes.md is a record too: its lines are checked, so its text keys the cache.
+      const minutes = files.includes('minutes.md') ? readFileSync(join(dir, 'minutes.md'), 'utf8') : '';
+      state.push(id, text, files.join('\n'), minutes);
     }
     const key = cacheKey('check-records', ...state);
     let records = readCache<Diagnostic[]>(key, ctx.env);
