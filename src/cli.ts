@@ -179,10 +179,12 @@ function program(only?: string): Command {
         .option('-m, --meeting <id>', 'meeting id (default: the latest held meeting)')
         .option('--circulated [date]', 'record that the minutes were circulated (today, or YYYY-MM-DD)')
         .option('--approved-at <meeting>', 'record that the minutes were approved at that meeting')
+        .option('--reason <text>', 'with --circulated, when they went out before: why they are circulated again')
+        .option('--amendment <text>', 'with --approved-at: an amendment the meeting made (repeatable)', repeat)
         .option('--signed [date]', 'record that the chair signed the minutes')
         .option('--force', 'overwrite minutes.md even if edited (a backup is kept)')
         .option('--commit', 'commit the files written to git')
-        .addHelpText('after', examples('wep minutes', 'wep minutes --circulated', 'wep minutes --meeting 2026-12-10-partnership --approved-at 2027-02-04-partnership --commit'))
+        .addHelpText('after', examples('wep minutes', 'wep minutes --circulated', 'wep minutes --circulated 2026-12-18 --reason "item 5 decision corrected"', 'wep minutes --meeting 2026-12-10-partnership --approved-at 2027-02-04-partnership --commit', 'wep minutes --meeting 2026-12-10-partnership --approved-at 2027-02-04-partnership --amendment "item 6: Li Chen sent apologies"'))
         .action(act(() => import('./commands/minutes.js'), noArgs));
     },
     actions: () => {
@@ -206,12 +208,29 @@ function program(only?: string): Command {
         .action(act(() => import('./commands/actions-done.js'), ([id]) => ({ id })));
     },
     decisions: () => {
-      cli
+      const decisions = cli
         .command('decisions')
-        .description('the decisions register across meetings, with quorum at the time')
+        .description('the decisions register across meetings, with quorum at the time, votes and confirmations')
         .option('--json', 'print decisions as JSON')
-        .addHelpText('after', examples('wep decisions', 'wep decisions --json'))
+        .addHelpText('after', examples('wep decisions', 'wep decisions --json', 'wep decisions confirm 2026-10-08-partnership/d1 --at 2026-12-10-partnership --item 4'))
         .action(act(() => import('./commands/decisions.js'), noArgs));
+      decisions
+        .command('confirm')
+        .description('record that a later quorate meeting confirmed a decision taken while not quorate')
+        .argument('<ref>', 'decision: <meeting>/<decision>, e.g. 2026-10-08-partnership/d1')
+        .requiredOption('--at <meeting>', 'the later meeting that confirmed it')
+        .option('--item <n>', 'the item of that meeting at which it was confirmed (default: the start)')
+        .option('--commit', 'commit meeting.yaml to git')
+        .action(act(() => import('./commands/decisions-confirm.js'), ([ref]) => ({ ref })));
+    },
+    history: () => {
+      cli
+        .command('history')
+        .description('the audit trail from git: when each record was written, sent, circulated, amended, approved and signed')
+        .option('-m, --meeting <id>', 'one meeting, with the changes between its circulated and approved minutes')
+        .option('--json', 'print the history as JSON')
+        .addHelpText('after', examples('wep history', 'wep history --meeting 2026-10-08-partnership', 'wep history --json'))
+        .action(act(() => import('./commands/history.js'), noArgs));
     },
     report: () => {
       const report = cli.command('report').description('registers ready to publish');
@@ -226,6 +245,15 @@ function program(only?: string): Command {
         .addOption(new Option('--format <format>', 'output format').choices(['md', 'csv', 'json']).default('md'))
         .addHelpText('after', examples('wep report attendance --year 2026', 'wep report attendance --by group --format csv', 'wep report attendance --from 2026-09-01 --to 2027-08-31 --format json'))
         .action(act(() => import('./commands/report-attendance.js'), noArgs));
+      report
+        .command('annual')
+        .description('the annual report for Overview and Scrutiny: meetings, quorum, deadlines, attendance, decisions, actions')
+        .requiredOption('--year <yyyy-yy>', 'school year, e.g. 2026-27 (1 September to 31 August)')
+        .option('-b, --body <id>', 'only this body (default: every body)')
+        .addOption(new Option('--format <format>', 'output format').choices(['md', 'html']).default('md'))
+        .option('-o, --out <file>', 'write to this file instead of standard output')
+        .addHelpText('after', examples('wep report annual --year 2026-27', 'wep report annual --year 2026-27 --body partnership --format html --out annual-2026-27.html'))
+        .action(act(() => import('./commands/report-annual.js'), noArgs));
     },
     status: () => {
       cli

@@ -102,3 +102,19 @@ export function writeGeneratedSet(
   }
   return paths.map((p, i) => writeGenerated(p, Object.values(files)[i]!, { force: opts.force, display: show(p) }));
 }
+
+/**
+ * Changes part of a generated file that wep owns (the status block of minutes.md) in place,
+ * atomically. A file still as wep wrote it is stamped again, so it still counts as unedited;
+ * in a file the clerk edited only the transform's change is made, and it stays "edited".
+ * Returns false when the file is absent or the transform changes nothing.
+ */
+export function updateGenerated(path: string, transform: (text: string) => string): boolean {
+  if (!existsSync(path)) return false;
+  const text = readFileSync(path, 'utf8');
+  const unchanged = generatedState(path) === 'unchanged';
+  const next = unchanged ? stamp(path, transform(withoutStamp(text))) : transform(text);
+  if (next === text) return false;
+  writeFileAtomic(path, next);
+  return true;
+}

@@ -156,10 +156,13 @@ describe('applyLifecycle', () => {
   });
 
   it('refuses what cannot be true', () => {
-    expect(() => applyLifecycle(model, m, by, { circulated: '2026-10-07' }, '2026-10-20')).toThrow(/before the meeting/);
-    expect(() => applyLifecycle(model, m, by, { circulated: '2026-10-21' }, '2026-10-20')).toThrow(/in the future/);
-    expect(() => applyLifecycle(model, m, by, { approvedAt: { id: '2026-07-09-partnership', date: '2026-07-09' } }, '2026-10-20')).toThrow(/later meeting/);
-    expect(() => applyLifecycle(model, m, by, { approvedAt: { id: '2026-12-10-partnership', date: '2026-12-10' } }, '2026-10-20')).toThrow(/in the future/);
-    expect(() => applyLifecycle(model, m, by, { signed: { date: '2026-10-01', by: 'chair-okafor' } }, '2026-10-20')).toThrow(/before the meeting/);
+    const refused = (req: Parameters<typeof applyLifecycle>[3], today: string) => applyLifecycle(model, m, by, req, today).refusals.map((r) => `${r.field}: ${r.message}`);
+    expect(refused({ circulated: '2026-10-07' }, '2026-10-20')).toEqual(['circulated: minutes cannot be circulated (2026-10-07) before the meeting (2026-10-08)']);
+    expect(refused({ circulated: '2026-10-21' }, '2026-10-20')).toEqual(['circulated: the circulation date 2026-10-21 is in the future (today is 2026-10-20)']);
+    expect(refused({ approvedAt: { id: '2026-07-09-partnership', date: '2026-07-09' } }, '2026-10-20')).toEqual([
+      'approvedAt: minutes can only be approved at a later meeting: 2026-07-09-partnership is not after the meeting of 2026-10-08',
+    ]);
+    expect(refused({ approvedAt: { id: '2026-12-10-partnership', date: '2026-12-10' } }, '2026-10-20')).toEqual(['approvedAt: the approval meeting date 2026-12-10 is in the future (today is 2026-10-20)']);
+    expect(refused({ signed: { date: '2026-10-01', by: 'chair-okafor' } }, '2026-10-20')).toEqual(['signed: minutes cannot be signed (2026-10-01) before the meeting (2026-10-08)']);
   });
 });
