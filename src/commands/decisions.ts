@@ -1,4 +1,5 @@
 import { collectDecisions } from '../core/decisions.js';
+import { minuteRefs } from '../core/minute-refs.js';
 import { evaluateQuorum } from '../core/quorum.js';
 import { loadPartnership } from '../io/partnership-file.js';
 import { loadRegisters } from '../io/registers.js';
@@ -11,7 +12,8 @@ export async function run(ctx: CommandContext, opts: { json?: boolean }): Promis
   const decisions = collectDecisions(
     model,
     meetings.map((m) => ({ id: m.id, meeting: m.merged, fromMinutesFile: new Set(m.pending.decisions.map((d) => d.id)) })),
-    (body, attendance, item) => evaluateQuorum(model, body, attendance, { item }),
+    (body, attendance, item) => evaluateQuorum(model, body, attendance, item === undefined ? {} : { item }),
+    minuteRefs(model.file.partnership.minutes?.references, model.file.partnership.short, meetings),
   );
   if (opts.json) ctx.out.json(decisions.map(decisionJson));
   else for (const line of renderDecisions(decisions, ctx.out.c)) ctx.out.out(line);

@@ -1,4 +1,6 @@
 import { collectActions } from '../core/actions.js';
+import { collectDecisions } from '../core/decisions.js';
+import { evaluateQuorum } from '../core/quorum.js';
 import { buildStatus } from '../core/status.js';
 import { changedFilesAsync } from '../io/git.js';
 import { loadPartnership } from '../io/partnership-file.js';
@@ -18,9 +20,14 @@ export async function run(ctx: CommandContext, opts: { json?: boolean }): Promis
     meetings.map((m) => ({ id: m.id, meeting: m.merged })),
     ctx.today,
   );
+  const decisions = collectDecisions(
+    model,
+    meetings.map((m) => ({ id: m.id, meeting: m.merged })),
+    (body, attendance, item) => evaluateQuorum(model, body, attendance, item === undefined ? {} : { item }),
+  );
   const uncommitted = await git;
   // The records themselves: hasMinutesFile is looked up only where the minutes are not out.
-  const report = buildStatus(model, { meetings, actions, uncommitted }, ctx.today);
+  const report = buildStatus(model, { meetings, actions, decisions, uncommitted }, ctx.today);
   if (opts.json) ctx.out.json(statusJson(model, report));
   else for (const line of renderStatus(model, report, ctx.out.c)) ctx.out.out(line);
   return 0;

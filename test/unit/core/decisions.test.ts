@@ -13,7 +13,7 @@ beforeAll(async () => {
   const { file } = await validatePartnershipSource(readFileSync(join(ROOT, 'partnership.yaml'), 'utf8'), 'partnership.yaml', '2026-11-22');
   model = buildModel(file!);
 });
-const evaluate = (body: Parameters<typeof evaluateQuorum>[1], att: Parameters<typeof evaluateQuorum>[2], item: number) => evaluateQuorum(model, body, att, { item });
+const evaluate = (body: Parameters<typeof evaluateQuorum>[1], att: Parameters<typeof evaluateQuorum>[2], item?: number) => evaluateQuorum(model, body, att, { item });
 
 const QUORATE = ['chair-okafor', 'ph-ahmed', 'ph-brown', 'sh-clarke', 'sh-francis', 'sf-iqbal', 'sf-jones'];
 const meeting = (over: Partial<MeetingFile>): MeetingFile => ({
