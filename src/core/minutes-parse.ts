@@ -57,8 +57,8 @@ const ENTRY = /^(\s*(?:[-*+]\s+)?(?:\*\*|__)?)(ACTION|DECISION)(?:\*\*|__)?\s*:(
 const META_DASH = /\s+(?:—|–|--|-)\s+(?=(?:owner|due)\s*:)/i;
 const META_PAREN = /\s*\(((?:owner|due)\s*:[^()]*)\)\s*\.?\s*$/i;
 
-/** A final bracket that opens with a vote count: "(for: 9, against: 1, abstentions: 2)". */
-const META_VOTES = /\s*\(\s*((?:votes?\s*:\s*)?(?:(?:for|against|abstentions?|abstain(?:ed)?)\b|\d+\s+(?:for|against|abstentions?|abstain(?:ed)?)\b)[^()]*)\)\s*\.?\s*$/i;
+/** A final bracket that opens with a vote count: "(for: 9, against: 1, abstentions: 2)"; "(for the record)" is text. */
+const META_VOTES = /\s*\(\s*((?:votes?\s*:\s*)?(?:(?:for|against|abstentions?|abstain(?:ed)?)\s*:?\s*\d|\d+\s+(?:for|against|abstentions?|abstain(?:ed)?)\b)[^()]*)\)\s*\.?\s*$/i;
 const VOTE_KEY = (k: string): keyof Votes => (/^for$/i.test(k) ? 'for' : /^against$/i.test(k) ? 'against' : 'abstentions');
 
 const EXAMPLE = 'ACTION: <what is to be done> — owner: <person id>, due: YYYY-MM-DD';

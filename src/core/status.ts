@@ -11,7 +11,7 @@ import type { DecisionEntry } from './decisions.js';
 import { meetingDeadlines } from './meeting-deadlines.js';
 import type { MeetingFile } from './meeting-schema.js';
 import { groupSeats, termState, type Model } from './model.js';
-import type { MinutesDifference } from './minutes-reconcile.js';
+import { isCirculated, type MinutesDifference } from './minutes-reconcile.js';
 import type { Problem } from './schema.js';
 import { hintFor } from './suggest.js';
 
@@ -222,7 +222,7 @@ const quoted = (s: string | undefined) => `"${s && s.length > 70 ? `${s.slice(0,
 export function checkMinutesDifferences(id: string, m: MeetingFile, differences: readonly MinutesDifference[]): RegisterProblem[] {
   const out: RegisterProblem[] = [];
   const min = m.minutes;
-  const out_ = !!min && (min.status !== 'draft' || min.circulated !== undefined);
+  const out_ = isCirculated(m);
   const approved = min?.status === 'approved' || min?.status === 'signed';
   const when = min?.circulated ? `after they were circulated on ${min.circulated}` : 'after they were circulated';
   const settle = approved

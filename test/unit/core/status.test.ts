@@ -138,3 +138,24 @@ describe('checkRegisterProblems', () => {
     expect(checkRegisterProblems(model, [{ id: 'x', meeting, pendingActions: [], minutesProblems: [] }], [], '2026-11-22')).toEqual([]);
   });
 });
+
+describe('status: decisions awaiting confirmation', () => {
+  it('lists an inquorate decision until a quorate meeting confirms it', () => {
+    const INQUORATE = ['chair-okafor', 'ph-ahmed', 'sh-clarke', 'sf-iqbal', 'sf-jones'];
+    const QUORATE = ['chair-okafor', 'ph-ahmed', 'ph-brown', 'sh-clarke', 'sh-francis', 'sf-iqbal', 'sf-jones'];
+    const evaluate = (b: Parameters<typeof evaluateQuorum>[1], a: Parameters<typeof evaluateQuorum>[2], item?: number) => evaluateQuorum(model, b, a, { item });
+    const minutes = { status: 'signed' as const, circulated: '2026-10-12', approvedAt: '2026-12-10-partnership', signed: { by: 'chair-okafor', date: '2026-12-10' } };
+    const records = (confirmed?: { at: string }) => [
+      { id: '2026-10-08-partnership', meeting: m('2026-10-08', { attendance: { present: INQUORATE }, minutes, decisions: [{ id: 'd1', item: 2, text: 'Budget.', ...(confirmed ? { confirmed } : {}) }] }) },
+      { id: '2026-12-10-partnership', meeting: m('2026-12-10', { attendance: { present: QUORATE }, minutes: { status: 'circulated', circulated: '2026-12-14' } }) },
+    ];
+    const run = (recs: ReturnType<typeof records>) =>
+      buildStatus(model, { meetings: recs.map((x) => ({ hasMinutesFile: true, ...x })), actions: [], decisions: collectDecisions(model, recs, evaluate), uncommitted: [] }, '2026-12-20').items;
+    const waiting = run(records()).filter((i) => i.kind === 'decision-unconfirmed');
+    expect(waiting).toEqual([{ kind: 'decision-unconfirmed', urgency: 'due', ref: '2026-10-08-partnership/d1', meeting: '2026-10-08-partnership', body: 'partnership', date: '2026-10-08', item: 2, text: 'Budget.' }]);
+    const after = run(records({ at: '2026-12-10-partnership' }));
+    expect(kinds(after)).not.toContain('decision-unconfirmed');
+    // the December minutes still await approval
+    expect(kinds(after)).toContain('approval-pending');
+  });
+});
