@@ -4,36 +4,34 @@ import { WepError } from '../core/errors.js';
 import { evaluateQuorum } from '../core/quorum.js';
 import { hintFor } from '../core/suggest.js';
 import { commitFiles, verifyInsideRepo } from '../io/git.js';
-import { verifyMeetingId } from '../io/meetings.js';
-import { loadPartnership } from '../io/partnership-file.js';
+import { loadRecords, verifyMeetingRef } from '../io/records.js';
 import { addPendingToDoc, editMeetingFile, setDecisionConfirmedInDoc } from '../io/register-edits.js';
-import { loadRegisterMeeting } from '../io/registers.js';
 import { formatCommit } from '../report/commit.js';
-import type { CommandContext } from './context.js';
+import { jsonDocument } from '../report/emit.js';
+import { parseItem } from './args.js';
+import { done, type CommandContext, type CommandResult } from './context.js';
 
 export interface DecisionsConfirmOptions {
   ref: string;
   at: string;
   item?: string;
-  commit?: boolean;
+  commit?: true;
+  json?: true;
 }
 
-export async function run(ctx: CommandContext, opts: DecisionsConfirmOptions): Promise<number> {
-  const { model, root } = await loadPartnership(ctx);
+export async function run(ctx: CommandContext, opts: DecisionsConfirmOptions): Promise<CommandResult> {
+  const records = await loadRecords(ctx);
+  const { model, root } = records;
   if (opts.commit) verifyInsideRepo(root);
   const slash = opts.ref.lastIndexOf('/');
   if (slash < 0) throw new WepError(`"${opts.ref}" is not a decision id`, 'write it as <meeting>/<decision>, e.g. 2026-10-08-partnership/d1; "wep decisions" lists them');
   const meetingId = opts.ref.slice(0, slash);
   const decisionId = opts.ref.slice(slash + 1);
-  verifyMeetingId(root, meetingId);
-  verifyMeetingId(root, opts.at);
-  let item: number | undefined;
-  if (opts.item !== undefined) {
-    if (!/^[1-9]\d*$/.test(opts.item)) throw new WepError(`--item "${opts.item}" is not an item number`, 'give the agenda item number, e.g. --item 4');
-    item = Number(opts.item);
-  }
-  const rec = await loadRegisterMeeting(root, meetingId, ctx.cwd, ctx.env);
-  const at = await loadRegisterMeeting(root, opts.at, ctx.cwd, ctx.env);
+  verifyMeetingRef(records, meetingId);
+  verifyMeetingRef(records, opts.at, '--at');
+  const rec = await records.meeting(meetingId);
+  const at = await records.meeting(opts.at);
+  const item = parseItem(opts.item, at.meeting.agenda.length, opts.at);
   const evaluate = (b: Parameters<typeof evaluateQuorum>[1], a: Parameters<typeof evaluateQuorum>[2], n?: number) => evaluateQuorum(model, b, a, n === undefined ? {} : { item: n });
   const entries = collectDecisions(model, [{ id: meetingId, meeting: rec.merged }, { id: opts.at, meeting: at.merged }], evaluate);
   const entry = entries.find((d) => d.ref === opts.ref);
@@ -51,12 +49,13 @@ export async function run(ctx: CommandContext, opts: DecisionsConfirmOptions): P
     if (pending) addPendingToDoc(doc, rec.pending);
     setDecisionConfirmedInDoc(doc, decisionId, confirmed);
   });
-  const { c } = ctx.out;
-  ctx.out.out(`${c.green('confirmed')} ${opts.ref}: ${entry.text}`);
-  ctx.out.out(`  at ${opts.at} (${formatLongDate(at.meeting.date)}), ${item !== undefined ? `item ${item}` : 'at the start of the meeting'}, which was quorate`);
-  if (opts.commit) {
-    const hash = commitFiles(root, [rec.path], `Decision confirmed: ${opts.ref} at ${opts.at}`);
-    ctx.out.out(formatCommit(hash, 1));
-  }
-  return 0;
+  const commit = opts.commit ? commitFiles(root, [rec.path], `Decision confirmed: ${opts.ref} at ${opts.at}`) : undefined;
+  if (opts.json) return done({ json: jsonDocument('decisions confirm', { decision: opts.ref, at: opts.at, item: item ?? null, commit: commit ?? null }) });
+  const { c } = ctx;
+  const lines = [
+    `${c.green('confirmed')} ${opts.ref}: ${entry.text}`,
+    `  at ${opts.at} (${formatLongDate(at.meeting.date)}), ${item !== undefined ? `item ${item}` : 'at the start of the meeting'}, which was quorate`,
+  ];
+  if (commit !== undefined) lines.push(formatCommit(commit, 1));
+  return done({ lines });
 }

@@ -5,30 +5,31 @@ import { WepError } from '../core/errors.js';
 import { buildMeetingHistory, type MeetingHistory } from '../core/history.js';
 import type { MeetingFile } from '../core/meeting-schema.js';
 import { diffBetween, fileAt, fileCommits, fileGitState, hasCommits, isGitAvailable, isInsideRepo, isShallowRepo } from '../io/git.js';
-import { listMeetingIds, loadMeeting, MEETING_FILE, MEETINGS_DIR, parseMeetingSource, verifyMeetingId } from '../io/meetings.js';
-import { loadPartnership } from '../io/partnership-file.js';
+import { MEETING_FILE, MEETINGS_DIR, parseMeetingSource } from '../io/meetings.js';
+import { loadRecords, verifyMeetingRef } from '../io/records.js';
+import { jsonDocument } from '../report/emit.js';
 import { historyJson, renderHistory } from '../report/history.js';
-import type { CommandContext } from './context.js';
+import { done, type CommandContext, type CommandResult } from './context.js';
 
 export interface HistoryOptions {
   meeting?: string;
-  json?: boolean;
+  json?: true;
 }
 
-export async function run(ctx: CommandContext, opts: HistoryOptions): Promise<number> {
-  const { model, root } = await loadPartnership(ctx);
+export async function run(ctx: CommandContext, opts: HistoryOptions): Promise<CommandResult> {
+  const records = await loadRecords(ctx);
+  const { model, root } = records;
   if (!isGitAvailable()) throw new WepError('git is not installed, so wep cannot read the history of the records', 'install git');
   if (!isInsideRepo(root)) throw new WepError(`${root} is not inside a git repository, so the records have no history to show`, 'run "git init", then commit the records: git add -A && git commit -m "records"');
   if (!hasCommits(root)) throw new WepError('the records repository has no commits yet, so there is no history to show', 'commit the records: git add -A && git commit -m "records"');
   const warnings: string[] = [];
   if (isShallowRepo(root)) warnings.push('this is a shallow clone: commits before its depth are missing, so the earliest events shown may be later than they happened (fix: git fetch --unshallow)');
-  if (opts.meeting !== undefined) verifyMeetingId(root, opts.meeting);
-  const ids = opts.meeting !== undefined ? [opts.meeting] : listMeetingIds(root);
+  const ids = opts.meeting !== undefined ? [verifyMeetingRef(records, opts.meeting, '--meeting')] : records.ids();
   const out: (MeetingHistory & { title: string; notes: string[]; diff?: string })[] = [];
   for (const id of ids) {
     const folder = `${MEETINGS_DIR}/${id}`;
     const yamlRel = `${folder}/${MEETING_FILE}`;
-    const rec = await loadMeeting(root, id, ctx.cwd, ctx.env);
+    const rec = await records.meeting(id);
     const versions: { commit: ReturnType<typeof fileCommits>[number]; meeting: MeetingFile | undefined }[] = [];
     for (const commit of fileCommits(root, yamlRel)) {
       const text = fileAt(root, commit.hash, yamlRel);
@@ -52,11 +53,6 @@ export async function run(ctx: CommandContext, opts: HistoryOptions): Promise<nu
     const body = model.bodies.get(rec.meeting.body)?.name ?? rec.meeting.body;
     out.push({ ...h, title: `${body}, ${formatShortDate(rec.meeting.date)}`, notes, ...(diff && opts.meeting !== undefined ? { diff } : {}) });
   }
-  if (opts.json) ctx.out.json(historyJson(out, warnings));
-  else {
-    for (const w of warnings) ctx.out.err(`${ctx.out.c.yellow('warning:')} ${w}`);
-    if (out.length === 0) ctx.out.out(`No meetings yet in ${MEETINGS_DIR}/.`);
-    for (const line of renderHistory(out, ctx.out.c)) ctx.out.out(line);
-  }
-  return 0;
+  if (opts.json) return done({ json: jsonDocument('history', historyJson(out, warnings)) });
+  return done({ warnings, lines: out.length ? renderHistory(out, ctx.c) : [`No meetings yet in ${MEETINGS_DIR}/.`] });
 }

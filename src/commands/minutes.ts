@@ -1,36 +1,38 @@
-import { formatCommit } from '../report/commit.js';
 import { actionsCarriedForward, collectActions } from '../core/actions.js';
 import { formatLongDate } from '../core/dates.js';
 import { WepError } from '../core/errors.js';
-import { meetingDeadlines, requireBody } from '../core/meeting-deadlines.js';
-import { bannerBlock, setBanner } from '../core/minutes-banner.js';
-import { minuteRefs } from '../core/minute-refs.js';
-import { applyLifecycle, approvalItem, buildMinutes, type ApprovalQuorum, type LifecycleRefusal, type LifecycleRequest, type QuorumAt } from '../core/minutes.js';
+import { meetingDeadlines } from '../core/meeting-deadlines.js';
 import type { MeetingFile } from '../core/meeting-schema.js';
+import { minuteRefs } from '../core/minute-refs.js';
+import { bannerBlock, setBanner } from '../core/minutes-banner.js';
+import { applyLifecycle, approvalItem, buildMinutes, type ApprovalQuorum, type LifecycleRefusal, type LifecycleRequest, type QuorumAt } from '../core/minutes.js';
 import type { Model } from '../core/model.js';
 import { evaluateQuorum } from '../core/quorum.js';
 import { commitFiles, verifyInsideRepo } from '../io/git.js';
 import { updateGenerated, writeGenerated } from '../io/generated.js';
-import { chooseMeetingId, meetingDate, verifyMeetingId } from '../io/meetings.js';
-import { loadPartnership } from '../io/partnership-file.js';
+import { meetingDate } from '../io/meetings.js';
+import { loadRecords, resolveMeeting, verifyMeetingRef } from '../io/records.js';
 import { editMeetingFile, setMinutesInDoc, syncMinutesToDoc } from '../io/register-edits.js';
-import { loadRegisters, loadRegisterMeeting } from '../io/registers.js';
 import { renderTemplate } from '../io/templates.js';
+import { formatCommit } from '../report/commit.js';
+import { jsonDocument } from '../report/emit.js';
+import { renderMeetingChoice } from '../report/meetings.js';
 import { minutesView, renderCirculation, tidyMinutes } from '../report/minutes.js';
-import type { CommandContext } from './context.js';
-import { parseDateArg } from './deadlines.js';
+import { parseDateFlag } from './args.js';
+import { done, type CommandContext, type CommandResult } from './context.js';
 
 export interface MinutesOptions {
   meeting?: string;
-  circulated?: string | boolean;
+  circulated?: string | true;
   approvedAt?: string;
-  signed?: string | boolean;
+  signed?: string | true;
   /** Why the minutes are circulated again (a re-circulation). */
   reason?: string;
   /** Amendments made on approval (repeatable). */
   amendment?: string[];
-  force?: boolean;
-  commit?: boolean;
+  force?: true;
+  commit?: true;
+  json?: true;
 }
 
 export const TEMPLATE = 'minutes.md.hbs';
@@ -44,8 +46,8 @@ const FLAG_EXAMPLE: Record<LifecycleRefusal['field'], string> = {
   signed: '--signed YYYY-MM-DD',
 };
 
-/** The status block's facts for a minutes record. */
-export function bannerFor(model: Model, minutes: MeetingFile['minutes']): string {
+/** The status block of minutes.md for a minutes record. */
+function bannerFor(model: Model, minutes: MeetingFile['minutes']): string {
   return bannerBlock({
     minutes,
     ...(minutes?.approvedAt ? { approvedAtDate: meetingDate(minutes.approvedAt) } : {}),
@@ -53,36 +55,39 @@ export function bannerFor(model: Model, minutes: MeetingFile['minutes']): string
   });
 }
 
-const dateOpt = (v: string | boolean | undefined, today: string, what: string) => (v === undefined || v === false ? undefined : v === true ? today : parseDateArg(v, what));
-
-export async function run(ctx: CommandContext, opts: MinutesOptions): Promise<number> {
-  const { model, root } = await loadPartnership(ctx);
+export async function run(ctx: CommandContext, opts: MinutesOptions): Promise<CommandResult> {
+  const records = await loadRecords(ctx);
+  const { model, root } = records;
   if (opts.commit) verifyInsideRepo(root);
-  const { id, picked } = chooseMeetingId(root, ctx.today, opts.meeting, 'latest-held');
-  const rec = await loadRegisterMeeting(root, id, ctx.cwd, ctx.env);
+  const chosen = await resolveMeeting(records, opts.meeting, 'latest-held', ctx.today);
+  const { rec, body } = chosen;
+  const { id } = rec;
   const m = rec.meeting;
-  const body = requireBody(model, m.body);
-  const { c } = ctx.out;
-  if (picked) ctx.out.err(c.dim(`meeting ${id} (the latest held; choose another with --meeting ID)`));
+  const { c } = ctx;
+  const notes = renderMeetingChoice(id, chosen.choice, c);
+  const lines: string[] = [];
+  const warnings: string[] = [];
+  const files: { path: string; status: string }[] = [];
   if (m.cancelled) throw new WepError(`the meeting ${id} was cancelled, so it has no minutes`, `cancelled: ${m.cancelled.reason}`);
   if (m.date > ctx.today) {
     throw new WepError(`the meeting ${id} is on ${formatLongDate(m.date)}, after today: minutes come after the meeting`, 'write the agenda and notice first: "wep notice"');
   }
 
   const written: string[] = [];
-  const lifecycle = (opts.circulated !== undefined && opts.circulated !== false) || opts.approvedAt !== undefined || (opts.signed !== undefined && opts.signed !== false);
+  const lifecycle = opts.circulated !== undefined || opts.approvedAt !== undefined || opts.signed !== undefined;
   let status = m.minutes?.status ?? 'draft';
+  let record = m.minutes;
 
   if (lifecycle || opts.reason !== undefined || opts.amendment?.length) {
     const req: LifecycleRequest = {};
-    const circulated = dateOpt(opts.circulated, ctx.today, 'circulation date');
+    const circulated = parseDateFlag(opts.circulated, ctx.today, 'circulation date');
     if (circulated) req.circulated = circulated;
     if (opts.reason !== undefined) req.reason = opts.reason;
     if (opts.amendment?.length) req.amendments = opts.amendment;
     let approvingChair: string | undefined;
     if (opts.approvedAt !== undefined) {
-      verifyMeetingId(root, opts.approvedAt);
-      const at = await loadRegisterMeeting(root, opts.approvedAt, ctx.cwd, ctx.env);
+      verifyMeetingRef(records, opts.approvedAt, '--approved-at');
+      const at = await records.meeting(opts.approvedAt);
       const atBody = model.bodies.get(at.meeting.body);
       const item = approvalItem(at.meeting.agenda);
       const q = atBody && at.meeting.attendance ? evaluateQuorum(model, atBody, at.meeting.attendance, item === null ? {} : { item }) : undefined;
@@ -96,24 +101,17 @@ export async function run(ctx: CommandContext, opts: MinutesOptions): Promise<nu
       req.approvedAt = { id: opts.approvedAt, date: meetingDate(opts.approvedAt), quorum };
       approvingChair = at.meeting.chair;
     }
-    const signed = dateOpt(opts.signed, ctx.today, 'signature date');
+    const signed = parseDateFlag(opts.signed, ctx.today, 'signature date');
     if (signed) {
-      // The chair of the meeting that approved the minutes signs them.
+      // The person who took the chair at the approving meeting signs; else the body's chair.
       const approvedAt = opts.approvedAt ?? m.minutes?.approvedAt;
-      if (!approvingChair && approvedAt && approvedAt !== opts.approvedAt) {
-        try {
-          approvingChair = (await loadRegisterMeeting(root, approvedAt, ctx.cwd, ctx.env)).meeting.chair;
-        } catch {
-          // an approving meeting that is gone: fall back to the body's chair
-        }
-      }
+      if (!approvingChair && approvedAt && approvedAt !== opts.approvedAt && records.ids().includes(approvedAt)) approvingChair = (await records.meeting(approvedAt)).meeting.chair;
       const by = approvingChair ?? body.chair;
       if (!by) throw new WepError(`${body.name} has no chair in the partnership file, so wep cannot tell who signed`, `add "chair: <person id>" to the body "${body.id}" in partnership.yaml`);
       req.signed = { date: signed, by };
     }
     const deadline = meetingDeadlines(model, body, m.date, ctx.today).minutesBy.date;
-    const policy = model.file.partnership.minutes?.inquorateApproval ?? 'refuse';
-    const change = applyLifecycle(model, m, deadline, req, ctx.today, policy);
+    const change = applyLifecycle(model, m, deadline, req, ctx.today, model.file.partnership.minutes?.inquorateApproval ?? 'refuse');
     const refused = change.refusals[0];
     if (refused) throw new WepError(refused.message, refused.complete ? refused.hint : `${refused.hint}: ${FLAG_EXAMPLE[refused.field]}`);
     let synced: ReturnType<typeof syncMinutesToDoc> = { actions: 0, decisions: 0, updated: [] };
@@ -122,22 +120,27 @@ export async function run(ctx: CommandContext, opts: MinutesOptions): Promise<nu
       setMinutesInDoc(doc, change.minutes);
     });
     written.push(rec.path);
-    if (updateGenerated(rec.minutesPath, (text) => setBanner(text, bannerFor(model, change.minutes)))) written.push(rec.minutesPath);
-    status = change.minutes.status;
-    ctx.out.out(`${rec.display}: minutes ${c.bold(status)}`);
-    for (const line of renderCirculation(change, c)) ctx.out.out(`  ${line}`);
-    if (req.approvedAt) ctx.out.out(`  approved at ${req.approvedAt.id}${change.minutes.amendments?.length ? ' with amendments:' : ' as a true record'}`);
-    if (req.approvedAt || req.amendments) for (const a of change.minutes.amendments ?? []) ctx.out.out(`    - ${a}`);
-    if (req.signed) ctx.out.out(`  signed by ${model.people.get(req.signed.by)?.name ?? req.signed.by} on ${formatLongDate(req.signed.date)}`);
-    if (synced.actions || synced.decisions) ctx.out.out(`  copied from ${rec.minutesDisplay}: ${synced.actions} action(s), ${synced.decisions} decision(s)`);
-    if (synced.updated.length) ctx.out.out(`  updated from ${rec.minutesDisplay}: ${synced.updated.join('; ')}`);
-    for (const w of change.warnings) ctx.out.err(`${c.yellow('warning:')} ${w}`);
-    for (const d of rec.differences.filter((x) => x.kind === 'missing')) {
-      ctx.out.err(`${c.yellow('warning:')} ${d.entry} ${d.id} of ${rec.display} ("${d.was}") is not in ${rec.minutesDisplay}: add its line under item ${d.item ?? '?'}, or delete it from meeting.yaml`);
+    files.push({ path: rec.display, status: 'updated' });
+    if (updateGenerated(rec.minutesPath, (text) => setBanner(text, bannerFor(model, change.minutes)))) {
+      written.push(rec.minutesPath);
+      files.push({ path: rec.minutesDisplay, status: 'status block updated' });
     }
-    if (!rec.hasMinutesFile && req.circulated) ctx.out.err(`${c.yellow('warning:')} there is no ${rec.minutesDisplay}: write it with "wep minutes --meeting ${id}"`);
+    status = change.minutes.status;
+    record = change.minutes;
+    lines.push(`${rec.display}: minutes ${c.bold(status)}`);
+    for (const line of renderCirculation(change, c)) lines.push(`  ${line}`);
+    if (req.approvedAt) lines.push(`  approved at ${req.approvedAt.id}${change.minutes.amendments?.length ? ' with amendments:' : ' as a true record'}`);
+    if (req.approvedAt || req.amendments) for (const a of change.minutes.amendments ?? []) lines.push(`    - ${a}`);
+    if (req.signed) lines.push(`  signed by ${model.people.get(req.signed.by)?.name ?? req.signed.by} on ${formatLongDate(req.signed.date)}`);
+    if (synced.actions || synced.decisions) lines.push(`  copied from ${rec.minutesDisplay}: ${synced.actions} action(s), ${synced.decisions} decision(s)`);
+    if (synced.updated.length) lines.push(`  updated from ${rec.minutesDisplay}: ${synced.updated.join('; ')}`);
+    warnings.push(...change.warnings);
+    for (const d of rec.differences.filter((x) => x.kind === 'missing')) {
+      warnings.push(`${d.entry} ${d.id} of ${rec.display} ("${d.was}") is not in ${rec.minutesDisplay}: add its line under item ${d.item ?? '?'}, or delete it from meeting.yaml`);
+    }
+    if (!rec.hasMinutesFile && req.circulated) warnings.push(`there is no ${rec.minutesDisplay}: write it with "wep minutes --meeting ${id}"`);
   } else {
-    const all = await loadRegisters(root, ctx.cwd, ctx.env);
+    const all = await records.meetings();
     const same = all.filter((x) => x.meeting.body === m.body && !x.meeting.cancelled);
     const previous = [...same].reverse().find((x) => x.meeting.date < m.date);
     const next = same.find((x) => x.meeting.date > m.date);
@@ -159,27 +162,30 @@ export async function run(ctx: CommandContext, opts: MinutesOptions): Promise<nu
     });
     const text = tidyMinutes(await renderTemplate(root, ctx.cwd, TEMPLATE, { ...minutesView(doc), statusBlock: bannerFor(model, m.minutes) }, { html: false }));
     const res = writeGenerated(rec.minutesPath, text, { force: opts.force, display: rec.minutesDisplay });
-    if (res.status === 'same') ctx.out.out(`${rec.minutesDisplay} is up to date`);
+    files.push({ path: rec.minutesDisplay, status: res.status });
+    if (res.status === 'same') lines.push(`${rec.minutesDisplay} is up to date`);
     else {
       written.push(rec.minutesPath);
-      ctx.out.out(`wrote ${rec.minutesDisplay}`);
-      if (res.backup) ctx.out.out(`  your edited version is kept as ${rec.minutesDisplay}${res.backup.slice(rec.minutesPath.length)}`);
+      lines.push(`wrote ${rec.minutesDisplay}`);
+      if (res.backup) lines.push(`  your edited version is kept as ${rec.minutesDisplay}${res.backup.slice(rec.minutesPath.length)}`);
     }
     if (!m.minutes) {
       editMeetingFile(rec, (d) => setMinutesInDoc(d, { status: 'draft' }));
       written.push(rec.path);
     }
     if (doc.inquorateDecisions.length) {
-      ctx.out.err(`${c.yellow('warning:')} decisions are recorded at item(s) ${doc.inquorateDecisions.join(', ')} while the meeting was not quorate: they are flagged in the minutes`);
+      warnings.push(`decisions are recorded at item(s) ${doc.inquorateDecisions.join(', ')} while the meeting was not quorate: they are flagged in the minutes`);
     }
-    if (!m.attendance) ctx.out.err(`${c.yellow('warning:')} no attendance is recorded for ${id}: record it with "wep attendance --meeting ${id}", then "wep minutes --force"`);
+    if (!m.attendance) warnings.push(`no attendance is recorded for ${id}: record it with "wep attendance --meeting ${id}", then "wep minutes --force"`);
     const deadline = meetingDeadlines(model, body, m.date, ctx.today).minutesBy.date;
-    if (!m.minutes?.circulated) ctx.out.out(`  circulate by ${formatLongDate(deadline)}, then record it: wep minutes --meeting ${id} --circulated`);
+    if (!m.minutes?.circulated) lines.push(`  circulate by ${formatLongDate(deadline)}, then record it: wep minutes --meeting ${id} --circulated`);
   }
 
+  let commit: string | null | undefined;
   if (opts.commit && written.length) {
-    const hash = commitFiles(root, written, `Minutes: ${body.name}, ${formatLongDate(m.date)} (${status})`);
-    ctx.out.out(formatCommit(hash, written.length));
+    commit = commitFiles(root, written, `Minutes: ${body.name}, ${formatLongDate(m.date)} (${status})`);
+    lines.push(formatCommit(commit, written.length));
   }
-  return 0;
+  if (opts.json) return done({ notes, warnings, json: jsonDocument('minutes', { meeting: id, date: m.date, body: body.id, status, minutes: record ?? null, files, commit: commit ?? null }) });
+  return done({ notes, lines, warnings });
 }
