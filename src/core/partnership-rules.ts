@@ -2,6 +2,7 @@
  * Named cross-reference rules for the partnership file, run after the schema. Each returns
  * problems with a path into the file, so the report can point at the line.
  */
+import { REF_FIELDS, unknownRefFields } from './minute-refs.js';
 import type { IsoDate } from './dates.js';
 import { buildModel, holdsSeat, termState, type Model } from './model.js';
 import type { PartnershipFile, QuorumRule, Selector } from './partnership-schema.js';
@@ -225,8 +226,24 @@ const emptyBodies: Rule = (m) => {
   return out;
 };
 
+/** A minute reference scheme may use only the fields wep fills in (core/minute-refs.ts). */
+const minuteReferences: Rule = (m) => {
+  const scheme = m.file.partnership.minutes?.references;
+  if (scheme === undefined) return [];
+  const unknown = unknownRefFields(scheme);
+  return unknown.length
+    ? [
+        {
+          path: 'partnership.minutes.references',
+          message: `the minute reference scheme uses ${unknown.map((f) => `{${f}}`).join(', ')}, which wep does not know`,
+          hint: `use ${REF_FIELDS.map((f) => `{${f}}`).join(', ')}, e.g. "{short}/{yyyy}/{mm}/{item}"`,
+        },
+      ]
+    : [];
+};
+
 /** Every named rule, in the order problems are reported. */
-export const PARTNERSHIP_RULES: Record<string, Rule> = { references, proxies, seats, terms, quorumRules, vacancies, emptyBodies };
+export const PARTNERSHIP_RULES: Record<string, Rule> = { references, proxies, seats, terms, quorumRules, vacancies, emptyBodies, minuteReferences };
 
 /**
  * Cross-reference checks on a file that still has shape errors, so that one run of `wep check`
