@@ -159,3 +159,38 @@ describe('status: decisions awaiting confirmation', () => {
     expect(kinds(after)).toContain('approval-pending');
   });
 });
+
+describe('checkMinutesDifferences: how to settle each disagreement', () => {
+  it('after approval a change is an amendment; an entry minutes.md lacks is an error once circulated', async () => {
+    const { checkMinutesDifferences } = await import('../../../src/core/status.js');
+    const approved = m('2026-10-08', { minutes: { status: 'approved', circulated: '2026-10-14', approvedAt: '2026-12-10-partnership' } });
+    const ps = checkMinutesDifferences('oct', approved, [
+      { kind: 'changed', entry: 'action', id: 'a1', index: 0, line: 9, col: 3, text: 'New', was: 'Old', fields: ['text', 'due'] },
+      { kind: 'missing', entry: 'decision', id: 'd2', index: 1, was: 'Gone.', item: 2 },
+      { kind: 'moved', entry: 'decision', id: 'd1', index: 0, line: 5, col: 1, text: 'X', was: 'X', fields: ['item'], item: 2, wasItem: 1 },
+    ]);
+    expect(ps.map((p) => [p.file, p.severity ?? 'error', p.line ?? p.path, p.message, p.hint])).toEqual([
+      [
+        'minutes',
+        'error',
+        9,
+        'action a1 was changed in minutes.md after they were circulated on 2026-10-14: its text, due differ from meeting.yaml, which has "Old"',
+        'the minutes were approved at 2026-12-10-partnership: if that meeting amended them so, record it: wep minutes --meeting oct --approved-at 2026-12-10-partnership --amendment "the change"; otherwise restore the line as it went out',
+      ],
+      ['meeting', 'error', 'decisions.1', 'decision d2 "Gone." is in meeting.yaml but not in minutes.md, which is the record', 'add the line "DECISION: Gone." under item 2 of minutes.md, or delete the entry from meeting.yaml'],
+      [
+        'minutes',
+        'error',
+        5,
+        'decision d1 was changed in minutes.md after they were circulated on 2026-10-14 (moved from item 1 to item 2): its item differs from meeting.yaml, which has "X"',
+        expect.stringContaining('--amendment'),
+      ],
+    ]);
+    // in draft: added and changed lines are the clerk writing; only missing entries are named, as warnings
+    const draft = checkMinutesDifferences('oct', m('2026-10-08'), [
+      { kind: 'added', entry: 'decision', id: 'd3', line: 4, col: 1, text: 'New.' },
+      { kind: 'missing', entry: 'action', id: 'a1', index: 0, was: 'Old' },
+    ]);
+    expect(draft.map((p) => [p.severity, p.path])).toEqual([['warning', 'actions.0']]);
+  });
+});
