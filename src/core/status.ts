@@ -7,7 +7,7 @@ import type { LoggedAction } from './actions.js';
 import { workingDaysAfter } from './calendar.js';
 import { addDays, daysBetween, type IsoDate } from './dates.js';
 import { minutesDeadline } from './deadlines.js';
-import type { DecisionEntry } from './decisions.js';
+import type { DecisionEntry, EvaluateQuorum } from './decisions.js';
 import { meetingDeadlines } from './meeting-deadlines.js';
 import type { MeetingFile } from './meeting-schema.js';
 import { groupSeats, termState, type Model } from './model.js';
@@ -211,6 +211,45 @@ export interface RegisterMeetingInput {
   differences?: readonly MinutesDifference[];
 }
 
+/**
+ * Minutes recorded as approved (perhaps by hand) at a meeting that is not in the records, not
+ * later, cancelled, or not quorate at its approval item: what `wep minutes --approved-at` refuses
+ * (or, with `inquorate-approval: warn`, warns about), said again by `wep check`.
+ */
+export function checkApprovals(model: Model, meetings: readonly Pick<RegisterMeetingInput, 'id' | 'meeting'>[], evaluate: EvaluateQuorum): RegisterProblem[] {
+  const out: RegisterProblem[] = [];
+  const byId = new Map(meetings.map((m) => [m.id, m.meeting] as const));
+  const warnOnly = model.file.partnership.minutes?.inquorateApproval === 'warn';
+  for (const { id, meeting: m } of meetings) {
+    const at = m.minutes?.approvedAt;
+    if (!at) continue;
+    const base = { meeting: id, file: 'meeting' as const, check: 'minutes', path: 'minutes.approved-at' };
+    const a = byId.get(at);
+    const problem = (message: string, hint: string, quorum = false) => out.push({ ...base, ...(quorum && warnOnly ? { severity: 'warning' as const } : {}), message, hint });
+    if (!a) {
+      problem(`the minutes are recorded as approved at ${at}, which is not in the records`, `correct "approved-at" to the meeting that approved them; "wep meetings" lists them`);
+      continue;
+    }
+    if (a.date <= m.date) problem(`the minutes are recorded as approved at ${at}, which is not after the meeting`, 'minutes are approved at a later meeting, usually the next of the same body');
+    else if (a.cancelled) problem(`the minutes are recorded as approved at ${at}, which was cancelled`, 'correct "approved-at" to the meeting that approved them');
+    else {
+      const body = model.bodies.get(a.body);
+      const i = a.agenda.findIndex((it) => it.standard === 'previous-minutes');
+      if (body && a.attendance) {
+        const q = evaluate(body, a.attendance, i < 0 ? undefined : i + 1);
+        if (!q.quorate) {
+          problem(
+            `the minutes are recorded as approved at ${at}, which was not quorate ${i < 0 ? 'at the start' : `at item ${i + 1}`}, where it approved them`,
+            'an inquorate meeting cannot approve minutes: have a later quorate meeting approve them, or correct the attendance if it is wrong',
+            true,
+          );
+        }
+      }
+    }
+  }
+  return out;
+}
+
 const quoted = (s: string | undefined) => `"${s && s.length > 70 ? `${s.slice(0, 67)}...` : (s ?? '')}"`;
 
 /**
@@ -268,8 +307,9 @@ export function checkMinutesDifferences(id: string, m: MeetingFile, differences:
  * quorate (error), minutes not circulated by their deadline (warning), and minutes.md lines
  * wep cannot read (error). Pure.
  */
-export function checkRegisterProblems(model: Model, meetings: readonly RegisterMeetingInput[], decisions: readonly DecisionEntry[], today: IsoDate): RegisterProblem[] {
+export function checkRegisterProblems(model: Model, meetings: readonly RegisterMeetingInput[], decisions: readonly DecisionEntry[], today: IsoDate, evaluate?: EvaluateQuorum): RegisterProblem[] {
   const out: RegisterProblem[] = [];
+  if (evaluate) out.push(...checkApprovals(model, meetings, evaluate));
   const people = [...model.people.keys()];
   const decisionsByMeeting = new Map<string, DecisionEntry[]>();
   for (const d of decisions) {

@@ -33,6 +33,7 @@ export async function checkRegisters(root: string, cwd: string, model: Model, to
     meetings.map((m) => ({ id: m.id, meeting: m.meeting, pendingActions: m.pending.actions, pendingDecisions: m.pending.decisions, minutesProblems: m.parsed?.problems ?? [], differences: m.differences })),
     decisions,
     today,
+    (body, attendance, item) => evaluateQuorum(model, body, attendance, item === undefined ? {} : { item }),
   );
   const diagnostics: Diagnostic[] = [];
   const sources: Record<string, string> = {};

@@ -194,3 +194,21 @@ describe('checkMinutesDifferences: how to settle each disagreement', () => {
     expect(draft.map((p) => [p.severity, p.path])).toEqual([['warning', 'actions.0']]);
   });
 });
+
+describe('checkApprovals: minutes approved where they could not be', () => {
+  it('not in the records, not later, cancelled, or not quorate at the approval item', async () => {
+    const { checkApprovals } = await import('../../../src/core/status.js');
+    const evaluate = (b: Parameters<typeof evaluateQuorum>[1], a: Parameters<typeof evaluateQuorum>[2], item?: number) => evaluateQuorum(model, b, a, { item });
+    const approvedAt = (at: string) => m('2026-10-08', { minutes: { status: 'approved', approvedAt: at } });
+    const QUORATE = ['chair-okafor', 'ph-ahmed', 'ph-brown', 'sh-clarke', 'sh-francis', 'sf-iqbal', 'sf-jones'];
+    const later = (over: Partial<MeetingFile>) => m('2026-12-10', { agenda: [{ title: 'Welcome' }, { title: 'Minutes', standard: 'previous-minutes' }], ...over });
+    const run = (at: MeetingFile | undefined) => checkApprovals(model, [{ id: 'oct', meeting: approvedAt('dec') }, ...(at ? [{ id: 'dec', meeting: at }] : [])], evaluate).map((p) => p.message);
+    expect(run(undefined)).toEqual(['the minutes are recorded as approved at dec, which is not in the records']);
+    expect(run(m('2026-09-01'))).toEqual(['the minutes are recorded as approved at dec, which is not after the meeting']);
+    expect(run(later({ cancelled: { reason: 'snow' } }))).toEqual(['the minutes are recorded as approved at dec, which was cancelled']);
+    expect(run(later({ attendance: { present: QUORATE, left: [{ person: 'sf-jones', item: 2 }] } }))).toEqual(['the minutes are recorded as approved at dec, which was not quorate at item 2, where it approved them']);
+    expect(run(later({ attendance: { present: QUORATE } }))).toEqual([]);
+    // no attendance recorded: nothing to say here (wep minutes --approved-at asks for it)
+    expect(run(later({}))).toEqual([]);
+  });
+});
