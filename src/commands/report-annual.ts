@@ -48,9 +48,9 @@ export async function run(ctx: CommandContext, opts: ReportAnnualOptions): Promi
   const display = displayPath(ctx.cwd, path);
   const rel = relative(root, path);
   if (!rel || rel.startsWith('..') || isAbsolute(rel)) throw new WepError(`${display} is outside the records repo; wep writes only inside it`, 'give a path inside the records folder, e.g. --out reports/annual-2026-27.md');
-  if (generatedState(path) === 'edited') {
+  if (generatedState(path, root, display) === 'edited') {
     throw new WepError(`${display} exists and was not written by "wep report annual" (or has been edited); wep will not overwrite it`, 'choose another file with --out, or delete that one first');
   }
-  const w = writeGenerated(path, text, { display });
+  const w = writeGenerated(path, text, { display, root });
   return done({ lines: [`${w.status === 'same' ? 'unchanged' : 'wrote'} ${display}: ${report.summary.held} meeting(s) held in ${opts.year}`] });
 }
