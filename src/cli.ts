@@ -194,11 +194,13 @@ function program(only?: string) {
         .option('-m, --meeting <id>', 'meeting id (default: the latest held meeting)')
         .option('--circulated [date]', 'record that the minutes were circulated (today, or YYYY-MM-DD)')
         .option('--approved-at <meeting>', 'record that the minutes were approved at that meeting')
+        .option('--reason <text>', 'with --circulated, when they went out before: why they are circulated again')
+        .option('--amendment <text>', 'with --approved-at: an amendment the meeting made (repeatable)', repeat)
         .option('--signed [date]', 'record that the chair signed the minutes')
         .option('--force', 'overwrite minutes.md even if edited (a backup is kept)')
         .option('--commit', 'commit the files written to git')
         .option('--json', 'print what was written or recorded as JSON')
-        .addHelpText('after', examples('wep minutes', 'wep minutes --circulated', 'wep minutes --meeting 2026-12-10-partnership --approved-at 2027-02-04-partnership --commit'))
+        .addHelpText('after', examples('wep minutes', 'wep minutes --circulated', 'wep minutes --circulated 2026-12-18 --reason "item 5 decision corrected"', 'wep minutes --meeting 2026-12-10-partnership --approved-at 2027-02-04-partnership --commit', 'wep minutes --meeting 2026-12-10-partnership --approved-at 2027-02-04-partnership --amendment "item 6: Li Chen sent apologies"'))
         .action((opts) => exec(() => import('./commands/minutes.js'), opts));
     },
     actions: () => {
@@ -223,12 +225,30 @@ function program(only?: string) {
         .action((id, opts) => exec(() => import('./commands/actions-done.js'), { ...opts, id }));
     },
     decisions: () => {
-      cli
+      const decisions = cli
         .command('decisions')
-        .description('the decisions register across meetings, with quorum at the time')
+        .description('the decisions register across meetings, with quorum at the time, votes and confirmations')
         .option('--json', 'print decisions as JSON')
-        .addHelpText('after', examples('wep decisions', 'wep decisions --json'))
+        .addHelpText('after', examples('wep decisions', 'wep decisions --json', 'wep decisions confirm 2026-10-08-partnership/d1 --at 2026-12-10-partnership --item 4'))
         .action((opts) => exec(() => import('./commands/decisions.js'), opts));
+      decisions
+        .command('confirm')
+        .description('record that a later quorate meeting confirmed a decision taken while not quorate')
+        .argument('<ref>', 'decision: <meeting>/<decision>, e.g. 2026-10-08-partnership/d1')
+        .requiredOption('--at <meeting>', 'the later meeting that confirmed it')
+        .option('--item <n>', 'the item of that meeting at which it was confirmed (default: the start)')
+        .option('--commit', 'commit meeting.yaml to git')
+        .option('--json', 'print the confirmation as JSON')
+        .action((ref, opts) => exec(() => import('./commands/decisions-confirm.js'), { ...opts, ref }));
+    },
+    history: () => {
+      cli
+        .command('history')
+        .description('the audit trail from git: when each record was written, sent, circulated, amended, approved and signed')
+        .option('-m, --meeting <id>', 'one meeting, with the changes between its circulated and approved minutes')
+        .option('--json', 'print the history as JSON')
+        .addHelpText('after', examples('wep history', 'wep history --meeting 2026-10-08-partnership', 'wep history --json'))
+        .action((opts) => exec(() => import('./commands/history.js'), opts));
     },
     report: () => {
       const report = cli.command('report').description('registers ready to publish');
@@ -246,6 +266,15 @@ function program(only?: string) {
         .option('--json', 'the same as --format json')
         .addHelpText('after', examples('wep report attendance --year 2026', 'wep report attendance --by group --format csv', 'wep report attendance --from 2026-09-01 --to 2027-08-31 --format json', 'wep report attendance --meeting 2027-02-04-cluster-dunstable --not-represented', 'wep report attendance --year 2027 --by school --body cluster-dunstable'))
         .action((opts) => exec(() => import('./commands/report-attendance.js'), opts));
+      report
+        .command('annual')
+        .description('the annual report for Overview and Scrutiny: meetings, quorum, deadlines, attendance, decisions, actions')
+        .requiredOption('--year <yyyy-yy>', 'school year, e.g. 2026-27 (1 September to 31 August)')
+        .option('-b, --body <id>', 'only this body (default: every body)')
+        .addOption(new Option('--format <format>', 'output format').choices(['md', 'html']).default('md'))
+        .option('-o, --out <file>', 'write to this file instead of standard output')
+        .addHelpText('after', examples('wep report annual --year 2026-27', 'wep report annual --year 2026-27 --body partnership --format html --out annual-2026-27.html'))
+        .action((opts) => exec(() => import('./commands/report-annual.js'), opts));
     },
     schools: () => {
       const schools = cli.command('schools').description('the schools register: import it from Get Information about Schools');

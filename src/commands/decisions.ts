@@ -1,4 +1,5 @@
 import { collectDecisions } from '../core/decisions.js';
+import { minuteRefs } from '../core/minute-refs.js';
 import { evaluateQuorum } from '../core/quorum.js';
 import { loadRecords } from '../io/records.js';
 import { decisionJson, renderDecisions } from '../report/decisions.js';
@@ -16,7 +17,8 @@ export async function run(ctx: CommandContext, opts: DecisionsOptions): Promise<
   const decisions = collectDecisions(
     model,
     meetings.map((m) => ({ id: m.id, meeting: m.merged, fromMinutesFile: new Set(m.pending.decisions.map((d) => d.id)) })),
-    (on, body, attendance, item) => evaluateQuorum(on, body, attendance, { item }),
+    (on, body, attendance, item) => evaluateQuorum(on, body, attendance, item === undefined ? {} : { item }),
+    minuteRefs(model.file.partnership.minutes?.references, model.file.partnership.short, meetings),
   );
   if (opts.json) return done({ json: jsonDocument('decisions', { decisions: decisions.map(decisionJson) }) });
   return done({ lines: renderDecisions(decisions, ctx.c) });

@@ -2,13 +2,17 @@ import { actionsCarriedForward, collectActions } from '../core/actions.js';
 import { formatLongDate } from '../core/dates.js';
 import { WepError } from '../core/errors.js';
 import { meetingDeadlines } from '../core/meeting-deadlines.js';
-import { applyLifecycle, buildMinutes, type LifecycleRequest, type QuorumAt } from '../core/minutes.js';
+import type { MeetingFile } from '../core/meeting-schema.js';
+import { minuteRefs } from '../core/minute-refs.js';
+import { bannerBlock, setBanner } from '../core/minutes-banner.js';
+import { applyLifecycle, approvalItem, buildMinutes, type ApprovalQuorum, type LifecycleRefusal, type LifecycleRequest, type QuorumAt } from '../core/minutes.js';
+import type { Model } from '../core/model.js';
 import { evaluateQuorum } from '../core/quorum.js';
 import { commitFiles, verifyInsideRepo } from '../io/git.js';
-import { writeGenerated } from '../io/generated.js';
+import { updateGenerated, writeGenerated } from '../io/generated.js';
 import { meetingDate } from '../io/meetings.js';
 import { loadRecords, resolveMeeting, verifyMeetingRef } from '../io/records.js';
-import { addPendingToDoc, editMeetingFile, setMinutesInDoc } from '../io/register-edits.js';
+import { editMeetingFile, setMinutesInDoc, syncMinutesToDoc } from '../io/register-edits.js';
 import { renderTemplate } from '../io/templates.js';
 import { formatCommit } from '../report/commit.js';
 import { jsonDocument } from '../report/emit.js';
@@ -22,12 +26,34 @@ export interface MinutesOptions {
   circulated?: string | true;
   approvedAt?: string;
   signed?: string | true;
+  /** Why the minutes are circulated again (a re-circulation). */
+  reason?: string;
+  /** Amendments made on approval (repeatable). */
+  amendment?: string[];
   force?: true;
   commit?: true;
   json?: true;
 }
 
 export const TEMPLATE = 'minutes.md.hbs';
+
+/** How to give what a refusal asks for, by the request field it is about. */
+const FLAG_EXAMPLE: Record<LifecycleRefusal['field'], string> = {
+  circulated: '--circulated YYYY-MM-DD',
+  reason: '--circulated YYYY-MM-DD --reason "what was corrected"',
+  approvedAt: '--approved-at MEETING',
+  amendments: '--approved-at MEETING --amendment "the change"',
+  signed: '--signed YYYY-MM-DD',
+};
+
+/** The status block of minutes.md for a minutes record. */
+function bannerFor(model: Model, minutes: MeetingFile['minutes']): string {
+  return bannerBlock({
+    minutes,
+    ...(minutes?.approvedAt ? { approvedAtDate: meetingDate(minutes.approvedAt) } : {}),
+    ...(minutes?.signed ? { signedByName: model.people.get(minutes.signed.by)?.name ?? minutes.signed.by } : {}),
+  });
+}
 
 export async function run(ctx: CommandContext, opts: MinutesOptions): Promise<CommandResult> {
   const records = await loadRecords(ctx);
@@ -50,36 +76,68 @@ export async function run(ctx: CommandContext, opts: MinutesOptions): Promise<Co
   const written: string[] = [];
   const lifecycle = opts.circulated !== undefined || opts.approvedAt !== undefined || opts.signed !== undefined;
   let status = m.minutes?.status ?? 'draft';
+  let record = m.minutes;
 
-  if (lifecycle) {
+  if (lifecycle || opts.reason !== undefined || opts.amendment?.length) {
     const req: LifecycleRequest = {};
     const circulated = parseDateFlag(opts.circulated, ctx.today, 'circulation date');
     if (circulated) req.circulated = circulated;
+    if (opts.reason !== undefined) req.reason = opts.reason;
+    if (opts.amendment?.length) req.amendments = opts.amendment;
+    let approvingChair: string | undefined;
     if (opts.approvedAt !== undefined) {
       verifyMeetingRef(records, opts.approvedAt, '--approved-at');
-      req.approvedAt = { id: opts.approvedAt, date: meetingDate(opts.approvedAt) };
+      const at = await records.meeting(opts.approvedAt);
+      const atBody = model.bodies.get(at.meeting.body);
+      const item = approvalItem(at.meeting.agenda);
+      const q = atBody && at.meeting.attendance ? evaluateQuorum(model, atBody, at.meeting.attendance, item === null ? {} : { item }) : undefined;
+      const quorum: ApprovalQuorum = {
+        cancelled: at.meeting.cancelled !== undefined,
+        item,
+        itemTitle: item === null ? null : at.meeting.agenda[item - 1]!.title,
+        quorate: q ? q.quorate : null,
+        shortfall: q ? q.rules.filter((r) => !r.met).map((r) => `${r.description}: short by ${r.shortBy}`) : [],
+      };
+      req.approvedAt = { id: opts.approvedAt, date: meetingDate(opts.approvedAt), quorum };
+      approvingChair = at.meeting.chair;
     }
     const signed = parseDateFlag(opts.signed, ctx.today, 'signature date');
     if (signed) {
-      if (!body.chair) throw new WepError(`${body.name} has no chair in the partnership file, so wep cannot tell who signed`, `add "chair: <person id>" to the body "${body.id}" in partnership.yaml`);
-      req.signed = { date: signed, by: body.chair };
+      // The person who took the chair at the approving meeting signs; else the body's chair.
+      const approvedAt = opts.approvedAt ?? m.minutes?.approvedAt;
+      if (!approvingChair && approvedAt && approvedAt !== opts.approvedAt && records.ids().includes(approvedAt)) approvingChair = (await records.meeting(approvedAt)).meeting.chair;
+      const by = approvingChair ?? body.chair;
+      if (!by) throw new WepError(`${body.name} has no chair in the partnership file, so wep cannot tell who signed`, `add "chair: <person id>" to the body "${body.id}" in partnership.yaml`);
+      req.signed = { date: signed, by };
     }
     const deadline = meetingDeadlines(model, body, m.date, ctx.today).minutesBy.date;
-    const change = applyLifecycle(model, m, deadline, req, ctx.today);
-    let added = { actions: 0, decisions: 0 };
+    const change = applyLifecycle(model, m, deadline, req, ctx.today, model.file.partnership.minutes?.inquorateApproval ?? 'refuse');
+    const refused = change.refusals[0];
+    if (refused) throw new WepError(refused.message, refused.complete ? refused.hint : `${refused.hint}: ${FLAG_EXAMPLE[refused.field]}`);
+    let synced: ReturnType<typeof syncMinutesToDoc> = { actions: 0, decisions: 0, updated: [] };
     editMeetingFile(rec, (doc) => {
-      added = addPendingToDoc(doc, rec.pending);
+      synced = syncMinutesToDoc(doc, rec);
       setMinutesInDoc(doc, change.minutes);
     });
     written.push(rec.path);
-    status = change.minutes.status;
     files.push({ path: rec.display, status: 'updated' });
+    if (updateGenerated(rec.minutesPath, (text) => setBanner(text, bannerFor(model, change.minutes)), { root, display: rec.minutesDisplay })) {
+      written.push(rec.minutesPath);
+      files.push({ path: rec.minutesDisplay, status: 'status block updated' });
+    }
+    status = change.minutes.status;
+    record = change.minutes;
     lines.push(`${rec.display}: minutes ${c.bold(status)}`);
     for (const line of renderCirculation(change, c)) lines.push(`  ${line}`);
-    if (req.approvedAt) lines.push(`  approved at ${req.approvedAt.id}`);
+    if (req.approvedAt) lines.push(`  approved at ${req.approvedAt.id}${change.minutes.amendments?.length ? ' with amendments:' : ' as a true record'}`);
+    if (req.approvedAt || req.amendments) for (const a of change.minutes.amendments ?? []) lines.push(`    - ${a}`);
     if (req.signed) lines.push(`  signed by ${model.people.get(req.signed.by)?.name ?? req.signed.by} on ${formatLongDate(req.signed.date)}`);
-    if (added.actions || added.decisions) lines.push(`  copied from ${rec.minutesDisplay}: ${added.actions} action(s), ${added.decisions} decision(s)`);
+    if (synced.actions || synced.decisions) lines.push(`  copied from ${rec.minutesDisplay}: ${synced.actions} action(s), ${synced.decisions} decision(s)`);
+    if (synced.updated.length) lines.push(`  updated from ${rec.minutesDisplay}: ${synced.updated.join('; ')}`);
     warnings.push(...change.warnings);
+    for (const d of rec.differences.filter((x) => x.kind === 'missing')) {
+      warnings.push(`${d.entry} ${d.id} of ${rec.display} ("${d.was}") is not in ${rec.minutesDisplay}: add its line under item ${d.item ?? '?'}, or delete it from meeting.yaml`);
+    }
     if (!rec.hasMinutesFile && req.circulated) warnings.push(`there is no ${rec.minutesDisplay}: write it with "wep minutes --meeting ${id}"`);
   } else {
     const all = await records.meetings();
@@ -92,15 +150,17 @@ export async function run(ctx: CommandContext, opts: MinutesOptions): Promise<Co
       m.date,
     );
     const quorumAt: QuorumAt = (item) => (m.attendance ? evaluateQuorum(model, body, m.attendance, item === undefined ? {} : { item }) : undefined);
+    const refOf = minuteRefs(model.file.partnership.minutes?.references, model.file.partnership.short, all);
     const doc = buildMinutes(model, body, {
       id,
+      minuteRef: (item) => refOf(id, item),
       meeting: rec.merged,
       ...(previous ? { previous: { id: previous.id, meeting: previous.meeting } } : {}),
       ...(next ? { next: { id: next.id, meeting: next.meeting } } : {}),
       carried,
       quorumAt,
     });
-    const text = tidyMinutes(await renderTemplate(root, ctx.cwd, TEMPLATE, minutesView(doc), { html: false }));
+    const text = tidyMinutes(await renderTemplate(root, ctx.cwd, TEMPLATE, { ...minutesView(doc), statusBlock: bannerFor(model, m.minutes) }, { html: false }));
     const res = writeGenerated(rec.minutesPath, text, { force: opts.force, display: rec.minutesDisplay });
     files.push({ path: rec.minutesDisplay, status: res.status });
     if (res.status === 'same') lines.push(`${rec.minutesDisplay} is up to date`);
@@ -126,6 +186,6 @@ export async function run(ctx: CommandContext, opts: MinutesOptions): Promise<Co
     commit = commitFiles(root, written, `Minutes: ${body.name}, ${formatLongDate(m.date)} (${status})`);
     lines.push(formatCommit(commit, written.length));
   }
-  if (opts.json) return done({ notes, warnings, json: jsonDocument('minutes', { meeting: id, date: m.date, body: body.id, status, files, commit: commit ?? null }) });
+  if (opts.json) return done({ notes, warnings, json: jsonDocument('minutes', { meeting: id, date: m.date, body: body.id, status, minutes: record ?? null, files, commit: commit ?? null }) });
   return done({ notes, lines, warnings });
 }

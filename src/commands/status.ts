@@ -1,4 +1,6 @@
 import { collectActions } from '../core/actions.js';
+import { collectDecisions } from '../core/decisions.js';
+import { evaluateQuorum } from '../core/quorum.js';
 import { buildStatus } from '../core/status.js';
 import { changedFilesAsync } from '../io/git.js';
 import { loadRecords } from '../io/records.js';
@@ -23,9 +25,14 @@ export async function run(ctx: CommandContext, opts: StatusOptions): Promise<Com
     meetings.map((m) => ({ id: m.id, meeting: m.merged })),
     ctx.today,
   );
+  const decisions = collectDecisions(
+    model,
+    meetings.map((m) => ({ id: m.id, meeting: m.merged })),
+    (on, body, attendance, item) => evaluateQuorum(on, body, attendance, item === undefined ? {} : { item }),
+  );
   const uncommitted = await git;
   // The records themselves: hasMinutesFile is looked up only where the minutes are not out.
-  const report = buildStatus(model, { meetings, actions, uncommitted }, ctx.today);
+  const report = buildStatus(model, { meetings, actions, decisions, uncommitted }, ctx.today);
   if (opts.json) return done({ json: jsonDocument('status', statusJson(model, report)) });
   return done({ lines: renderStatus(model, report, ctx.c) });
 }

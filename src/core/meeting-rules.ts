@@ -64,6 +64,17 @@ export function checkMeeting(model: Model, input: MeetingCheckInput, today: IsoD
     problems.push({ path: 'end', message: `the meeting ends (${m.end}) before it starts (${m.start})`, hint: 'write times on the 24-hour clock, e.g. start: "16:00", end: "18:00"' });
   }
 
+  person(m.chair, 'chair', 'took the chair');
+  if (m.chair && m.attendance && model.people.has(m.chair)) {
+    const there = new Set([...(m.attendance.present ?? []), ...(m.attendance.proxies ?? []).map((p) => p.proxy)]);
+    if (!there.has(m.chair)) {
+      problems.push({
+        path: 'chair',
+        message: `${model.people.get(m.chair)!.name} is recorded as taking the chair but not as present`,
+        hint: `add ${m.chair} to attendance.present, or correct "chair:"`,
+      });
+    }
+  }
   person(m.calledBy, 'called-by', 'called-by');
   person(m.requestedBy, 'requested-by', 'requested-by');
   m.shortNotice?.agreedBy?.forEach((p, i) => person(p, `short-notice.agreed-by.${i}`, 'agreed to short notice'));

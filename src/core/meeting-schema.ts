@@ -59,8 +59,22 @@ const action = obj(
   { description: 'An action with owner and due date' },
 );
 
+const votes = obj(
+  { for: req(int({ min: 0 })), against: req(int({ min: 0 })), abstentions: opt(int({ min: 0 })) },
+  { description: 'A recorded vote on the decision' },
+);
+
 const decision = obj(
-  { id: opt(id()), item: req(itemRef), text: req(text()) },
+  {
+    id: opt(id()),
+    item: req(itemRef),
+    text: req(text()),
+    votes: opt(votes),
+    confirmed: opt(
+      obj({ at: req(id('Later quorate meeting that confirmed the decision')), item: opt(itemRef) }),
+      'A decision taken while not quorate, confirmed by a later quorate meeting',
+    ),
+  },
   { description: 'A resolution of the meeting' },
 );
 
@@ -72,6 +86,7 @@ export const meetingSchema = obj(
     start: req(time()),
     end: opt(time()),
     venue: opt(venueSchema),
+    chair: opt(id('Person who took the chair; default the body\'s chair')),
     calledBy: opt(id('Person who called the meeting; default the chair')),
     requestedBy: opt(id('Member at whose request an extra meeting was called')),
     shortNotice: opt(obj({ reason: req(text()), agreedBy: opt(arr(id())) }), 'Agreement to shorter notice than the rule'),
@@ -84,8 +99,10 @@ export const meetingSchema = obj(
     minutes: opt(
       obj({
         status: req(oneOf(MINUTES_STATUSES)),
-        circulated: opt(date()),
+        circulated: opt(date('First circulated')),
+        recirculated: opt(arr(obj({ date: req(date()), reason: req(text()) })), 'Each later circulation of corrected minutes, and why'),
         approvedAt: opt(id('Meeting at which the minutes were approved')),
+        amendments: opt(arr(text()), 'Amendments made on approval; none: approved as a true record'),
         signed: opt(obj({ by: req(id()), date: req(date()) })),
       }),
     ),
@@ -100,6 +117,7 @@ export type AgendaItem = Infer<typeof agendaItem>;
 export type Attendance = Infer<typeof attendance>;
 export type Action = Infer<typeof action>;
 export type Decision = Infer<typeof decision>;
+export type Votes = Infer<typeof votes>;
 
 /** Every body a meeting is a meeting of: its own, then those it meets jointly with. */
 export function meetingBodies(m: Pick<MeetingFile, 'body' | 'jointWith'>): string[] {

@@ -7,11 +7,13 @@
  *
  * A `DECISION:` or `ACTION:` line belongs to the numbered item heading above it. After the
  * text of an action, a dash (—, – or -) or a bracket opens `owner: <person id>` and the
- * optional `due: YYYY-MM-DD`, in either order, separated by commas. HTML comments and fenced
- * code blocks are skipped, so the template can show the convention without it being read.
+ * optional `due: YYYY-MM-DD`, in either order, separated by commas. A recorded vote closes a
+ * DECISION line in brackets: `(for: 9, against: 1, abstentions: 2)` (or `(9 for, 1 against)`).
+ * HTML comments and fenced code blocks are skipped, so the template can show the convention
+ * without it being read.
  */
 import { isIsoDate, whyNotIsoDate, type IsoDate } from './dates.js';
-import type { Action, Decision, MeetingFile } from './meeting-schema.js';
+import type { Action, Decision, MeetingFile, Votes } from './meeting-schema.js';
 import { ID_PATTERN } from './scalars.js';
 
 export interface ParsedAction {
@@ -29,6 +31,8 @@ export interface ParsedAction {
 export interface ParsedDecision {
   text: string;
   item?: number;
+  /** A vote recorded at the end of the line. */
+  votes?: Votes;
   line: number;
   col: number;
 }
@@ -52,6 +56,10 @@ const ENTRY = /^(\s*(?:[-*+]\s+)?(?:\*\*|__)?)(ACTION|DECISION)(?:\*\*|__)?\s*:(
 /** The metadata of an action: after a dash followed by owner/due, or in a final bracket. */
 const META_DASH = /\s+(?:—|–|--|-)\s+(?=(?:owner|due)\s*:)/i;
 const META_PAREN = /\s*\(((?:owner|due)\s*:[^()]*)\)\s*\.?\s*$/i;
+
+/** A final bracket that opens with a vote count: "(for: 9, against: 1, abstentions: 2)"; "(for the record)" is text. */
+const META_VOTES = /\s*\(\s*((?:votes?\s*:\s*)?(?:(?:for|against|abstentions?|abstain(?:ed)?)\s*:?\s*\d|\d+\s+(?:for|against|abstentions?|abstain(?:ed)?)\b)[^()]*)\)\s*\.?\s*$/i;
+const VOTE_KEY = (k: string): keyof Votes => (/^for$/i.test(k) ? 'for' : /^against$/i.test(k) ? 'against' : 'abstentions');
 
 const EXAMPLE = 'ACTION: <what is to be done> — owner: <person id>, due: YYYY-MM-DD';
 
@@ -118,7 +126,14 @@ export function parseMinutes(text: string): ParsedMinutes {
       });
     }
     if (kind === 'DECISION') {
-      out.decisions.push({ text: body, item, line, col });
+      const decision: ParsedDecision = { text: body, item, line, col };
+      const v = META_VOTES.exec(body);
+      if (v) {
+        decision.text = body.slice(0, v.index).trim();
+        const votes = readVotes(v[1]!, line, bodyCol + body.indexOf(v[1]!, v.index), out.problems);
+        if (votes) decision.votes = votes;
+      }
+      out.decisions.push(decision);
       return;
     }
     const action: ParsedAction = { text: body, item, line, col };
@@ -168,7 +183,39 @@ export function parseMinutes(text: string): ParsedMinutes {
   return out;
 }
 
-const norm = (s: string) => s.toLowerCase().replace(/[\s.]+/g, ' ').trim();
+/** The counts in a vote bracket; problems for parts that are not counts. */
+function readVotes(inner: string, line: number, col: number, problems: MinutesProblem[]): Votes | undefined {
+  const counts: Partial<Votes> = {};
+  let ok = true;
+  let offset = 0;
+  const text = inner.replace(/^votes?\s*:\s*/i, (m) => {
+    offset = m.length;
+    return '';
+  });
+  for (const part of text.split(/[,;]/)) {
+    const at = col + offset + (part.length - part.trimStart().length);
+    offset += part.length + 1;
+    const p = part.trim().replace(/\.$/, '');
+    if (!p) continue;
+    const m = /^(for|against|abstentions?|abstain(?:ed)?)\s*:?\s*(\d+)$/i.exec(p) ?? /^(\d+)\s+(for|against|abstentions?|abstain(?:ed)?)$/i.exec(p);
+    if (!m) {
+      ok = false;
+      problems.push({ line, col: at, len: p.length, message: `"${p}" is not a vote count`, hint: 'write the vote as (for: 9, against: 1, abstentions: 2)' });
+      continue;
+    }
+    const [key, n] = /^\d/.test(m[1]!) ? [m[2]!, m[1]!] : [m[1]!, m[2]!];
+    counts[VOTE_KEY(key)] = Number(n);
+  }
+  if (!ok) return undefined;
+  if (counts.for === undefined || counts.against === undefined) {
+    problems.push({ line, col, len: inner.length, message: 'a recorded vote needs the votes for and against', hint: 'write the vote as (for: 9, against: 1, abstentions: 2); leave out the bracket if no vote was counted' });
+    return undefined;
+  }
+  return { for: counts.for, against: counts.against, ...(counts.abstentions !== undefined ? { abstentions: counts.abstentions } : {}) };
+}
+
+/** Text compared the way the clerk reads it: case, spacing and full stops aside. */
+export const normText = (s: string) => s.toLowerCase().replace(/[\s.]+/g, ' ').trim();
 
 /** An entry typed in minutes.md that meeting.yaml does not hold yet, with the id it will get. */
 export interface PendingAction extends Action {
@@ -182,7 +229,8 @@ export interface PendingDecision extends Decision {
   col: number;
 }
 
-function nextIds(prefix: string, taken: readonly (string | undefined)[], n: number): string[] {
+/** `n` new ids after the highest `<prefix><number>` taken: a3, a4 ... */
+export function nextIds(prefix: string, taken: readonly (string | undefined)[], n: number): string[] {
   let max = 0;
   for (const t of taken) {
     const m = t && new RegExp(`^${prefix}(\\d+)$`).exec(t);
@@ -197,10 +245,10 @@ function nextIds(prefix: string, taken: readonly (string | undefined)[], n: numb
  * no owner cannot be registered and are left out (the parse reports them).
  */
 export function pendingEntries(meeting: Pick<MeetingFile, 'actions' | 'decisions'>, parsed: ParsedMinutes): { actions: PendingAction[]; decisions: PendingDecision[] } {
-  const haveA = new Set((meeting.actions ?? []).map((a) => norm(a.text)));
-  const haveD = new Set((meeting.decisions ?? []).map((d) => norm(d.text)));
-  const newA = parsed.actions.filter((a) => a.owner && !haveA.has(norm(a.text)));
-  const newD = parsed.decisions.filter((d) => d.item !== undefined && !haveD.has(norm(d.text)));
+  const haveA = new Set((meeting.actions ?? []).map((a) => normText(a.text)));
+  const haveD = new Set((meeting.decisions ?? []).map((d) => normText(d.text)));
+  const newA = parsed.actions.filter((a) => a.owner && !haveA.has(normText(a.text)));
+  const newD = parsed.decisions.filter((d) => d.item !== undefined && !haveD.has(normText(d.text)));
   const aIds = nextIds('a', (meeting.actions ?? []).map((a) => a.id), newA.length);
   const dIds = nextIds('d', (meeting.decisions ?? []).map((d) => d.id), newD.length);
   return {

@@ -7,8 +7,7 @@
 import type { LoggedAction } from './actions.js';
 import { formatLongDate, type IsoDate } from './dates.js';
 import { lateness, type Lateness } from './deadlines.js';
-import type { AgendaItem, Attendance, MeetingFile } from './meeting-schema.js';
-import { WepError } from './errors.js';
+import type { AgendaItem, Attendance, MeetingFile, Votes } from './meeting-schema.js';
 import type { Model, ResolvedBody, ResolvedPerson } from './model.js';
 
 /** What the minutes need from the quorum engine (src/core/quorum.ts), structurally. */
@@ -61,7 +60,9 @@ export interface MinutesItem {
   confidential: boolean;
   /** Minute text already in meeting.yaml for this item. */
   minute?: string;
-  decisions: { id?: string; text: string }[];
+  /** The minute reference under the partnership's scheme, when it has one. */
+  ref?: string;
+  decisions: { id?: string; text: string; votes?: Votes }[];
   actions: { id: string; text: string; owner: PersonRef; due?: IsoDate }[];
   /** The quorum at this item, for items for decision or with decisions recorded. */
   quorum?: QuorumStatement;
@@ -110,6 +111,8 @@ export interface MinutesInput {
   /** Open actions of earlier meetings of the body (matters arising). */
   carried: readonly LoggedAction[];
   quorumAt: QuorumAt;
+  /** The minute reference of an item of this meeting, when the partnership numbers minutes. */
+  minuteRef?: (item: number) => string | undefined;
 }
 
 export function personRef(model: Model, id: string, note?: string): PersonRef {
@@ -194,15 +197,17 @@ export function buildMinutes(model: Model, body: ResolvedBody, input: MinutesInp
   const inquorateDecisions: number[] = [];
   const items: MinutesItem[] = agenda.map((it, i) => {
     const n = i + 1;
-    const decisions = (m.decisions ?? []).filter((d) => d.item === n).map((d) => ({ ...(d.id ? { id: d.id } : {}), text: d.text }));
+    const decisions = (m.decisions ?? []).filter((d) => d.item === n).map((d) => ({ ...(d.id ? { id: d.id } : {}), text: d.text, ...(d.votes ? { votes: d.votes } : {}) }));
     const actions = (m.actions ?? []).filter((x) => x.item === n).map((x) => ({ id: x.id, text: x.text, owner: ref(x.owner), ...(x.due ? { due: x.due } : {}) }));
     const forDecision = it.purpose === 'decision' || decisions.length > 0;
     const quorum = forDecision && a ? quorumStatement(input.quorumAt(n)) : undefined;
     const inquorateDecision = decisions.length > 0 && quorum !== undefined && !quorum.quorate;
     if (inquorateDecision) inquorateDecisions.push(n);
+    const minuteRef = input.minuteRef?.(n);
     return {
       number: n,
       title: it.title,
+      ...(minuteRef ? { ref: minuteRef } : {}),
       ...(it.standard ? { standard: it.standard } : {}),
       ...(it.purpose ? { purpose: it.purpose } : {}),
       ...(it.presenter ? { presenter: model.people.get(it.presenter)?.name ?? it.presenter } : {}),
@@ -224,7 +229,8 @@ export function buildMinutes(model: Model, body: ResolvedBody, input: MinutesInp
   }
 
   const nextDate = m.nextMeeting ?? input.next?.meeting.date;
-  const chairId = body.chair;
+  // Who took the chair: as recorded for the meeting, else the body's chair.
+  const chairId = m.chair ?? body.chair;
   return {
     meetingId: id,
     partnership: model.file.partnership.name,
@@ -268,24 +274,59 @@ export function laterStatus(a: MinutesStatus | undefined, b: MinutesStatus): Min
   return a && ORDER.indexOf(a) > ORDER.indexOf(b) ? a : b;
 }
 
+/** How the approving meeting stood at the item where it approved the minutes. */
+export interface ApprovalQuorum {
+  cancelled: boolean;
+  /** The item that approved them ("minutes of the last meeting"), or null: the start of the meeting. */
+  item: number | null;
+  itemTitle: string | null;
+  /** null when the approving meeting has no attendance recorded. */
+  quorate: boolean | null;
+  /** "at least 2 from ...: short by 1" per unmet rule. */
+  shortfall: string[];
+}
+
 export interface LifecycleRequest {
   circulated?: IsoDate;
-  approvedAt?: { id: string; date: IsoDate };
+  /** Why corrected minutes go out again (required for a re-circulation). */
+  reason?: string;
+  approvedAt?: { id: string; date: IsoDate; quorum?: ApprovalQuorum };
+  /** Amendments made on approval; none: approved as a true record. */
+  amendments?: string[];
   signed?: { date: IsoDate; by: string };
+}
+
+/** The partnership's rule for minutes approved at a meeting not quorate at that item. */
+export type InquorateApproval = 'refuse' | 'warn';
+
+/** A step that cannot be recorded: the field of the request it is about, what and how to fix it. */
+export interface LifecycleRefusal {
+  field: 'circulated' | 'reason' | 'approvedAt' | 'amendments' | 'signed';
+  message: string;
+  hint: string;
+  /** The hint is complete: it needs no "give it as" example of the field. */
+  complete?: boolean;
 }
 
 export interface LifecycleChange {
   /** The new `minutes:` mapping for meeting.yaml. */
   minutes: NonNullable<MeetingFile['minutes']>;
-  /** Circulation measured against the minutes deadline. */
+  /** Circulation measured against the minutes deadline (the first circulation only). */
   circulation?: Lateness & { deadline: IsoDate; date: IsoDate };
+  /** A re-circulation recorded by this step. */
+  recirculation?: { date: IsoDate; reason: string; first: IsoDate };
   warnings: string[];
+  /** When not empty, nothing may be written. */
+  refusals: LifecycleRefusal[];
 }
 
 /**
  * Applies circulation, approval and signature to a meeting's minutes record, refusing what
  * cannot be true (circulated before the meeting, approved at an earlier meeting, a date in the
- * future) and measuring circulation against the deadline. Pure.
+ * future, a second circulation with no reason, approval at a meeting that was not quorate when
+ * the partnership refuses it) and measuring circulation against the deadline. The first
+ * circulation date is never overwritten: later ones are re-circulations, each with its reason.
+ * Pure.
  */
 export function applyLifecycle(
   model: Model,
@@ -293,40 +334,108 @@ export function applyLifecycle(
   minutesBy: IsoDate,
   req: LifecycleRequest,
   today: IsoDate,
+  inquorateApproval: InquorateApproval = 'refuse',
 ): LifecycleChange {
   const cur = meeting.minutes;
   const next: NonNullable<MeetingFile['minutes']> = { ...(cur ?? { status: 'draft' }) };
   const warnings: string[] = [];
+  const refusals: LifecycleRefusal[] = [];
   let circulation: LifecycleChange['circulation'];
-  const notFuture = (d: IsoDate, what: string) => {
-    if (d > today) throw new WepError(`the ${what} date ${d} is in the future (today is ${today})`, `record it on or after the day it happens; give the date as YYYY-MM-DD`);
+  let recirculation: LifecycleChange['recirculation'];
+  const refuse = (field: LifecycleRefusal['field'], message: string, hint: string, complete = false) => refusals.push({ field, message, hint, ...(complete ? { complete } : {}) });
+  const future = (d: IsoDate, what: string, field: LifecycleRefusal['field']) => {
+    if (d <= today) return false;
+    refuse(field, `the ${what} date ${d} is in the future (today is ${today})`, 'record it on or after the day it happens; give the date as YYYY-MM-DD');
+    return true;
   };
+  const approved = cur?.status === 'approved' || cur?.status === 'signed';
   if (req.circulated !== undefined) {
     const d = req.circulated;
-    notFuture(d, 'circulation');
-    if (d < meeting.date) throw new WepError(`minutes cannot be circulated (${d}) before the meeting (${meeting.date})`, 'check the date: give it as YYYY-MM-DD');
-    next.circulated = d;
-    next.status = laterStatus(next.status, 'circulated');
-    circulation = { ...lateness(model.calendar, minutesBy, d), deadline: minutesBy, date: d };
+    if (future(d, 'circulation', 'circulated')) {
+      // refused
+    } else if (d < meeting.date) {
+      refuse('circulated', `minutes cannot be circulated (${d}) before the meeting (${meeting.date})`, 'check the date: give it as YYYY-MM-DD');
+    } else if (!cur?.circulated) {
+      next.circulated = d;
+      next.status = laterStatus(next.status, 'circulated');
+      circulation = { ...lateness(model.calendar, minutesBy, d), deadline: minutesBy, date: d };
+      if (req.reason) warnings.push(`a first circulation needs no reason: "${req.reason}" is not recorded`);
+    } else if (req.reason === undefined) {
+      // The same date again is the same fact; another date would overwrite the first.
+      if (d !== cur.circulated) {
+        refuse(
+          'reason',
+          `the minutes were first circulated on ${formatLongDate(cur.circulated)}; circulating them again on ${formatLongDate(d)} is a re-circulation, and needs its reason`,
+          'say what was corrected and why they go out again; the first circulation date is kept',
+        );
+      }
+    } else if (approved) {
+      refuse(
+        'reason',
+        `the minutes were approved at ${cur.approvedAt ?? 'a later meeting'}: approved minutes are not re-circulated`,
+        'a change the approving meeting made is an amendment: record it with the approval',
+      );
+    } else {
+      const last = cur.recirculated?.at(-1)?.date ?? cur.circulated;
+      if (d < last) refuse('circulated', `a re-circulation (${d}) cannot come before the last circulation (${last})`, 'check the date: give it as YYYY-MM-DD');
+      else {
+        next.recirculated = [...(cur.recirculated ?? []), { date: d, reason: req.reason }];
+        recirculation = { date: d, reason: req.reason, first: cur.circulated };
+      }
+    }
+  } else if (req.reason !== undefined) {
+    refuse('reason', 'a reason is recorded only with a re-circulation', 'give the date the corrected minutes went out, with the reason');
   }
   if (req.approvedAt !== undefined) {
-    if (req.approvedAt.date <= meeting.date) {
-      throw new WepError(
-        `minutes can only be approved at a later meeting: ${req.approvedAt.id} is not after the meeting of ${meeting.date}`,
-        'name the meeting at which they were approved, usually the next meeting of the same body',
-      );
+    const a = req.approvedAt;
+    if (a.date <= meeting.date) {
+      refuse('approvedAt', `minutes can only be approved at a later meeting: ${a.id} is not after the meeting of ${meeting.date}`, 'name the meeting at which they were approved, usually the next meeting of the same body');
+    } else if (!future(a.date, 'approval meeting', 'approvedAt')) {
+      if (cur?.approvedAt && cur.approvedAt !== a.id) {
+        refuse('approvedAt', `the minutes are already recorded as approved at ${cur.approvedAt}`, `if that is wrong, correct "approved-at" under minutes: in meeting.yaml`, true);
+      }
+      const q = a.quorum;
+      if (q?.cancelled) refuse('approvedAt', `the meeting ${a.id} was cancelled, so it approved nothing`, 'name the meeting at which the minutes were approved');
+      else if (q) {
+        const where = q.item === null ? 'at the start of the meeting' : `at item ${q.item}${q.itemTitle ? ` (${q.itemTitle})` : ''}`;
+        const problem =
+          q.quorate === null
+            ? { message: `no attendance is recorded for ${a.id}, so wep cannot tell whether it was quorate ${where}, where it approved the minutes`, hint: `record its attendance first: wep attendance --meeting ${a.id}` }
+            : q.quorate === false
+              ? {
+                  message: `${a.id} was not quorate ${where}${q.shortfall.length ? ` (${q.shortfall.join('; ')})` : ''}: an inquorate meeting cannot approve minutes`,
+                  hint: 'have a later quorate meeting approve them, or correct the attendance if it is wrong',
+                }
+              : undefined;
+        if (problem && inquorateApproval === 'refuse') refuse('approvedAt', problem.message, `${problem.hint} (in partnership.yaml, "minutes: { inquorate-approval: warn }" under partnership: makes this a warning)`, true);
+        else if (problem) warnings.push(problem.message);
+      }
+      if (!next.circulated) warnings.push('the minutes are recorded as approved, but no circulation date is recorded: add the date they were circulated');
+      next.approvedAt = a.id;
+      next.status = laterStatus(next.status, 'approved');
     }
-    notFuture(req.approvedAt.date, 'approval meeting');
-    if (!next.circulated) warnings.push('the minutes are recorded as approved, but no circulation date is recorded: add one with --circulated DATE');
-    next.approvedAt = req.approvedAt.id;
-    next.status = laterStatus(next.status, 'approved');
+  }
+  if (req.amendments !== undefined && req.amendments.length) {
+    if (req.approvedAt === undefined && !approved) {
+      refuse('amendments', 'amendments are made when a meeting approves the minutes, and these minutes are not approved yet', 'record them with the approval, naming the meeting that approved them');
+    } else next.amendments = [...req.amendments];
   }
   if (req.signed !== undefined) {
-    notFuture(req.signed.date, 'signature');
-    if (req.signed.date < meeting.date) throw new WepError(`minutes cannot be signed (${req.signed.date}) before the meeting (${meeting.date})`, 'check the date: give it as YYYY-MM-DD');
-    if (!next.approvedAt) warnings.push('the minutes are recorded as signed, but not as approved: the chair signs minutes once a meeting approves them (--approved-at MEETING)');
-    next.signed = { by: req.signed.by, date: req.signed.date };
-    next.status = laterStatus(next.status, 'signed');
+    if (future(req.signed.date, 'signature', 'signed')) {
+      // refused
+    } else if (req.signed.date < meeting.date) {
+      refuse('signed', `minutes cannot be signed (${req.signed.date}) before the meeting (${meeting.date})`, 'check the date: give it as YYYY-MM-DD');
+    } else {
+      if (!next.approvedAt) warnings.push('the minutes are recorded as signed, but not as approved: the chair signs minutes once a meeting approves them');
+      next.signed = { by: req.signed.by, date: req.signed.date };
+      next.status = laterStatus(next.status, 'signed');
+    }
   }
-  return { minutes: next, ...(circulation ? { circulation } : {}), warnings };
+  return { minutes: next, ...(circulation ? { circulation } : {}), ...(recirculation ? { recirculation } : {}), warnings, refusals };
+}
+
+/** The item at which a meeting approves the previous minutes: its "minutes of the last meeting" item, if any. */
+export function approvalItem(agenda: readonly AgendaItem[]): number | null {
+  const i = agenda.findIndex((it) => it.standard === 'previous-minutes');
+  return i < 0 ? null : i + 1;
 }

@@ -3,6 +3,7 @@
  * problems with a path into the file, so the report can point at the line.
  */
 import { daysBetween, type IsoDate } from './dates.js';
+import { REF_FIELDS, unknownRefFields } from './minute-refs.js';
 import { termProblems } from './school-year.js';
 import { buildModel, holdsSeat, isCurrent, modelOn, placeState, vacanciesOn, type Model, type ResolvedBody } from './model.js';
 import { SEAT_ROLES, type Group, type PartnershipFile, type QuorumRule, type Role, type Selector, type TermDates } from './partnership-schema.js';
@@ -364,6 +365,22 @@ const emptyBodies: Rule = (m) => {
   return out;
 };
 
+/** A minute reference scheme may use only the fields wep fills in (core/minute-refs.ts). */
+const minuteReferences: Rule = (m) => {
+  const scheme = m.file.partnership.minutes?.references;
+  if (scheme === undefined) return [];
+  const unknown = unknownRefFields(scheme);
+  return unknown.length
+    ? [
+        {
+          path: 'partnership.minutes.references',
+          message: `the minute reference scheme uses ${unknown.map((f) => `{${f}}`).join(', ')}, which wep does not know`,
+          hint: `use ${REF_FIELDS.map((f) => `{${f}}`).join(', ')}, e.g. "{short}/{yyyy}/{mm}/{item}"`,
+        },
+      ]
+    : [];
+};
+
 /** Term dates and closures: well formed, in order, and named by the bodies that follow them. */
 const schoolYear: Rule = (m) => {
   const out: Problem[] = [];
@@ -395,7 +412,7 @@ const schoolYear: Rule = (m) => {
 };
 
 /** Every named rule, in the order problems are reported. */
-export const PARTNERSHIP_RULES: Record<string, Rule> = { references, proxies, seats, terms, quorumRules, chairs, groupsOnNoBody, vacancies, emptyBodies, schoolYear };
+export const PARTNERSHIP_RULES: Record<string, Rule> = { references, proxies, seats, terms, quorumRules, chairs, groupsOnNoBody, vacancies, emptyBodies, schoolYear, minuteReferences };
 
 /**
  * Cross-reference checks on a file that still has shape errors, so that one run of `wep check`

@@ -319,6 +319,12 @@ export const partnershipSchema = obj(
           }),
         ),
         termWarningDays: opt(int({ min: 1, max: 730 }), 'wep status lists terms ending within this many days; default 90'),
+        minutes: opt(
+          obj({
+            inquorateApproval: opt(oneOf(['refuse', 'warn'] as const), 'Minutes approved at a meeting not quorate at that item: refuse (default) or warn'),
+            references: opt(text('Minute reference scheme, e.g. "{short}/{yyyy}/{mm}/{item}" or "{n}/{ay}"')),
+          }),
+        ),
         publish: opt(
           obj({
             minutes: opt(oneOf(['approved-only', 'mark-drafts'] as const), 'Leave out unapproved minutes, or publish them marked as drafts'),

@@ -18,6 +18,7 @@ import { yearOf, type IsoDate } from './dates.js';
 import { utcDateTime, type IcsCalendar, type IcsEvent } from './ics.js';
 import { attendanceReport } from './attendance-report.js';
 import { membership } from './membership.js';
+import { stripBanner } from './minutes-banner.js';
 import type { AgendaItem, MeetingFile } from './meeting-schema.js';
 import { isProxy, modelOn, type Model, type ResolvedBody } from './model.js';
 import { evaluateQuorum, hasRecordedPresence } from './quorum.js';
@@ -453,7 +454,7 @@ export function planSite(input: SiteInput): SitePlan {
       else {
         minutes.state = approved ? 'approved' : 'draft';
         if (rec.minutesText !== undefined) {
-          const text = clean(publicMinutes(rec.minutesText, confidential), 'the minutes file');
+          const text = clean(publicMinutes(stripBanner(rec.minutesText), confidential), 'the minutes file');
           if (text !== undefined) minutes.markdown = text;
           else minutes.state = 'withheld';
         } else {

@@ -7,11 +7,12 @@ import type { LoggedAction } from './actions.js';
 import { workingDaysAfter } from './calendar.js';
 import { addDays, daysBetween, type IsoDate } from './dates.js';
 import { minutesDeadline } from './deadlines.js';
-import type { DecisionEntry } from './decisions.js';
+import type { DecisionEntry, EvaluateQuorum } from './decisions.js';
 import { meetingDeadlines } from './meeting-deadlines.js';
 import type { MeetingFile } from './meeting-schema.js';
 import { modelOn, placeState, vacanciesOn, type Model } from './model.js';
 import type { FillMethod } from './partnership-schema.js';
+import { isCirculated, type MinutesDifference } from './minutes-reconcile.js';
 import type { Problem } from './schema.js';
 import { hintFor } from './suggest.js';
 
@@ -27,6 +28,7 @@ export type StatusItem =
   | { kind: 'approval-missed'; urgency: Urgency; meeting: string; body: string; date: IsoDate; nextMeeting: string }
   | { kind: 'approval-pending'; urgency: Urgency; meeting: string; body: string; date: IsoDate; nextMeeting: string | null }
   | { kind: 'signature-pending'; urgency: Urgency; meeting: string; body: string; date: IsoDate; approvedAt: string }
+  | { kind: 'decision-unconfirmed'; urgency: Urgency; ref: string; meeting: string; body: string; date: IsoDate; item: number; text: string }
   | { kind: 'action-overdue'; urgency: Urgency; ref: string; text: string; owner: string; due: IsoDate; daysOverdue: number }
   | { kind: 'action-due'; urgency: Urgency; ref: string; text: string; owner: string; due: IsoDate; daysLeft: number }
   | { kind: 'actions-open'; urgency: Urgency; open: number; overdue: number }
@@ -62,6 +64,8 @@ export interface StatusMeeting {
 export interface StatusInput {
   meetings: readonly StatusMeeting[];
   actions: readonly LoggedAction[];
+  /** The decisions register: those taken while not quorate and not confirmed are listed. */
+  decisions?: readonly DecisionEntry[];
   /** Record files git reports as changed; null when the records are not in a git repo. */
   uncommitted: readonly string[] | null;
 }
@@ -137,6 +141,11 @@ export function buildStatus(model: Model, input: StatusInput, today: IsoDate): S
     });
   }
 
+  for (const d of input.decisions ?? []) {
+    if (d.standing !== 'awaiting-confirmation') continue;
+    items.push({ kind: 'decision-unconfirmed', urgency: 'due', ref: d.ref, meeting: d.meetingId, body: d.body, date: d.date, item: d.item, text: d.text });
+  }
+
   let open = 0;
   let overdue = 0;
   const soon = addDays(today, ACTION_SOON_DAYS);
@@ -206,6 +215,98 @@ export interface RegisterMeetingInput {
   pendingDecisions?: readonly { id: string; line: number; col: number }[];
   /** Lines of minutes.md that could not be read. */
   minutesProblems: readonly { line: number; col: number; len: number; message: string; hint?: string }[];
+  /** Where minutes.md and meeting.yaml disagree (core/minutes-reconcile.ts). */
+  differences?: readonly MinutesDifference[];
+}
+
+/**
+ * Minutes recorded as approved (perhaps by hand) at a meeting that is not in the records, not
+ * later, cancelled, or not quorate at its approval item: what `wep minutes --approved-at` refuses
+ * (or, with `inquorate-approval: warn`, warns about), said again by `wep check`.
+ */
+export function checkApprovals(model: Model, meetings: readonly Pick<RegisterMeetingInput, 'id' | 'meeting'>[], evaluate: EvaluateQuorum): RegisterProblem[] {
+  const out: RegisterProblem[] = [];
+  const byId = new Map(meetings.map((m) => [m.id, m.meeting] as const));
+  const warnOnly = model.file.partnership.minutes?.inquorateApproval === 'warn';
+  for (const { id, meeting: m } of meetings) {
+    const at = m.minutes?.approvedAt;
+    if (!at) continue;
+    const base = { meeting: id, file: 'meeting' as const, check: 'minutes', path: 'minutes.approved-at' };
+    const a = byId.get(at);
+    const problem = (message: string, hint: string, quorum = false) => out.push({ ...base, ...(quorum && warnOnly ? { severity: 'warning' as const } : {}), message, hint });
+    if (!a) {
+      problem(`the minutes are recorded as approved at ${at}, which is not in the records`, `correct "approved-at" to the meeting that approved them; "wep meetings" lists them`);
+      continue;
+    }
+    if (a.date <= m.date) problem(`the minutes are recorded as approved at ${at}, which is not after the meeting`, 'minutes are approved at a later meeting, usually the next of the same body');
+    else if (a.cancelled) problem(`the minutes are recorded as approved at ${at}, which was cancelled`, 'correct "approved-at" to the meeting that approved them');
+    else {
+      const body = model.bodies.get(a.body);
+      const i = a.agenda.findIndex((it) => it.standard === 'previous-minutes');
+      if (body && a.attendance) {
+        const q = evaluate(modelOn(model, a.date), body, a.attendance, i < 0 ? undefined : i + 1);
+        if (!q.quorate) {
+          problem(
+            `the minutes are recorded as approved at ${at}, which was not quorate ${i < 0 ? 'at the start' : `at item ${i + 1}`}, where it approved them`,
+            'an inquorate meeting cannot approve minutes: have a later quorate meeting approve them, or correct the attendance if it is wrong',
+            true,
+          );
+        }
+      }
+    }
+  }
+  return out;
+}
+
+const quoted = (s: string | undefined) => `"${s && s.length > 70 ? `${s.slice(0, 67)}...` : (s ?? '')}"`;
+
+/**
+ * Where minutes.md and meeting.yaml disagree, as problems. Before circulation only entries
+ * missing from minutes.md are worth a word (new lines are copied in on circulation); once the
+ * minutes are out, every difference is a correction that has not been recorded: an error, with
+ * the way to settle it.
+ */
+export function checkMinutesDifferences(id: string, m: MeetingFile, differences: readonly MinutesDifference[]): RegisterProblem[] {
+  const out: RegisterProblem[] = [];
+  const min = m.minutes;
+  const out_ = isCirculated(m);
+  const approved = min?.status === 'approved' || min?.status === 'signed';
+  const when = min?.circulated ? `after they were circulated on ${min.circulated}` : 'after they were circulated';
+  const settle = approved
+    ? `the minutes were approved${min?.approvedAt ? ` at ${min.approvedAt}` : ''}: if that meeting amended them so, record it: wep minutes --meeting ${id} --approved-at ${min?.approvedAt ?? 'MEETING'} --amendment "the change"`
+    : `if the corrected minutes go out again, record it (meeting.yaml then takes minutes.md's lines): wep minutes --meeting ${id} --circulated YYYY-MM-DD --reason "what was corrected"`;
+  for (const d of differences) {
+    const Kind = d.entry === 'decision' ? 'DECISION' : 'ACTION';
+    const list = d.entry === 'decision' ? 'decisions' : 'actions';
+    if (d.kind === 'missing') {
+      out.push({
+        meeting: id,
+        file: 'meeting',
+        check: 'minutes',
+        ...(out_ ? {} : { severity: 'warning' as const }),
+        path: `${list}.${d.index}`,
+        message: `${d.entry} ${d.id} ${quoted(d.was)} is in meeting.yaml but not in minutes.md, which is the record`,
+        hint: `add the line "${Kind}: ${d.was}" under item ${d.item ?? 'N'} of minutes.md, or delete the entry from meeting.yaml`,
+      });
+      continue;
+    }
+    if (!out_) continue;
+    const pos = { file: 'minutes' as const, line: d.line ?? 1, col: d.col ?? 1, len: Kind.length, path: '' };
+    if (d.kind === 'added') {
+      out.push({ meeting: id, check: 'minutes', ...pos, message: `this ${Kind} was added to minutes.md ${when}; meeting.yaml does not have it`, hint: approved ? settle : `${settle}; otherwise remove the line` });
+    } else {
+      const fields = d.fields?.join(', ') ?? 'text';
+      const moved = d.kind === 'moved' ? ` (moved from item ${d.wasItem ?? '?'} to item ${d.item ?? '?'})` : '';
+      out.push({
+        meeting: id,
+        check: 'minutes',
+        ...pos,
+        message: `${d.entry} ${d.id} was changed in minutes.md ${when}${moved}: its ${fields} differ${fields.includes(',') ? '' : 's'} from meeting.yaml, which has ${quoted(d.was)}`,
+        hint: `${settle}; otherwise restore the line as it went out`,
+      });
+    }
+  }
+  return out;
 }
 
 /**
@@ -214,15 +315,17 @@ export interface RegisterMeetingInput {
  * quorate (error), minutes not circulated by their deadline (warning), and minutes.md lines
  * wep cannot read (error). Pure.
  */
-export function checkRegisterProblems(model: Model, meetings: readonly RegisterMeetingInput[], decisions: readonly DecisionEntry[], today: IsoDate): RegisterProblem[] {
+export function checkRegisterProblems(model: Model, meetings: readonly RegisterMeetingInput[], decisions: readonly DecisionEntry[], today: IsoDate, evaluate?: EvaluateQuorum): RegisterProblem[] {
   const out: RegisterProblem[] = [];
+  if (evaluate) out.push(...checkApprovals(model, meetings, evaluate));
   const people = [...model.people.keys()];
   const decisionsByMeeting = new Map<string, DecisionEntry[]>();
   for (const d of decisions) {
     if (!decisionsByMeeting.has(d.meetingId)) decisionsByMeeting.set(d.meetingId, []);
     decisionsByMeeting.get(d.meetingId)!.push(d);
   }
-  for (const { id, meeting: m, pendingActions, pendingDecisions, minutesProblems } of meetings) {
+  for (const { id, meeting: m, pendingActions, pendingDecisions, minutesProblems, differences } of meetings) {
+    out.push(...checkMinutesDifferences(id, m, differences ?? []));
     (m.actions ?? []).forEach((a, i) => {
       if (!model.people.has(a.owner)) {
         out.push({ meeting: id, file: 'meeting', check: 'registers', path: `actions.${i}.owner`, message: `action ${a.id} is owned by "${a.owner}", who is not in the partnership file`, hint: hintFor(a.owner, people, 'people') });
@@ -242,7 +345,18 @@ export function checkRegisterProblems(model: Model, meetings: readonly RegisterM
     for (const p of minutesProblems) out.push({ meeting: id, file: 'minutes', check: 'minutes', line: p.line, col: p.col, len: p.len, path: '', message: p.message, ...(p.hint ? { hint: p.hint } : {}) });
     const inYaml = (m.decisions ?? []).length;
     (decisionsByMeeting.get(id) ?? []).forEach((d, i) => {
-      if (d.quorate !== false) return;
+      if (d.confirmation?.problem) {
+        out.push({
+          meeting: id,
+          check: 'quorum',
+          file: 'meeting',
+          path: `decisions.${i}.confirmed`,
+          message: `the confirmation of decision ${d.ref} does not count: ${d.confirmation.problem}`,
+          hint: `name a later meeting of the same body that was quorate where it confirmed the decision: wep decisions confirm ${d.ref} --at MEETING --item N`,
+        });
+        return;
+      }
+      if (d.standing !== 'awaiting-confirmation') return;
       const short = d.quorum ? d.quorum.rules.filter((r) => !r.met).map((r) => `${r.description}, short by ${r.shortBy}`).join('; ') : '';
       const typed = i >= inYaml ? pendingDecisions?.find((p) => `${id}/${p.id}` === d.ref) : undefined;
       out.push({
@@ -250,7 +364,7 @@ export function checkRegisterProblems(model: Model, meetings: readonly RegisterM
         check: 'quorum',
         ...(typed ? { file: 'minutes' as const, line: typed.line, col: typed.col, len: 8, path: '' } : { file: 'meeting' as const, path: `decisions.${i}` }),
         message: `decision ${d.ref} was recorded at item ${d.item} while the meeting was not quorate${short ? ` (${short})` : ''}`,
-        hint: 'an inquorate meeting may discuss but not decide: have a quorate meeting confirm it, or correct the attendance if it is wrong',
+        hint: `an inquorate meeting may discuss but not decide: once a later quorate meeting confirms it, record that: wep decisions confirm ${d.ref} --at MEETING --item N (or correct the attendance if it is wrong)`,
       });
     });
     // Minutes past their deadline are reported by the record check (core/meeting-rules.ts).

@@ -26,13 +26,14 @@ export async function checkRegisters(root: string, cwd: string, model: Model, to
   const decisions = collectDecisions(
     model,
     meetings.map((m) => ({ id: m.id, meeting: m.merged, fromMinutesFile: new Set(m.pending.decisions.map((d) => d.id)) })),
-    (on, body, attendance, item) => evaluateQuorum(on, body, attendance, { item }),
+    (on, body, attendance, item) => evaluateQuorum(on, body, attendance, item === undefined ? {} : { item }),
   );
   const problems = checkRegisterProblems(
     model,
-    meetings.map((m) => ({ id: m.id, meeting: m.meeting, pendingActions: m.pending.actions, pendingDecisions: m.pending.decisions, minutesProblems: m.parsed?.problems ?? [] })),
+    meetings.map((m) => ({ id: m.id, meeting: m.meeting, pendingActions: m.pending.actions, pendingDecisions: m.pending.decisions, minutesProblems: m.parsed?.problems ?? [], differences: m.differences })),
     decisions,
     today,
+    (on, body, attendance, item) => evaluateQuorum(on, body, attendance, item === undefined ? {} : { item }),
   );
   const diagnostics: Diagnostic[] = [];
   const sources: Record<string, string> = {};

@@ -128,3 +128,23 @@ export function writeGeneratedSet(
   }
   return paths.map((p, i) => writeGenerated(p, Object.values(files)[i]!, { force: opts.force, display: show(p), root }));
 }
+
+/**
+ * Changes part of a generated file that wep owns (the status block of minutes.md) in place,
+ * atomically. A file still as wep wrote it is stamped again, so it still counts as unedited;
+ * in a file the clerk edited only the transform's change is made, and it stays "edited".
+ * Returns false when the file is absent or the transform changes nothing.
+ */
+export function updateGenerated(path: string, transform: (text: string) => string, opts: { root?: string | null; display?: string } = {}): boolean {
+  const root = opts.root === undefined ? dirname(path) : opts.root;
+  const r = updateRecordFile(
+    path,
+    (current) => {
+      if (current === undefined) return undefined;
+      const next = stateOfText(current) === 'unchanged' ? stamp(path, transform(withoutStamp(current))) : transform(current);
+      return next === current ? undefined : next;
+    },
+    { root, display: opts.display ?? path },
+  );
+  return r.written;
+}

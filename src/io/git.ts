@@ -294,3 +294,61 @@ export function changedFilesAsync(root: string, paths: string[]): Promise<string
     child.on('close', (code) => done(code === 0 ? parseStatus(out) : null));
   });
 }
+
+// ---------------------------------------------------------------------------------------------
+// Reading history (wep history). Paths are relative to `root`, which git resolves from its cwd.
+
+/** One commit that touched a file. */
+export interface CommitInfo {
+  hash: string;
+  short: string;
+  /** Author date, ISO 8601 with offset. */
+  date: string;
+  author: string;
+  subject: string;
+}
+
+/** True when the repository at `root` is a shallow clone (its early history is missing). */
+export function isShallowRepo(root: string): boolean {
+  return runGit(['rev-parse', '--is-shallow-repository'], root).stdout.trim() === 'true';
+}
+
+/** True when HEAD names a commit (a fresh `git init` has none). */
+export function hasCommits(root: string): boolean {
+  return runGit(['rev-parse', '--verify', '--quiet', 'HEAD'], root).code === 0;
+}
+
+const SEP = '\x1f';
+
+/** The commits that changed `rel`, oldest first. Renames are not followed: a meeting's folder name is its id. */
+export function fileCommits(root: string, rel: string): CommitInfo[] {
+  const r = runGit(['log', '--format=%H%x1f%h%x1f%aI%x1f%an%x1f%s', '--', rel], root);
+  if (r.code !== 0) return [];
+  return r.stdout
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => {
+      const [hash = '', short = '', date = '', author = '', subject = ''] = line.split(SEP);
+      return { hash, short, date, author, subject };
+    })
+    .reverse();
+}
+
+/** The text of `rel` at commit `hash`, or undefined when it did not exist there. */
+export function fileAt(root: string, hash: string, rel: string): string | undefined {
+  const r = runGit(['show', `${hash}:./${rel.split('\\').join('/')}`], root);
+  return r.code === 0 ? r.stdout : undefined;
+}
+
+/** A unified diff of `rel` between two commits ('' when the same). */
+export function diffBetween(root: string, from: string, to: string, rel: string): string {
+  const r = runGit(['diff', '--no-color', '--no-ext-diff', from, to, '--', rel], root);
+  return r.code === 0 ? r.stdout : '';
+}
+
+/** Whether `rel` is committed as it is on disk, changed since, or not in git at all. */
+export function fileGitState(root: string, rel: string): 'committed' | 'changed' | 'untracked' {
+  if (runGit(['ls-files', '--error-unmatch', '--', rel], root).code !== 0) return 'untracked';
+  const r = runGit(['status', '--porcelain', '--', rel], root);
+  return r.stdout.trim() ? 'changed' : 'committed';
+}

@@ -1,15 +1,17 @@
 /**
- * The registers' view of the records: every meeting.yaml, plus the ACTION and DECISION lines
- * the clerk has typed in a minutes.md that meeting.yaml does not hold yet. Until the minutes
- * are circulated, minutes.md is read for them; circulation (and any other lifecycle step)
- * copies them into meeting.yaml, which from then on is the register's only source.
+ * The registers' view of the records: every meeting.yaml, with the ACTION and DECISION lines
+ * of its minutes.md. minutes.md is the clerk's text and the source of truth: its lines are
+ * what the registers list (core/minutes-reconcile.ts pairs them with meeting.yaml's entries,
+ * which keep ids, done and confirmed). Every lifecycle step copies the lines into meeting.yaml;
+ * `wep check` reports where the two disagree once the minutes are out.
  * The YAML edits that record them are in register-edits.ts, so that reading commands never
  * load the YAML library for them.
  */
 import { lstatSync, statSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import type { MeetingFile } from '../core/meeting-schema.js';
-import { parseMinutes, pendingEntries, type ParsedMinutes, type PendingAction, type PendingDecision } from '../core/minutes-parse.js';
+import { parseMinutes, type ParsedMinutes, type PendingAction, type PendingDecision } from '../core/minutes-parse.js';
+import { reconcileMinutes, type MinutesDifference } from '../core/minutes-reconcile.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { cacheKey, isDiagnostics, isObject, readCache, writeCache } from './cache.js';
 import { listRecordFolder, readRecordText, recordEntry } from './guarded-read.js';
@@ -22,16 +24,16 @@ export interface RegisterMeeting extends MeetingRecord {
   minutesPath: string;
   minutesDisplay: string;
   hasMinutesFile: boolean;
-  /** Set when minutes.md was read (minutes not yet circulated). */
+  /** Set when minutes.md was read. */
   minutesSource?: string;
   parsed?: ParsedMinutes;
+  /** minutes.md lines meeting.yaml does not hold yet, with the ids they will get. */
   pending: { actions: PendingAction[]; decisions: PendingDecision[] };
-  /** meeting.yaml with the pending entries added: what the registers list. */
+  /** Where minutes.md and meeting.yaml disagree (added lines included). */
+  differences: MinutesDifference[];
+  /** meeting.yaml with minutes.md's decisions and actions: what the registers list. */
   merged: MeetingFile;
 }
-
-/** Whether minutes.md is still a source for the registers (nothing circulated yet). */
-export const readsMinutesFile = (m: MeetingFile) => !m.minutes || m.minutes.status === 'draft';
 
 /** Adds the minutes.md view to a loaded meeting (keeping `source` lazy when it is). */
 export function withMinutes(rec: MeetingRecord): RegisterMeeting {
@@ -47,6 +49,7 @@ export function withMinutes(rec: MeetingRecord): RegisterMeeting {
     minutesPath,
     minutesDisplay,
     pending: { actions: [], decisions: [] },
+    differences: [],
     merged: rec.meeting,
   } as Omit<RegisterMeeting, 'source' | 'hasMinutesFile'> as RegisterMeeting;
   // Both lazy: a 1,000-meeting status run reads neither for meetings long since minuted.
@@ -54,18 +57,16 @@ export function withMinutes(rec: MeetingRecord): RegisterMeeting {
   Object.defineProperty(out, 'source', { get: () => rec.source, enumerable: true });
   const root = recordsRootOf(rec);
   Object.defineProperty(out, 'hasMinutesFile', { get: () => (exists ??= recordEntry(root, minutesPath, { display: minutesDisplay }) !== 'absent'), enumerable: true });
-  if (!readsMinutesFile(rec.meeting) || !out.hasMinutesFile) return out;
+  // minutes.md is the record whatever the status: read it whenever it is there.
+  if (!out.hasMinutesFile) return out;
   const minutesSource = readRecordText(root, minutesPath, { display: minutesDisplay });
   const parsed = parseMinutes(minutesSource);
-  const pending = pendingEntries(rec.meeting, parsed);
+  const r = reconcileMinutes(rec.meeting, parsed);
   out.minutesSource = minutesSource;
   out.parsed = parsed;
-  out.pending = pending;
-  out.merged = {
-    ...rec.meeting,
-    actions: [...(rec.meeting.actions ?? []), ...pending.actions.map(({ line: _l, col: _c, ownerCol: _o, ...a }) => a)],
-    decisions: [...(rec.meeting.decisions ?? []), ...pending.decisions.map(({ line: _l, col: _c, ...d }) => d)],
-  };
+  out.pending = r.pending;
+  out.differences = r.differences;
+  out.merged = r.merged;
   return out;
 }
 
@@ -100,11 +101,12 @@ const isSnapshot = (v: unknown): v is Snapshot =>
 const RACY_MS = 2000;
 
 /**
- * A meeting without its agenda, attendance, invitees and venue: all that the action log and
- * `wep status` read, and a fraction of the size to parse.
+ * A meeting without its agenda, invitees and venue: all that the action log and `wep status`
+ * read (attendance stays: status asks whether decisions, and the meetings that confirmed them,
+ * were quorate), and a fraction of the size to parse.
  */
 export function summaryOf(m: MeetingFile): MeetingFile {
-  const { agenda: _a, attendance: _t, invitees: _i, venue: _v, ...rest } = m;
+  const { agenda: _a, invitees: _i, venue: _v, ...rest } = m;
   return { ...rest, agenda: [] };
 }
 

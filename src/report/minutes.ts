@@ -5,6 +5,7 @@
  */
 import type { ChalkInstance } from 'chalk';
 import { formatLongDate, formatTime } from '../core/dates.js';
+import type { Votes } from '../core/meeting-schema.js';
 import type { LifecycleChange, MinutesDoc, MinutesItem, PersonRef, ProxyRef, QuorumStatement } from '../core/minutes.js';
 import { escapeMarkdownHtml as md } from './markdown-escape.js';
 
@@ -103,6 +104,7 @@ export function minutesView(doc: MinutesDoc) {
       number: it.number,
       title: it.title,
       meta: [
+        it.ref ? `Minute ${it.ref}` : '',
         it.purpose ? `For ${it.purpose}` : '',
         it.presenter ? `presented by ${it.presenter}` : '',
         it.paper ? `paper: ${it.paper}` : '',
@@ -117,10 +119,15 @@ export function minutesView(doc: MinutesDoc) {
       // Standard items are filled in from the records; the others get room to write.
       roomToWrite: !it.standard || it.standard === 'matters-arising' || it.standard === 'aob' || it.standard === 'welcome',
       minute: it.minute ?? '',
-      decisions: it.decisions.map((d) => d.text),
+      decisions: it.decisions.map((d) => `${d.text}${d.votes ? ` ${formatVotes(d.votes)}` : ''}`),
       actions: it.actions.map((a) => `${a.text} — owner: ${a.owner.id}${a.due ? `, due: ${a.due}` : ''}`),
     })),
   };
+}
+
+/** "(for: 9, against: 1, abstentions: 2)": the form minutes.md's DECISION lines take. */
+export function formatVotes(v: Votes): string {
+  return `(for: ${v.for}, against: ${v.against}${v.abstentions !== undefined ? `, abstentions: ${v.abstentions}` : ''})`;
 }
 
 /** Collapses the runs of blank lines that conditional blocks leave behind. */
@@ -131,6 +138,8 @@ export function tidyMinutes(rendered: string): string {
 /** What `wep minutes --circulated` says about the deadline. */
 export function renderCirculation(ch: LifecycleChange, c: ChalkInstance): string[] {
   const x = ch.circulation;
+  const re = ch.recirculation;
+  if (!x && re) return [`re-circulated ${formatLongDate(re.date)}: ${re.reason} (first circulated ${formatLongDate(re.first)}, which stays the circulation date)`];
   if (!x) return [];
   if (x.onTime) return [`${c.green('on time:')} circulated ${formatLongDate(x.date)}, deadline ${formatLongDate(x.deadline)}`];
   return [`${c.red('late:')} circulated ${formatLongDate(x.date)}, ${plural(x.workingDaysLate, 'working day')} after the deadline of ${formatLongDate(x.deadline)}`];

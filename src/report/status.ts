@@ -54,6 +54,11 @@ export function describeStatusItem(model: Model, i: StatusItem): { text: string;
       return { text: `Minutes of ${m(i)} circulated, to be approved${i.nextMeeting ? ` at ${i.nextMeeting}` : ' at the next meeting'}` };
     case 'signature-pending':
       return { text: `Minutes of ${m(i)} approved at ${i.approvedAt}, not yet signed by the chair`, fix: `wep minutes --meeting ${i.meeting} --signed` };
+    case 'decision-unconfirmed':
+      return {
+        text: `Decision ${i.ref} (${m(i)}, item ${i.item}) was taken while not quorate: it awaits confirmation by a quorate meeting: ${i.text}`,
+        fix: `once a quorate meeting confirms it: wep decisions confirm ${i.ref} --at MEETING --item N`,
+      };
     case 'action-overdue':
       return { text: `Action ${i.ref} OVERDUE by ${plural(i.daysOverdue, 'day')} (due ${formatShortDate(i.due)}, ${person(i.owner)}): ${i.text}`, fix: `wep actions done ${i.ref}` };
     case 'action-due':

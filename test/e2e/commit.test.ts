@@ -33,7 +33,8 @@ describe('--commit commits exactly the files written', () => {
     const c = wep(['minutes', '--meeting', OCT, '--circulated', '2026-10-14', '--commit'], { cwd: dir, today: '2026-10-14' });
     expect(c.code).toBe(0);
     expect(git(['log', '-1', '--format=%s'], dir).trim()).toBe('Minutes: Education Partnership, Thursday 8 October 2026 (circulated)');
-    expect(git(['show', '--name-only', '--format=', 'HEAD'], dir).trim()).toBe(`meetings/${OCT}/meeting.yaml`);
+    // circulation records the step in meeting.yaml and updates the status block of minutes.md
+    expect(git(['show', '--name-only', '--format=', 'HEAD'], dir).trim().split('\n').sort()).toEqual([`meetings/${OCT}/meeting.yaml`, `meetings/${OCT}/minutes.md`]);
     expect(status(dir)).toBe(before);
   });
 

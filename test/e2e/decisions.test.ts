@@ -32,7 +32,7 @@ describe('wep decisions', () => {
     expect(r.stdout).toContain('d1   item 2 (Budget)\n       The budget is approved.\n       quorate');
     expect(r.stdout).toContain('d1   item 6 (Work plan 2027)\n       The work plan 2027 is approved.\n       NOT QUORATE');
     expect(r.stdout).toContain('at least 2 from Wokingham Primary Heads Partnership: short by 1');
-    expect(r.stdout).toContain('2 decisions, 1 taken while not quorate');
+    expect(r.stdout).toContain('2 decisions, 1 taken while not quorate, awaiting confirmation');
   });
 
   it('--json', () => {
@@ -49,8 +49,13 @@ describe('wep decisions', () => {
       quorate: false,
       shortfall: [{ rule: 'at least 2 from Wokingham Primary Heads Partnership', required: 2, counted: 1, shortBy: 1 }],
       fromMinutesFile: false,
+      votes: null,
+      minuteRef: null,
+      standing: 'awaiting-confirmation',
+      confirmation: null,
     });
     expect(ds[0].quorate).toBe(true);
+    expect(ds[0].standing).toBe('valid');
   });
 
   it('says so when there are none', () => {

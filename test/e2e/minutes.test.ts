@@ -96,6 +96,12 @@ describe('wep minutes: writing minutes.md', () => {
   });
 
   it('approval at the next meeting and the chair\'s signature', () => {
+    // Approval needs the approving meeting's attendance: wep cannot tell otherwise whether it was quorate.
+    const refused = wep(['minutes', '--meeting', OCT, '--approved-at', DEC], { cwd: dir, today: '2026-12-10' });
+    expect(refused.stderr).toContain(`wep: error: no attendance is recorded for ${DEC}, so wep cannot tell whether it was quorate at item 2 (Minutes of the last meeting), where it approved the minutes`);
+    expect(refused.stderr).toContain(`fix: record its attendance first: wep attendance --meeting ${DEC}`);
+    expect(refused.code).toBe(2);
+    expect(wep(['attendance', '--meeting', DEC, '--present', 'chair-okafor,ph-ahmed,ph-brown,sh-clarke,sh-francis,sf-iqbal,sf-jones'], { cwd: dir, today: '2026-12-10' }).code).toBe(0);
     const r = wep(['minutes', '--meeting', OCT, '--approved-at', DEC, '--signed'], { cwd: dir, today: '2026-12-10' });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('minutes signed');
@@ -183,6 +189,7 @@ describe('a meeting from notice to approved minutes', () => {
     step(['minutes', '--meeting', MAR], '2027-03-19');
     expect(read(dir, `meetings/${MAR}/minutes.md`)).toContain(`${FEB}/a1: Send the induction pack (Owen Morgan, due 2027-02-26, overdue)`);
     step(['actions', 'done', `${FEB}/a1`, '--date', '2027-03-18'], '2027-03-19');
+    step(['attendance', '--meeting', MAR, '--present', 'chair-okafor,ph-ahmed,ph-brown,sh-clarke,sh-francis,sf-iqbal,sf-jones'], '2027-03-19');
     step(['minutes', '--meeting', FEB, '--approved-at', MAR, '--signed', '2027-03-18'], '2027-03-19');
     const y = read(dir, `meetings/${FEB}/meeting.yaml`);
     expect(y).toContain(`done:\n      date: 2027-03-18\n      meeting: ${MAR}`);

@@ -13,7 +13,7 @@ beforeAll(async () => {
   const { file } = await validatePartnershipSource(readFileSync(join(ROOT, 'partnership.yaml'), 'utf8'), 'partnership.yaml', '2026-11-22');
   model = buildModel(file!);
 });
-const evaluate = (on: Parameters<typeof evaluateQuorum>[0], body: Parameters<typeof evaluateQuorum>[1], att: Parameters<typeof evaluateQuorum>[2], item: number) => evaluateQuorum(on, body, att, { item });
+const evaluate = (on: Parameters<typeof evaluateQuorum>[0], body: Parameters<typeof evaluateQuorum>[1], att: Parameters<typeof evaluateQuorum>[2], item?: number) => evaluateQuorum(on, body, att, item === undefined ? {} : { item });
 
 const QUORATE = ['chair-okafor', 'ph-ahmed', 'ph-brown', 'sh-clarke', 'sh-francis', 'sf-iqbal', 'sf-jones'];
 const meeting = (over: Partial<MeetingFile>): MeetingFile => ({
@@ -54,5 +54,58 @@ describe('collectDecisions', () => {
       [null, 'Education Partnership', 'Budget'],
       [null, 'no-such-body', 'item 9'],
     ]);
+  });
+});
+
+describe('confirmation of decisions taken while not quorate', () => {
+  const INQUORATE = ['chair-okafor', 'ph-ahmed', 'sh-clarke', 'sf-iqbal', 'sf-jones'];
+  const oct = (confirmed?: { at: string; item?: number }) =>
+    meeting({ attendance: { present: INQUORATE }, decisions: [{ id: 'd1', item: 2, text: 'Budget approved.', ...(confirmed ? { confirmed } : {}) }] });
+  const dec = (over: Partial<MeetingFile> = {}) => meeting({ date: '2026-12-10', attendance: { present: QUORATE, left: [{ person: 'sf-jones', item: 3 }] }, ...over });
+  const run = (records: { id: string; meeting: MeetingFile }[]) => collectDecisions(model, records, evaluate);
+
+  it('no confirmation: awaiting; confirmed where the later meeting was quorate: confirmed', () => {
+    expect(run([{ id: 'oct', meeting: oct() }])[0]).toMatchObject({ quorate: false, standing: 'awaiting-confirmation', confirmation: null });
+    const d = run([{ id: 'oct', meeting: oct({ at: '2026-12-10-partnership', item: 2 }) }, { id: '2026-12-10-partnership', meeting: dec() }])[0]!;
+    expect(d).toMatchObject({ standing: 'confirmed', confirmation: { at: '2026-12-10-partnership', item: 2, date: '2026-12-10', quorate: true, problem: null } });
+  });
+
+  it('a confirmation that does not count, and why', () => {
+    const problem = (confirmed: { at: string; item?: number }, at?: MeetingFile) =>
+      run([{ id: '2026-10-08-partnership', meeting: oct(confirmed) }, ...(at ? [{ id: confirmed.at, meeting: at }] : [])])[0]!;
+    const cases: [ReturnType<typeof problem>, string][] = [
+      [problem({ at: '2027-01-01-partnership' }), 'there is no meeting 2027-01-01-partnership in the records'],
+      [problem({ at: '2026-09-01-partnership' }, dec({ date: '2026-09-01' })), '2026-09-01-partnership is not after the meeting that took the decision (2026-10-08-partnership)'],
+      [problem({ at: '2026-12-10-operational-group' }, dec({ body: 'operational-group' })), '2026-12-10-operational-group is a meeting of another body (operational-group); only the body that took the decision can confirm it'],
+      [problem({ at: 'x' }, dec({ cancelled: { reason: 'snow' } })), 'x was cancelled'],
+      [problem({ at: 'x', item: 9 }, dec()), 'x has no item 9 (its agenda has 3)'],
+      [problem({ at: 'x' }, dec({ attendance: undefined })), 'no attendance is recorded for x, so wep cannot tell whether it was quorate'],
+      [problem({ at: 'x', item: 3 }, dec()), 'x was not quorate at item 3 either (at least 2 from Schools Forum, short by 1)'],
+    ];
+    for (const [d, why] of cases) {
+      expect(d.confirmation?.problem).toBe(why);
+      expect(d.standing).toBe('awaiting-confirmation');
+    }
+  });
+
+  it('confirmationRefusal: only inquorate, unconfirmed decisions, at a meeting that counts', async () => {
+    const { confirmationRefusal, checkConfirmation } = await import('../../../src/core/decisions.js');
+    const [quorate] = run([{ id: 'q', meeting: meeting({ attendance: { present: QUORATE }, decisions: [{ id: 'd1', item: 2, text: 'Y.' }] }) }]);
+    const ok = checkConfirmation(model, { meetingId: 'oct', date: '2026-10-08', body: 'partnership' }, { at: 'dec' }, dec(), evaluate);
+    expect(ok.problem).toBeNull();
+    expect(confirmationRefusal(quorate!, ok)?.message).toBe('decision q/d1 was taken while the meeting was quorate: it needs no confirmation');
+    const [unknown] = run([{ id: 'u', meeting: meeting({ decisions: [{ id: 'd1', item: 2, text: 'Y.' }] }) }]);
+    expect(confirmationRefusal(unknown!, ok)?.message).toBe('no attendance is recorded for u, so wep cannot tell whether decision u/d1 needs confirming');
+    const [waiting] = run([{ id: 'oct', meeting: oct() }]);
+    expect(confirmationRefusal(waiting!, ok)).toBeNull();
+    const bad = checkConfirmation(model, waiting!, { at: 'dec', item: 3 }, dec(), evaluate);
+    expect(confirmationRefusal(waiting!, bad)?.message).toBe('dec cannot confirm decision oct/d1: dec was not quorate at item 3 either (at least 2 from Schools Forum, short by 1)');
+    const [done] = run([{ id: 'oct', meeting: oct({ at: 'dec' }) }, { id: 'dec', meeting: dec() }]);
+    expect(confirmationRefusal(done!, ok)?.message).toBe('decision oct/d1 is already confirmed at dec');
+  });
+
+  it('votes and minute references reach the register', () => {
+    const [d] = collectDecisions(model, [{ id: 'oct', meeting: meeting({ decisions: [{ id: 'd1', item: 2, text: 'X.', votes: { for: 4, against: 3, abstentions: 1 } }] }) }], evaluate, (id, item) => `WEP/${id}/${item}`);
+    expect(d).toMatchObject({ votes: { for: 4, against: 3, abstentions: 1 }, minuteRef: 'WEP/oct/2', standing: 'unknown' });
   });
 });

@@ -92,3 +92,25 @@ describe('pendingEntries', () => {
     expect(p.decisions.map((d) => d.id)).toEqual(['d1', 'd2']);
   });
 });
+
+describe('parseMinutes: recorded votes on DECISION lines', () => {
+  it('reads (for: N, against: N, abstentions: N) and (N for, N against) and takes them off the text', () => {
+    const r = parseMinutes(doc('## 5. Budget', 'DECISION: The budget is approved. (for: 9, against: 1, abstentions: 2)', 'DECISION: The fee is set (6 for, 3 against).', 'DECISION: Noted (for the record).'));
+    expect(r.problems).toEqual([]);
+    expect(r.decisions.map(({ text, votes }) => ({ text, votes }))).toEqual([
+      { text: 'The budget is approved.', votes: { for: 9, against: 1, abstentions: 2 } },
+      { text: 'The fee is set', votes: { for: 6, against: 3 } },
+      { text: 'Noted (for the record).', votes: undefined },
+    ]);
+  });
+
+  it('points at a part that is not a count, and at a vote with no votes against', () => {
+    const line = 'DECISION: Approved. (for: 9, against: many)';
+    const r = parseMinutes(doc('## 1. X', line, 'DECISION: Agreed. (for: 9)'));
+    expect(r.problems.map((p) => ({ line: p.line, at: (p.line === 2 ? line : '').slice(p.col - 1, p.col - 1 + p.len), message: p.message }))).toEqual([
+      { line: 2, at: 'against: many', message: '"against: many" is not a vote count' },
+      { line: 3, at: '', message: 'a recorded vote needs the votes for and against' },
+    ]);
+    expect(r.decisions.map((d) => d.votes)).toEqual([undefined, undefined]);
+  });
+});

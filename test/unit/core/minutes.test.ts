@@ -156,10 +156,108 @@ describe('applyLifecycle', () => {
   });
 
   it('refuses what cannot be true', () => {
-    expect(() => applyLifecycle(model, m, by, { circulated: '2026-10-07' }, '2026-10-20')).toThrow(/before the meeting/);
-    expect(() => applyLifecycle(model, m, by, { circulated: '2026-10-21' }, '2026-10-20')).toThrow(/in the future/);
-    expect(() => applyLifecycle(model, m, by, { approvedAt: { id: '2026-07-09-partnership', date: '2026-07-09' } }, '2026-10-20')).toThrow(/later meeting/);
-    expect(() => applyLifecycle(model, m, by, { approvedAt: { id: '2026-12-10-partnership', date: '2026-12-10' } }, '2026-10-20')).toThrow(/in the future/);
-    expect(() => applyLifecycle(model, m, by, { signed: { date: '2026-10-01', by: 'chair-okafor' } }, '2026-10-20')).toThrow(/before the meeting/);
+    const refused = (req: Parameters<typeof applyLifecycle>[3], today: string) => applyLifecycle(model, m, by, req, today).refusals.map((r) => `${r.field}: ${r.message}`);
+    expect(refused({ circulated: '2026-10-07' }, '2026-10-20')).toEqual(['circulated: minutes cannot be circulated (2026-10-07) before the meeting (2026-10-08)']);
+    expect(refused({ circulated: '2026-10-21' }, '2026-10-20')).toEqual(['circulated: the circulation date 2026-10-21 is in the future (today is 2026-10-20)']);
+    expect(refused({ approvedAt: { id: '2026-07-09-partnership', date: '2026-07-09' } }, '2026-10-20')).toEqual([
+      'approvedAt: minutes can only be approved at a later meeting: 2026-07-09-partnership is not after the meeting of 2026-10-08',
+    ]);
+    expect(refused({ approvedAt: { id: '2026-12-10-partnership', date: '2026-12-10' } }, '2026-10-20')).toEqual(['approvedAt: the approval meeting date 2026-12-10 is in the future (today is 2026-10-20)']);
+    expect(refused({ signed: { date: '2026-10-01', by: 'chair-okafor' } }, '2026-10-20')).toEqual(['signed: minutes cannot be signed (2026-10-01) before the meeting (2026-10-08)']);
+  });
+});
+
+describe('applyLifecycle: circulation history', () => {
+  const by = '2026-10-19';
+  const out = { date: '2026-10-08', minutes: { status: 'circulated' as const, circulated: '2026-10-14' } };
+  it('the same circulation date again changes nothing; another date needs a reason and never overwrites the first', () => {
+    expect(applyLifecycle(model, out, by, { circulated: '2026-10-14' }, '2026-10-20')).toMatchObject({ minutes: out.minutes, refusals: [] });
+    const refused = applyLifecycle(model, out, by, { circulated: '2026-10-20' }, '2026-10-20').refusals;
+    expect(refused).toEqual([
+      {
+        field: 'reason',
+        message: 'the minutes were first circulated on Wednesday 14 October 2026; circulating them again on Tuesday 20 October 2026 is a re-circulation, and needs its reason',
+        hint: 'say what was corrected and why they go out again; the first circulation date is kept',
+      },
+    ]);
+    const again = applyLifecycle(model, out, by, { circulated: '2026-10-20', reason: 'item 6 corrected' }, '2026-10-20');
+    expect(again.refusals).toEqual([]);
+    expect(again.minutes).toEqual({ status: 'circulated', circulated: '2026-10-14', recirculated: [{ date: '2026-10-20', reason: 'item 6 corrected' }] });
+    expect(again.recirculation).toEqual({ date: '2026-10-20', reason: 'item 6 corrected', first: '2026-10-14' });
+    expect(again.circulation).toBeUndefined();
+  });
+  it('re-circulations keep their order; approved minutes are not re-circulated; a reason alone is refused', () => {
+    const twice = { date: out.date, minutes: { ...out.minutes, recirculated: [{ date: '2026-10-20', reason: 'a' }] } };
+    expect(applyLifecycle(model, twice, by, { circulated: '2026-10-19', reason: 'b' }, '2026-10-30').refusals[0]?.message).toBe('a re-circulation (2026-10-19) cannot come before the last circulation (2026-10-20)');
+    const approved = { date: out.date, minutes: { status: 'approved' as const, circulated: '2026-10-14', approvedAt: '2026-12-10-partnership' } };
+    expect(applyLifecycle(model, approved, by, { circulated: '2026-12-11', reason: 'x' }, '2026-12-11').refusals[0]).toMatchObject({
+      field: 'reason',
+      message: 'the minutes were approved at 2026-12-10-partnership: approved minutes are not re-circulated',
+    });
+    expect(applyLifecycle(model, out, by, { reason: 'x' }, '2026-10-30').refusals[0]?.message).toBe('a reason is recorded only with a re-circulation');
+    expect(applyLifecycle(model, { date: out.date, minutes: { status: 'draft' } }, by, { circulated: '2026-10-14', reason: 'x' }, '2026-10-30').warnings).toEqual([
+      'a first circulation needs no reason: "x" is not recorded',
+    ]);
+  });
+});
+
+describe('applyLifecycle: approval', () => {
+  const by = '2026-10-19';
+  const out = { date: '2026-10-08', minutes: { status: 'circulated' as const, circulated: '2026-10-14' } };
+  const at = (quorum: Partial<import('../../../src/core/minutes.js').ApprovalQuorum>) => ({
+    id: '2026-12-10-partnership',
+    date: '2026-12-10',
+    quorum: { cancelled: false, item: 2, itemTitle: 'Minutes of the last meeting', quorate: true, shortfall: [], ...quorum },
+  });
+  it('as a true record, or with amendments listed', () => {
+    expect(applyLifecycle(model, out, by, { approvedAt: at({}) }, '2026-12-10').minutes).toEqual({ ...out.minutes, status: 'approved', approvedAt: '2026-12-10-partnership' });
+    const amended = applyLifecycle(model, out, by, { approvedAt: at({}), amendments: ['item 6: wording'] }, '2026-12-10');
+    expect(amended.minutes.amendments).toEqual(['item 6: wording']);
+    // amendments may be added to approved minutes later, never before approval
+    expect(applyLifecycle(model, { date: out.date, minutes: amended.minutes }, by, { amendments: ['item 7'] }, '2026-12-11').minutes.amendments).toEqual(['item 7']);
+    expect(applyLifecycle(model, out, by, { amendments: ['x'] }, '2026-12-11').refusals[0]?.field).toBe('amendments');
+  });
+  it('refuses a meeting not quorate at its approval item, or with no attendance, or cancelled; warns instead when configured', () => {
+    const inq = at({ quorate: false, shortfall: ['at least 2 from Schools Forum: short by 1'] });
+    const r = applyLifecycle(model, out, by, { approvedAt: inq }, '2026-12-10');
+    expect(r.refusals).toEqual([
+      {
+        field: 'approvedAt',
+        message: '2026-12-10-partnership was not quorate at item 2 (Minutes of the last meeting) (at least 2 from Schools Forum: short by 1): an inquorate meeting cannot approve minutes',
+        hint: 'have a later quorate meeting approve them, or correct the attendance if it is wrong (in partnership.yaml, "minutes: { inquorate-approval: warn }" under partnership: makes this a warning)',
+        complete: true,
+      },
+    ]);
+    const warned = applyLifecycle(model, out, by, { approvedAt: inq }, '2026-12-10', 'warn');
+    expect(warned.refusals).toEqual([]);
+    expect(warned.warnings).toEqual([r.refusals[0]!.message]);
+    expect(warned.minutes.status).toBe('approved');
+    expect(applyLifecycle(model, out, by, { approvedAt: at({ quorate: null, item: null, itemTitle: null }) }, '2026-12-10').refusals[0]?.message).toBe(
+      'no attendance is recorded for 2026-12-10-partnership, so wep cannot tell whether it was quorate at the start of the meeting, where it approved the minutes',
+    );
+    expect(applyLifecycle(model, out, by, { approvedAt: at({ cancelled: true }) }, '2026-12-10', 'warn').refusals[0]?.message).toBe('the meeting 2026-12-10-partnership was cancelled, so it approved nothing');
+  });
+  it('approval at a second meeting is refused', () => {
+    const approved = { date: out.date, minutes: { ...out.minutes, status: 'approved' as const, approvedAt: '2026-12-10-partnership' } };
+    expect(applyLifecycle(model, approved, by, { approvedAt: { ...at({}), id: '2027-02-04-partnership', date: '2027-02-04' } }, '2027-02-04').refusals[0]?.message).toBe(
+      'the minutes are already recorded as approved at 2026-12-10-partnership',
+    );
+  });
+});
+
+describe('approvalItem', () => {
+  it('the "minutes of the last meeting" item, else none', async () => {
+    const { approvalItem } = await import('../../../src/core/minutes.js');
+    expect(approvalItem(OCTOBER.agenda)).toBe(4);
+    expect(approvalItem([{ title: 'A' }])).toBeNull();
+  });
+});
+
+describe('buildMinutes: chair, minute references and votes', () => {
+  it('the person recorded as taking the chair, not the body\'s chair; refs and votes on the items', () => {
+    const m: MeetingFile = { ...OCTOBER, chair: 'sh-clarke', decisions: [{ id: 'd1', item: 6, text: 'Approved.', votes: { for: 5, against: 2 } }] };
+    const d = buildMinutes(model, board(), { id: 'x', meeting: m, carried: [], quorumAt: () => undefined, minuteRef: (n) => `WEP/2026/10/${n}` });
+    expect(d.chair).toMatchObject({ id: 'sh-clarke' });
+    expect(d.items[5]).toMatchObject({ ref: 'WEP/2026/10/6', decisions: [{ id: 'd1', text: 'Approved.', votes: { for: 5, against: 2 } }] });
   });
 });

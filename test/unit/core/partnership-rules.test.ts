@@ -25,7 +25,7 @@ describe('partnership rules', () => {
       "Rhian Davies's term of office ends on 2026-12-31, within 60 days",
       'Multi-Academy Trust Executive Heads: 1 of 1 seat vacant',
     ]);
-    expect(Object.keys(PARTNERSHIP_RULES)).toEqual(['references', 'proxies', 'seats', 'terms', 'quorumRules', 'chairs', 'groupsOnNoBody', 'vacancies', 'emptyBodies', 'schoolYear']);
+    expect(Object.keys(PARTNERSHIP_RULES)).toEqual(['references', 'proxies', 'seats', 'terms', 'quorumRules', 'chairs', 'groupsOnNoBody', 'vacancies', 'emptyBodies', 'schoolYear', 'minuteReferences']);
   });
 
   it('duplicate ids in each section', () => {
@@ -179,5 +179,24 @@ describe('checkPartialPartnership (cross-references beside shape errors)', () =>
     delete f.bodies;
     (f as { people: unknown }).people = [{ name: 'no id' }];
     expect(() => checkPartialPartnership(f, ['people.0', 'bodies'], [], TODAY)).not.toThrow();
+  });
+});
+
+describe('minute reference scheme', () => {
+  it('names fields wep does not know', async () => {
+    const { checkPartnership } = await import('../../../src/core/partnership-rules.js');
+    const { readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { validatePartnershipSource } = await import('../../../src/io/partnership-file.js');
+    const { ROOT } = await import('../../helpers/wep.js');
+    const text = readFileSync(join(ROOT, 'partnership.yaml'), 'utf8').replace(/^partnership:\n/m, 'partnership:\n  minutes: { references: "{short}/{month}/{item}" }\n');
+    const { file } = await validatePartnershipSource(text, 'partnership.yaml', '2026-11-22');
+    expect(checkPartnership(file!, '2026-11-22').filter((p) => p.path === 'partnership.minutes.references')).toEqual([
+      {
+        path: 'partnership.minutes.references',
+        message: 'the minute reference scheme uses {month}, which wep does not know',
+        hint: 'use {short}, {body}, {yyyy}, {yy}, {mm}, {dd}, {item}, {n}, {ay}, e.g. "{short}/{yyyy}/{mm}/{item}"',
+      },
+    ]);
   });
 });

@@ -140,3 +140,77 @@ describe('checkRegisterProblems', () => {
     expect(checkRegisterProblems(model, [{ id: 'x', meeting, pendingActions: [], minutesProblems: [] }], [], '2026-11-22')).toEqual([]);
   });
 });
+
+describe('status: decisions awaiting confirmation', () => {
+  it('lists an inquorate decision until a quorate meeting confirms it', () => {
+    const INQUORATE = ['chair-okafor', 'ph-ahmed', 'sh-clarke', 'sf-iqbal', 'sf-jones'];
+    const QUORATE = ['chair-okafor', 'ph-ahmed', 'ph-brown', 'sh-clarke', 'sh-francis', 'sf-iqbal', 'sf-jones'];
+    const evaluate = (on: Parameters<typeof evaluateQuorum>[0], b: Parameters<typeof evaluateQuorum>[1], a: Parameters<typeof evaluateQuorum>[2], item?: number) => evaluateQuorum(on, b, a, { item });
+    const minutes = { status: 'signed' as const, circulated: '2026-10-12', approvedAt: '2026-12-10-partnership', signed: { by: 'chair-okafor', date: '2026-12-10' } };
+    const records = (confirmed?: { at: string }) => [
+      { id: '2026-10-08-partnership', meeting: m('2026-10-08', { attendance: { present: INQUORATE }, minutes, decisions: [{ id: 'd1', item: 2, text: 'Budget.', ...(confirmed ? { confirmed } : {}) }] }) },
+      { id: '2026-12-10-partnership', meeting: m('2026-12-10', { attendance: { present: QUORATE }, minutes: { status: 'circulated', circulated: '2026-12-14' } }) },
+    ];
+    const run = (recs: ReturnType<typeof records>) =>
+      buildStatus(model, { meetings: recs.map((x) => ({ hasMinutesFile: true, ...x })), actions: [], decisions: collectDecisions(model, recs, evaluate), uncommitted: [] }, '2026-12-20').items;
+    const waiting = run(records()).filter((i) => i.kind === 'decision-unconfirmed');
+    expect(waiting).toEqual([{ kind: 'decision-unconfirmed', urgency: 'due', ref: '2026-10-08-partnership/d1', meeting: '2026-10-08-partnership', body: 'partnership', date: '2026-10-08', item: 2, text: 'Budget.' }]);
+    const after = run(records({ at: '2026-12-10-partnership' }));
+    expect(kinds(after)).not.toContain('decision-unconfirmed');
+    // the December minutes still await approval
+    expect(kinds(after)).toContain('approval-pending');
+  });
+});
+
+describe('checkMinutesDifferences: how to settle each disagreement', () => {
+  it('after approval a change is an amendment; an entry minutes.md lacks is an error once circulated', async () => {
+    const { checkMinutesDifferences } = await import('../../../src/core/status.js');
+    const approved = m('2026-10-08', { minutes: { status: 'approved', circulated: '2026-10-14', approvedAt: '2026-12-10-partnership' } });
+    const ps = checkMinutesDifferences('oct', approved, [
+      { kind: 'changed', entry: 'action', id: 'a1', index: 0, line: 9, col: 3, text: 'New', was: 'Old', fields: ['text', 'due'] },
+      { kind: 'missing', entry: 'decision', id: 'd2', index: 1, was: 'Gone.', item: 2 },
+      { kind: 'moved', entry: 'decision', id: 'd1', index: 0, line: 5, col: 1, text: 'X', was: 'X', fields: ['item'], item: 2, wasItem: 1 },
+    ]);
+    expect(ps.map((p) => [p.file, p.severity ?? 'error', p.line ?? p.path, p.message, p.hint])).toEqual([
+      [
+        'minutes',
+        'error',
+        9,
+        'action a1 was changed in minutes.md after they were circulated on 2026-10-14: its text, due differ from meeting.yaml, which has "Old"',
+        'the minutes were approved at 2026-12-10-partnership: if that meeting amended them so, record it: wep minutes --meeting oct --approved-at 2026-12-10-partnership --amendment "the change"; otherwise restore the line as it went out',
+      ],
+      ['meeting', 'error', 'decisions.1', 'decision d2 "Gone." is in meeting.yaml but not in minutes.md, which is the record', 'add the line "DECISION: Gone." under item 2 of minutes.md, or delete the entry from meeting.yaml'],
+      [
+        'minutes',
+        'error',
+        5,
+        'decision d1 was changed in minutes.md after they were circulated on 2026-10-14 (moved from item 1 to item 2): its item differs from meeting.yaml, which has "X"',
+        expect.stringContaining('--amendment'),
+      ],
+    ]);
+    // in draft: added and changed lines are the clerk writing; only missing entries are named, as warnings
+    const draft = checkMinutesDifferences('oct', m('2026-10-08'), [
+      { kind: 'added', entry: 'decision', id: 'd3', line: 4, col: 1, text: 'New.' },
+      { kind: 'missing', entry: 'action', id: 'a1', index: 0, was: 'Old' },
+    ]);
+    expect(draft.map((p) => [p.severity, p.path])).toEqual([['warning', 'actions.0']]);
+  });
+});
+
+describe('checkApprovals: minutes approved where they could not be', () => {
+  it('not in the records, not later, cancelled, or not quorate at the approval item', async () => {
+    const { checkApprovals } = await import('../../../src/core/status.js');
+    const evaluate = (on: Parameters<typeof evaluateQuorum>[0], b: Parameters<typeof evaluateQuorum>[1], a: Parameters<typeof evaluateQuorum>[2], item?: number) => evaluateQuorum(on, b, a, { item });
+    const approvedAt = (at: string) => m('2026-10-08', { minutes: { status: 'approved', approvedAt: at } });
+    const QUORATE = ['chair-okafor', 'ph-ahmed', 'ph-brown', 'sh-clarke', 'sh-francis', 'sf-iqbal', 'sf-jones'];
+    const later = (over: Partial<MeetingFile>) => m('2026-12-10', { agenda: [{ title: 'Welcome' }, { title: 'Minutes', standard: 'previous-minutes' }], ...over });
+    const run = (at: MeetingFile | undefined) => checkApprovals(model, [{ id: 'oct', meeting: approvedAt('dec') }, ...(at ? [{ id: 'dec', meeting: at }] : [])], evaluate).map((p) => p.message);
+    expect(run(undefined)).toEqual(['the minutes are recorded as approved at dec, which is not in the records']);
+    expect(run(m('2026-09-01'))).toEqual(['the minutes are recorded as approved at dec, which is not after the meeting']);
+    expect(run(later({ cancelled: { reason: 'snow' } }))).toEqual(['the minutes are recorded as approved at dec, which was cancelled']);
+    expect(run(later({ attendance: { present: QUORATE, left: [{ person: 'sf-jones', item: 2 }] } }))).toEqual(['the minutes are recorded as approved at dec, which was not quorate at item 2, where it approved them']);
+    expect(run(later({ attendance: { present: QUORATE } }))).toEqual([]);
+    // no attendance recorded: nothing to say here (wep minutes --approved-at asks for it)
+    expect(run(later({}))).toEqual([]);
+  });
+});
