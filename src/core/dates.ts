@@ -77,10 +77,11 @@ export function formatShortDate(iso: IsoDate): string {
   return `${WEEKDAYS[dayOfWeek(iso)]!.slice(0, 3)} ${d} ${MONTHS[m - 1]!.slice(0, 3)} ${y}`;
 }
 
-const TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
+/** A 24-hour clock time "HH:MM", 00:00 to 23:59: the one rule, for the validator and the JSON Schema. */
+export const TIME_PATTERN = /^([01]\d|2[0-3]):[0-5]\d$/;
 /** True for a 24-hour clock time "HH:MM". */
 export function isTime(s: string): boolean {
-  return TIME.test(s);
+  return TIME_PATTERN.test(s);
 }
 
 /** "4:30pm" style is common in notices; "16:30" is what the files hold. */
