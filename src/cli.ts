@@ -56,10 +56,14 @@ function program(only?: string): Command {
       cli
         .command('check')
         .description('validate the partnership file and the meeting records; silent when clean')
-        .option('--json', 'print problems as JSON')
+        .argument('[checks...]', 'run only these named checks (and the basic ones); see --list')
+        .option('--list', 'list the named checks and their tiers')
+        .option('--strict', 'treat warnings as errors')
+        .addOption(new Option('--format <format>', 'output format; github: annotations for GitHub Actions').choices(['text', 'json', 'github']).default('text'))
+        .option('--json', 'print problems as JSON (as --format json)')
         .option('-q, --quiet', 'errors only, no warnings')
-        .addHelpText('after', examples('wep check', 'wep check --json', 'wep --file examples/portsmouth.yaml check'))
-        .action(act(() => import('./commands/check.js'), noArgs));
+        .addHelpText('after', examples('wep check', 'wep check references meetings', 'wep check --strict', 'wep check --format github', 'wep check --list', 'wep --file examples/portsmouth.yaml check'))
+        .action(act(() => import('./commands/check.js'), ([names]) => ({ names })));
     },
     members: () => {
       cli

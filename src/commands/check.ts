@@ -7,6 +7,7 @@ import { cacheKey, readCache, writeCache } from '../io/cache.js';
 import { MAX_YAML_BYTES } from '../io/limits.js';
 import { listMeetingIds, MEETING_FILE, meetingsDir } from '../io/meetings.js';
 import { displayPath, findPartnershipFile, validatePartnershipCached } from '../io/partnership-file.js';
+import { applySelection, CHECKS, selectChecks } from '../core/checks.js';
 import { diagnosticJson, renderDiagnostics } from '../report/diagnostics.js';
 import type { CommandContext } from './context.js';
 
@@ -24,7 +25,25 @@ function listFiles(dir: string, base = dir): string[] {
   );
 }
 
-export async function run(ctx: CommandContext, opts: { json?: boolean; quiet?: boolean }): Promise<number> {
+export interface CheckOptions {
+  names?: string[];
+  json?: boolean;
+  quiet?: boolean;
+  strict?: boolean;
+  list?: boolean;
+  format?: 'text' | 'json' | 'github';
+}
+
+export async function run(ctx: CommandContext, opts: CheckOptions): Promise<number> {
+  const format = opts.json ? 'json' : (opts.format ?? 'text');
+  if (opts.list) {
+    const { checkListJson, renderCheckList } = await import('../report/checks.js');
+    if (format === 'json') ctx.out.json(checkListJson(CHECKS));
+    else for (const line of renderCheckList(CHECKS, ctx.out.c)) ctx.out.out(line);
+    return EXIT.ok;
+  }
+  const selection = selectChecks(opts.names ?? []);
+  if (!selection.ok) throw new WepError(`no check named "${selection.unknown}"`, `${selection.hint} (wep check --list shows them all)`);
   const path = findPartnershipFile(ctx.cwd, ctx.file, ctx.env);
   const root = dirname(path);
   const display = displayPath(ctx.cwd, path);
@@ -57,8 +76,13 @@ export async function run(ctx: CommandContext, opts: { json?: boolean; quiet?: b
     diagnostics.push(...records);
   }
 
-  const shown = opts.quiet ? diagnostics.filter((d) => d.severity === 'error') : diagnostics;
-  if (opts.json) {
+  const selected = applySelection(diagnostics, selection.names, opts.strict === true);
+  const shown = opts.quiet ? selected.filter((d) => d.severity === 'error') : selected;
+  if (format === 'github') {
+    const { renderGithubAnnotations } = await import('../report/github.js');
+    for (const line of renderGithubAnnotations(shown)) ctx.out.out(line);
+  }
+  if (format === 'json') {
     ctx.out.json({ ok: !shown.some((d) => d.severity === 'error'), problems: shown.map(diagnosticJson) });
   } else if (shown.length) {
     const lines = renderDiagnostics(shown, sources, ctx.out.c);
@@ -68,5 +92,5 @@ export async function run(ctx: CommandContext, opts: { json?: boolean; quiet?: b
     }
     for (const line of lines) ctx.out.err(line);
   }
-  return checkExitCode(diagnostics);
+  return checkExitCode(selected);
 }

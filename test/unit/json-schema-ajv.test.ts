@@ -5,7 +5,7 @@
  */
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import Ajv2020 from 'ajv/dist/2020.js';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { parse as parseYamlText, stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { meetingSchema } from '../../src/core/meeting-schema.js';
