@@ -8,7 +8,7 @@ import type { CommandContext } from './commands/context.js';
 import { CancelledError, DiagnosticsError, EXIT, WepError } from './core/errors.js';
 import { today } from './io/clock.js';
 import { renderDiagnostics } from './report/diagnostics.js';
-import { isTerminal, loadColor, makeOutput, useColor, writeStderr, writeStdout, type Output } from './report/output.js';
+import { isTerminal, loadColor, makeOutput, useAnyColor, writeStderr, writeStdout, type Output } from './report/output.js';
 
 declare const __WEP_VERSION__: string;
 
@@ -288,7 +288,7 @@ function program(only?: string): Command {
 }
 
 async function runCommand(load: Loader, opts: Opts, globals: Opts): Promise<number> {
-  if (useColor({ color: globals.color !== false })) await loadColor();
+  if (useAnyColor({ color: globals.color !== false })) await loadColor();
   const out = makeOutput({ color: globals.color !== false });
   try {
     const ctx: CommandContext = {
