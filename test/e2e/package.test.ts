@@ -5,7 +5,7 @@
  * dependencies from the registry when its cache lacks them, nothing else.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, realpathSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -63,5 +63,16 @@ describe('the wep-clerk package', () => {
     const check = run(['check', '--format', 'github'], root);
     expect(check.status).toBe(0);
     expect(check.stdout).toMatch(/^(::warning file=partnership\.yaml,line=\d+,col=\d+,.*\n)*$/);
+  });
+
+  it('npm ci --omit=dev succeeds in a checkout: the prepare script says it cannot build without tsup, and does not fail', () => {
+    const dir = join(work, 'checkout');
+    mkdirSync(join(dir, 'scripts'), { recursive: true });
+    for (const f of ['package.json', 'package-lock.json', 'scripts/prepare.cjs']) copyFileSync(join(ROOT, f), join(dir, f));
+    const r = npm(['ci', '--omit=dev', '--prefer-offline', '--no-audit', '--no-fund'], dir);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain('wep: tsup (a development dependency) is not installed, so dist/ was not built.');
+    expect(existsSync(join(dir, 'node_modules/commander'))).toBe(true);
+    expect(existsSync(join(dir, 'node_modules/tsup'))).toBe(false);
   });
 });
