@@ -3,7 +3,7 @@
  * Each action lazy-imports its command module, so a command only loads what it uses. The one
  * top-level catch turns typed errors into messages and exit codes.
  */
-import { Command, CommanderError, Option } from 'commander';
+import { Argument, Command, CommanderError, Option } from 'commander';
 import type { CommandContext } from './commands/context.js';
 import { CancelledError, DiagnosticsError, EXIT, WepError } from './core/errors.js';
 import { today } from './io/clock.js';
@@ -270,6 +270,14 @@ function program(only?: string): Command {
         .option('--json', 'print the schedule as JSON')
         .addHelpText('after', examples('wep schedule --body partnership --from 2027-09-01 --to 2028-07-31 --every half-term', 'wep schedule --body operational-group --from 2027-01-04 --to 2027-07-23 --every 4-weeks --weekday tue --create'))
         .action(act(() => import('./commands/schedule.js'), noArgs));
+    },
+    completion: () => {
+      cli
+        .command('completion')
+        .description('print a completion script for your shell, made from these commands and options')
+        .addArgument(new Argument('<shell>', 'bash, zsh or fish').choices(['bash', 'zsh', 'fish']))
+        .addHelpText('after', examples('wep completion bash > ~/.local/share/bash-completion/completions/wep', 'wep completion zsh > "${fpath[1]}/_wep"', 'wep completion fish > ~/.config/fish/completions/wep.fish'))
+        .action(act(() => import('./commands/completion.js'), ([shell]) => ({ shell, program: () => program() })));
     },
     publish: () => {
       cli
