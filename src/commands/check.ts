@@ -9,7 +9,18 @@ import { listMeetingIds, MEETING_FILE, meetingsDir } from '../io/meetings.js';
 import { displayPath, findPartnershipFile, validatePartnershipCached } from '../io/partnership-file.js';
 import { applySelection, CHECKS, selectChecks } from '../core/checks.js';
 import { diagnosticJson, renderDiagnostics } from '../report/diagnostics.js';
-import type { CommandContext } from './context.js';
+import { jsonDocument } from '../report/emit.js';
+import type { CommandContext, CommandResult } from './context.js';
+
+export interface CheckOptions {
+  /** Named checks to run (with the basic ones); none: all. */
+  names: string[];
+  list?: true;
+  strict?: true;
+  format: 'text' | 'json' | 'github';
+  json?: true;
+  quiet?: true;
+}
 
 /** Unreadable input (YAML that does not parse) is exit 2; problems in readable records are exit 1. */
 export function checkExitCode(ds: readonly Diagnostic[]): number {
@@ -25,24 +36,13 @@ function listFiles(dir: string, base = dir): string[] {
   );
 }
 
-export interface CheckOptions {
-  names?: string[];
-  json?: boolean;
-  quiet?: boolean;
-  strict?: boolean;
-  list?: boolean;
-  format?: 'text' | 'json' | 'github';
-}
-
-export async function run(ctx: CommandContext, opts: CheckOptions): Promise<number> {
-  const format = opts.json ? 'json' : (opts.format ?? 'text');
+export async function run(ctx: CommandContext, opts: CheckOptions): Promise<CommandResult> {
+  const format = opts.json ? 'json' : opts.format;
   if (opts.list) {
     const { checkListJson, renderCheckList } = await import('../report/checks.js');
-    if (format === 'json') ctx.out.json(checkListJson(CHECKS));
-    else for (const line of renderCheckList(CHECKS, ctx.out.c)) ctx.out.out(line);
-    return EXIT.ok;
+    return format === 'json' ? { exitCode: EXIT.ok, json: jsonDocument('check', checkListJson(CHECKS)) } : { exitCode: EXIT.ok, lines: renderCheckList(CHECKS, ctx.c) };
   }
-  const selection = selectChecks(opts.names ?? []);
+  const selection = selectChecks(opts.names);
   if (!selection.ok) throw new WepError(`no check named "${selection.unknown}"`, `${selection.hint} (wep check --list shows them all)`);
   const path = findPartnershipFile(ctx.cwd, ctx.file, ctx.env);
   const root = dirname(path);
@@ -78,19 +78,14 @@ export async function run(ctx: CommandContext, opts: CheckOptions): Promise<numb
 
   const selected = applySelection(diagnostics, selection.names, opts.strict === true);
   const shown = opts.quiet ? selected.filter((d) => d.severity === 'error') : selected;
-  if (format === 'github') {
-    const { renderGithubAnnotations } = await import('../report/github.js');
-    for (const line of renderGithubAnnotations(shown)) ctx.out.out(line);
+  const exitCode = checkExitCode(selected);
+  if (format === 'json') return { exitCode, json: jsonDocument('check', { ok: !shown.some((d) => d.severity === 'error'), problems: shown.map(diagnosticJson) }) };
+  if (!shown.length) return { exitCode };
+  const annotations = format === 'github' ? (await import('../report/github.js')).renderGithubAnnotations(shown) : undefined;
+  const lines = renderDiagnostics(shown, sources, ctx.c);
+  if (!file) {
+    // The checks run in stages; say so, so a clerk who fixes these is not surprised by more.
+    lines.splice(-1, 0, 'Entries with a problem of their own, and the meeting records, are cross-checked once these are fixed.', '');
   }
-  if (format === 'json') {
-    ctx.out.json({ ok: !shown.some((d) => d.severity === 'error'), problems: shown.map(diagnosticJson) });
-  } else if (shown.length) {
-    const lines = renderDiagnostics(shown, sources, ctx.out.c);
-    if (!file) {
-      // The checks run in stages; say so, so a clerk who fixes these is not surprised by more.
-      lines.splice(-1, 0, 'Entries with a problem of their own, and the meeting records, are cross-checked once these are fixed.', '');
-    }
-    for (const line of lines) ctx.out.err(line);
-  }
-  return checkExitCode(selected);
+  return { exitCode, errors: lines, ...(annotations ? { lines: annotations } : {}) };
 }

@@ -2,7 +2,13 @@
  * Shell completion scripts for bash, zsh and fish, generated from commander's tree of the
  * commands cli.ts defines: a new command or option is completed without anyone editing a list.
  */
-import type { Command } from 'commander';
+/** What the completion needs of a commander Command (either typing of it). */
+export interface CommandLike {
+  readonly options: readonly { short?: string; long?: string; description: string; required: boolean; optional: boolean; argChoices?: string[] }[];
+  readonly commands: readonly CommandLike[];
+  name(): string;
+  description(): string;
+}
 
 export const SHELLS = ['bash', 'zsh', 'fish'] as const;
 export type Shell = (typeof SHELLS)[number];
@@ -25,7 +31,7 @@ export interface CommandSpec {
 }
 
 /** The tree of commands and options, as plain data. */
-export function commandTree(cmd: Command, path: string[] = []): CommandSpec {
+export function commandTree(cmd: CommandLike, path: string[] = []): CommandSpec {
   const options: OptionSpec[] = cmd.options.map((o) => ({
     ...(o.short ? { short: o.short } : {}),
     ...(o.long ? { long: o.long } : {}),
