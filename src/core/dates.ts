@@ -36,7 +36,9 @@ export function toDate(iso: IsoDate): Date {
 
 /** The ISO date of a Date's local day. */
 export function fromDate(date: Date): IsoDate {
-  return format(date, 'yyyy-MM-dd');
+  // by hand, not format(): it parses its pattern on every call, which doubled the time of a day-walk (100,000 days: 6.7 s, against 2.3 s so)
+  const pad = (n: number, w: number) => String(n).padStart(w, '0');
+  return `${pad(date.getFullYear(), 4)}-${pad(date.getMonth() + 1, 2)}-${pad(date.getDate(), 2)}`;
 }
 
 export function daysInMonth(y: number, m: number): number {
