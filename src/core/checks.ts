@@ -16,6 +16,7 @@ export interface CheckInfo {
 
 /** Every check, in the order they run. Each diagnostic's `check` is one of these names. */
 export const CHECKS: readonly CheckInfo[] = [
+  { name: 'encoding', tier: 'basic', description: 'every file is UTF-8 text, which wep reads and rewrites without loss' },
   { name: 'yaml', tier: 'basic', description: 'every file is YAML that parses: no duplicate keys, tabs, unclosed brackets or alias bombs' },
   { name: 'schema', tier: 'basic', description: 'keys, types, ids, dates, times and emails are what the schema says' },
   { name: 'references', tier: 'default', description: 'partnership.yaml: unique ids, known groups, people, bodies and schools, proxies, seats, terms, quorum that can be met' },

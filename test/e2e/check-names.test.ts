@@ -11,10 +11,10 @@ describe('wep check NAME... / --strict / --list / --format github', () => {
     const r = wep(['check', '--list'], { cwd: repo() });
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
-    expect(r.stdout).toMatch(/^basic checks \(always run\):\n {2}yaml {8}every file is YAML/);
-    for (const n of ['schema', 'references', 'meetings', 'registers', 'minutes', 'quorum']) expect(r.stdout).toMatch(new RegExp(`\\n  ${n} +\\S`));
+    expect(r.stdout).toMatch(/^basic checks \(always run\):\n {2}encoding {4}every file is UTF-8/);
+    for (const n of ['yaml', 'schema', 'references', 'meetings', 'registers', 'minutes', 'quorum']) expect(r.stdout).toMatch(new RegExp(`\\n  ${n} +\\S`));
     const j = JSON.parse(wep(['check', '--list', '--json'], { cwd: repo() }).stdout);
-    expect(j.checks.map((c: { name: string; tier: string }) => `${c.tier}:${c.name}`)).toEqual(['basic:yaml', 'basic:schema', 'default:references', 'default:meetings', 'default:registers', 'default:minutes', 'default:quorum']);
+    expect(j.checks.map((c: { name: string; tier: string }) => `${c.tier}:${c.name}`)).toEqual(['basic:encoding', 'basic:yaml', 'basic:schema', 'default:references', 'default:meetings', 'default:registers', 'default:minutes', 'default:quorum']);
   });
 
   it('the example has three warnings, exit 0; --strict makes them errors, exit 1', () => {
@@ -25,7 +25,7 @@ describe('wep check NAME... / --strict / --list / --format github', () => {
     const strict = wep(['check', '--strict'], at(dir));
     expect(strict.code).toBe(1);
     expect(strict.stderr).toMatch(/\n3 errors\n$/);
-    expect(strict.stderr).toContain('partnership.yaml:51:12: error: Multi-Academy Trust Executive Heads: 1 of 1 seat vacant (strict: a warning counts as an error)');
+    expect(strict.stderr).toContain('partnership.yaml:62:12: error: Multi-Academy Trust Executive Heads: 1 of 1 seat vacant (strict: a warning counts as an error)');
   });
 
   it('named checks run alone: references has the two warnings of partnership.yaml, registers the overdue action', () => {
@@ -62,7 +62,7 @@ describe('wep check NAME... / --strict / --list / --format github', () => {
     expect(r.code).toBe(0);
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(3);
-    expect(lines[1]).toBe('::warning file=partnership.yaml,line=51,col=12,endColumn=13,title=wep check%3A references::Multi-Academy Trust Executive Heads: 1 of 1 seat vacant%0Afix: a vacancy is allowed; fill it when the group appoints someone');
+    expect(lines[1]).toBe('::warning file=partnership.yaml,line=62,col=12,endColumn=13,title=wep check%3A references::Multi-Academy Trust Executive Heads: 1 of 1 seat vacant%0Afix: a vacancy is allowed; fill it when the group appoints someone');
     expect(lines.every((l) => l.startsWith('::warning file='))).toBe(true);
     expect(r.stderr).toMatch(/\n3 warnings\n$/);
     const strict = wep(['check', '--format', 'github', '--strict'], at(repo()));

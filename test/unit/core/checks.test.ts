@@ -6,8 +6,8 @@ import type { Diagnostic } from '../../../src/core/diagnostic.js';
 const d = (check: string, severity: Diagnostic['severity'] = 'error'): Diagnostic => ({ severity, file: 'partnership.yaml', check, message: `${check} problem` });
 
 describe('named checks', () => {
-  it('are the basic yaml and schema, then the default ones, each named once', () => {
-    expect(CHECKS.filter((c) => c.tier === 'basic').map((c) => c.name)).toEqual(['yaml', 'schema']);
+  it('are the basic encoding, yaml and schema, then the default ones, each named once', () => {
+    expect(CHECKS.filter((c) => c.tier === 'basic').map((c) => c.name)).toEqual(['encoding', 'yaml', 'schema']);
     expect(CHECKS.filter((c) => c.tier === 'default').map((c) => c.name)).toEqual(['references', 'meetings', 'registers', 'minutes', 'quorum']);
     expect(new Set(CHECK_NAMES).size).toBe(CHECK_NAMES.length);
   });
@@ -19,12 +19,12 @@ describe('named checks', () => {
 
   it('some named: those and the basic ones', () => {
     const s = selectChecks(['meetings']);
-    expect(s.ok && [...s.names]).toEqual(['yaml', 'schema', 'meetings']);
+    expect(s.ok && [...s.names]).toEqual(['encoding', 'yaml', 'schema', 'meetings']);
   });
 
   it('an unknown name: did you mean', () => {
     expect(selectChecks(['refrences'])).toEqual({ ok: false, unknown: 'refrences', hint: 'did you mean "references"?' });
-    expect(selectChecks(['zzzzzzzzzz'])).toMatchObject({ ok: false, hint: expect.stringContaining('known checks: yaml, schema, references') });
+    expect(selectChecks(['zzzzzzzzzz'])).toMatchObject({ ok: false, hint: expect.stringContaining('known checks: encoding, yaml, schema, references') });
   });
 
   it('keeps the diagnostics of the selected checks only, and any from an unregistered check', () => {
