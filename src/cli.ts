@@ -3,14 +3,14 @@
  * Each action lazy-imports its command module, so a command only loads what it uses. The one
  * top-level catch turns typed errors into messages and exit codes.
  */
-import { Command, Option } from '@commander-js/extra-typings';
+import { Argument, Command, Option } from '@commander-js/extra-typings';
 import { CommanderError } from 'commander';
 import type { CommandContext, CommandResult } from './commands/context.js';
 import { CancelledError, DiagnosticsError, EXIT, WepError } from './core/errors.js';
 import { today } from './io/clock.js';
 import { renderDiagnostics } from './report/diagnostics.js';
 import { emitResult } from './report/emit.js';
-import { isTerminal, loadColor, makeOutput, useColor, writeStderr, writeStdout, type Output } from './report/output.js';
+import { isTerminal, loadColor, makeOutput, useAnyColor, writeStderr, writeStdout, type Output } from './report/output.js';
 
 declare const __WEP_VERSION__: string;
 
@@ -65,10 +65,14 @@ function program(only?: string) {
       cli
         .command('check')
         .description('validate the partnership file and the meeting records; silent when clean')
-        .option('--json', 'print problems as JSON')
+        .argument('[checks...]', 'run only these named checks (and the basic ones); see --list')
+        .option('--list', 'list the named checks and their tiers')
+        .option('--strict', 'treat warnings as errors')
+        .addOption(new Option('--format <format>', 'output format; github: annotations for GitHub Actions').choices(['text', 'json', 'github'] as const).default('text' as const))
+        .option('--json', 'print problems as JSON (as --format json)')
         .option('-q, --quiet', 'errors only, no warnings')
-        .addHelpText('after', examples('wep check', 'wep check --json', 'wep --file examples/portsmouth.yaml check'))
-        .action((opts) => exec(() => import('./commands/check.js'), opts));
+        .addHelpText('after', examples('wep check', 'wep check references meetings', 'wep check --strict', 'wep check --format github', 'wep check --list', 'wep --file examples/portsmouth.yaml check'))
+        .action((names, opts) => exec(() => import('./commands/check.js'), { ...opts, names }));
     },
     members: () => {
       cli
@@ -329,6 +333,14 @@ function program(only?: string) {
         .addHelpText('after', examples('wep schedule --body partnership --from 2027-09-01 --to 2028-07-31 --every half-term', 'wep schedule --body operational-group --from 2027-01-04 --to 2027-07-23 --every 4-weeks --weekday tue --create'))
         .action((opts) => exec(() => import('./commands/schedule.js'), opts));
     },
+    completion: () => {
+      cli
+        .command('completion')
+        .description('print a completion script for your shell, made from these commands and options')
+        .addArgument(new Argument('<shell>', 'bash, zsh or fish').choices(['bash', 'zsh', 'fish'] as const))
+        .addHelpText('after', examples('wep completion bash > ~/.local/share/bash-completion/completions/wep', 'wep completion zsh > "${fpath[1]}/_wep"', 'wep completion fish > ~/.config/fish/completions/wep.fish'))
+        .action((shell, opts) => exec(() => import('./commands/completion.js'), { ...opts, shell, program: () => program() }));
+    },
     publish: () => {
       cli
         .command('publish')
@@ -348,7 +360,7 @@ function program(only?: string) {
 
 async function runCommand<O>(load: () => Promise<CommandModule<O>>, opts: O, globals: Globals): Promise<void> {
   const color = globals.color !== false;
-  if (useColor({ color })) await loadColor();
+  if (useAnyColor({ color })) await loadColor();
   const out = makeOutput({ color });
   try {
     const ctx: CommandContext = {

@@ -1,7 +1,7 @@
 import { lstatSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { hasErrors, type Diagnostic } from '../core/diagnostic.js';
-import { EXIT } from '../core/errors.js';
+import { EXIT, WepError } from '../core/errors.js';
 import { buildModel } from '../core/model.js';
 import { checksum } from '../core/hash.js';
 import { cacheKey, isDiagnostics, isObject, readCache, writeCache } from '../io/cache.js';
@@ -10,11 +10,17 @@ import { MAX_YAML_BYTES } from '../io/limits.js';
 import { listMeetingIds, MEETING_FILE, meetingsDir } from '../io/meetings.js';
 import { displayPath, findPartnershipFile, readPartnershipText, validatePartnershipCached } from '../io/partnership-file.js';
 import { MINUTES_FILE } from '../io/registers.js';
+import { applySelection, CHECKS, selectChecks } from '../core/checks.js';
 import { diagnosticJson, renderDiagnostics } from '../report/diagnostics.js';
 import { jsonDocument } from '../report/emit.js';
 import type { CommandContext, CommandResult } from './context.js';
 
 export interface CheckOptions {
+  /** Named checks to run (with the basic ones); none: all. */
+  names: string[];
+  list?: true;
+  strict?: true;
+  format: 'text' | 'json' | 'github';
   json?: true;
   quiet?: true;
 }
@@ -65,6 +71,13 @@ const paperPrint = (path: string) => (lstatSync(path, { throwIfNoEntry: false })
 const isCurrent = (deps: readonly Dependency[]) => deps.every(([how, path, print]) => (how === 'content' ? contentPrint(path) : paperPrint(path)) === print);
 
 export async function run(ctx: CommandContext, opts: CheckOptions): Promise<CommandResult> {
+  const format = opts.json ? 'json' : opts.format;
+  if (opts.list) {
+    const { checkListJson, renderCheckList } = await import('../report/checks.js');
+    return format === 'json' ? { exitCode: EXIT.ok, json: jsonDocument('check', checkListJson(CHECKS)) } : { exitCode: EXIT.ok, lines: renderCheckList(CHECKS, ctx.c) };
+  }
+  const selection = selectChecks(opts.names);
+  if (!selection.ok) throw new WepError(`no check named "${selection.unknown}"`, `${selection.hint} (wep check --list shows them all)`);
   const path = findPartnershipFile(ctx.cwd, ctx.file, ctx.env);
   const root = dirname(path);
   const display = displayPath(ctx.cwd, path);
@@ -108,14 +121,16 @@ export async function run(ctx: CommandContext, opts: CheckOptions): Promise<Comm
     }
   }
 
-  const shown = opts.quiet ? diagnostics.filter((d) => d.severity === 'error') : diagnostics;
-  const exitCode = checkExitCode(diagnostics);
-  if (opts.json) return { exitCode, json: jsonDocument('check', { ok: !shown.some((d) => d.severity === 'error'), problems: shown.map(diagnosticJson) }) };
+  const selected = applySelection(diagnostics, selection.names, opts.strict === true);
+  const shown = opts.quiet ? selected.filter((d) => d.severity === 'error') : selected;
+  const exitCode = checkExitCode(selected);
+  if (format === 'json') return { exitCode, json: jsonDocument('check', { ok: !shown.some((d) => d.severity === 'error'), problems: shown.map(diagnosticJson) }) };
   if (!shown.length) return { exitCode };
+  const annotations = format === 'github' ? (await import('../report/github.js')).renderGithubAnnotations(shown) : undefined;
   const lines = renderDiagnostics(shown, sources, ctx.c);
   if (!file) {
     // The checks run in stages; say so, so a clerk who fixes these is not surprised by more.
     lines.splice(-1, 0, 'Entries with a problem of their own, and the meeting records, are cross-checked once these are fixed.', '');
   }
-  return { exitCode, errors: lines };
+  return { exitCode, errors: lines, ...(annotations ? { lines: annotations } : {}) };
 }

@@ -5,16 +5,22 @@ import type { JsonSchema } from './schema.js';
 
 const DRAFT = 'https://json-schema.org/draft/2020-12/schema';
 
+/** The schemas' published address, as their `$id`: the package on unpkg, latest release. */
+export const SCHEMA_BASE = 'https://unpkg.com/wep-clerk/schema/';
+
 /**
- * Where editors find the schemas. A records repo has no node_modules (wep is installed
- * globally, or by CI), so a relative path into the package would point nowhere; the published
- * package on unpkg is reachable from any editor and follows the latest release.
+ * Where each records file finds its schema, relative to the file: a records repo keeps the
+ * schemas in its own schema/ folder (wep init writes it), so editors complete and check the
+ * files offline, and with the schema of the wep release the repo was started with.
  */
-export const SCHEMA_BASE = 'https://unpkg.com/wep/schema/';
+export const SCHEMA_PATHS = {
+  'partnership.schema.json': './schema/partnership.schema.json',
+  'meeting.schema.json': '../../schema/meeting.schema.json',
+} as const;
 
 /** The first line of a records file, telling the YAML language server which schema applies. */
-export function schemaLine(file: 'partnership.schema.json' | 'meeting.schema.json'): string {
-  return `# yaml-language-server: $schema=${SCHEMA_BASE}${file}`;
+export function schemaLine(file: keyof typeof SCHEMA_PATHS): string {
+  return `# yaml-language-server: $schema=${SCHEMA_PATHS[file]}`;
 }
 
 export function partnershipJsonSchema(): JsonSchema {

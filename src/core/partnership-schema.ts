@@ -183,6 +183,8 @@ const fraction = str({
     return a > b || a === 0 ? `"${v}" is not a fraction between 0 and 1` : undefined;
   },
   patternHint: 'write it as numerator/denominator, e.g. 2/5',
+  // JSON Schema cannot compare the two numbers: editors learn this rule from the description
+  description: 'numerator/denominator, between 0 and 1 (1/2, 2/5; not 0/3 or 3/2)',
 });
 
 export const quorumRule = tagged(

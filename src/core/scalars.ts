@@ -1,5 +1,5 @@
 /** The scalar kinds shared by the partnership file and meeting records. */
-import { isTime, whyNotIsoDate } from './dates.js';
+import { TIME_PATTERN, whyNotIsoDate } from './dates.js';
 import { str } from './schema.js';
 
 export const ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
@@ -26,8 +26,8 @@ export const date = (description?: string) =>
 export const time = (description?: string) =>
   str({
     expected: 'a time (HH:MM, 24-hour clock)',
-    pattern: /^\d{1,2}:\d{2}$/,
-    check: (v) => (isTime(v) ? undefined : `"${v}" is not a time of day`),
+    // the same rule as isTime, so the published JSON Schema refuses "25:00" as wep does
+    pattern: TIME_PATTERN,
     patternHint: 'write times on the 24-hour clock as HH:MM, e.g. 16:30',
     description,
   });
@@ -37,6 +37,8 @@ export const email = (description?: string) =>
   str({
     expected: 'an email address',
     format: 'email',
+    // wep's own rule in the JSON Schema too: `format: email` alone means something else to each validator
+    checkPattern: EMAIL,
     check: (v) => (EMAIL.test(v) ? undefined : `"${v}" is not an email address`),
     patternHint: 'write one plain address, e.g. jo.bloggs@example.org',
     description,

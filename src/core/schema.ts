@@ -68,6 +68,8 @@ interface StrOptions {
   expected?: string;
   format?: string;
   check?: (value: string) => string | undefined;
+  /** `check` as a regular expression, for the JSON Schema only (test/unit/json-schema-ajv.test.ts keeps them in agreement). */
+  checkPattern?: RegExp;
   minLength?: number;
   description?: string;
 }
@@ -114,6 +116,9 @@ export function str(opts: StrOptions = {}): Schema<string> {
       const s: JsonSchema = { type: 'string' };
       if (opts.description) s.description = opts.description;
       if (opts.pattern) s.pattern = opts.pattern.source;
+      else if (opts.checkPattern) s.pattern = opts.checkPattern.source;
+      // blank text is refused as empty: say so to JSON Schema validators too, which count spaces
+      else if ((opts.minLength ?? 1) > 0) s.pattern = '\\S';
       if (opts.format) s.format = opts.format;
       if ((opts.minLength ?? 1) > 0) s.minLength = opts.minLength ?? 1;
       return s;

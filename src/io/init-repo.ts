@@ -17,7 +17,7 @@ import { commitFiles, isGitAvailable, isInsideRepo, runGit } from './git.js';
 import { PARTNERSHIP_FILE } from './partnership-file.js';
 import { parseForEdit } from './yaml-edit.js';
 
-import { schemaLine } from '../core/json-schema.js';
+import { PUBLISHED_SCHEMAS, schemaLine } from '../core/json-schema.js';
 
 declare const __WEP_VERSION__: string;
 export const WEP_VERSION = typeof __WEP_VERSION__ === 'string' ? __WEP_VERSION__ : '0.0.0-dev';
@@ -33,7 +33,7 @@ function packageFolder(name: string): string {
     const dir = fileURLToPath(new URL(rel, import.meta.url));
     if (existsSync(dir)) return dir;
   }
-  throw new WepError(`the ${name}/ folder of the wep package is missing`, 'reinstall wep: npm install --global wep');
+  throw new WepError(`the ${name}/ folder of the wep package is missing`, 'reinstall wep: npm install --global wep-clerk');
 }
 
 export function presetsDir(): string {
@@ -112,8 +112,7 @@ function quorumLines(q: QuorumRule): string[] {
  * clerk changed gets a comment saying so in place of the preset's explanation of it.
  */
 export function applyAnswers(presetText: string, answers: InitAnswers, today: IsoDate): string {
-  // The preset's own first line points at the schema inside the package; a records repo
-  // points at the published one.
+  // The records repo has its own schema/ folder (recordsRepoFiles), where this line points.
   const note = `# Created with wep init from the "${answers.preset}" preset on ${today}.`;
   const text = `${SCHEMA_LINE}\n#\n${note}\n${presetText.replace(/^# yaml-language-server:[^\n]*\n/, '')}`;
   const doc = parseForEdit(text);
@@ -267,11 +266,15 @@ Thumbs.db
 node_modules/
 `;
 
-/** The CI workflow: every push and pull request runs `wep check` on the records. */
+/**
+ * The CI workflow: every push and pull request runs `wep check`, its problems shown as
+ * annotations on the lines of the files (--format github).
+ */
 export function ciWorkflow(version: string = WEP_VERSION): string {
   const major = /^0\./.test(version) ? version.split('.').slice(0, 2).join('.') : version.split('.')[0];
   return `# Written by wep init: checks the records on every push and pull request, so a mistake in
-# partnership.yaml or a meeting record shows up here before anyone relies on it.
+# partnership.yaml or a meeting record shows up here, on the line it is on, before anyone
+# relies on it.
 name: wep check
 
 on:
@@ -287,9 +290,14 @@ jobs:
         with:
           node-version: 22
       # The wep release line this repo was created with (${version}); raise it when you upgrade.
-      - run: npm install --global wep@~${major}
-      - run: wep check
+      - run: npm install --global wep-clerk@~${major}
+      - run: wep check --format github
 `;
+}
+
+/** The JSON Schemas as shipped in the package's schema/ folder (a test keeps them equal). */
+export function schemaFiles(): Record<string, string> {
+  return Object.fromEntries(Object.entries(PUBLISHED_SCHEMAS).map(([name, make]) => [`schema/${name}`, `${JSON.stringify(make(), null, 2)}\n`]));
 }
 
 /** The files of a new records repo, by path relative to its root. */
@@ -298,6 +306,7 @@ export function recordsRepoFiles(partnershipText: string): Record<string, string
     [PARTNERSHIP_FILE]: partnershipText,
     'meetings/.gitkeep': '',
     'templates/README.md': readTemplatesReadme(),
+    ...schemaFiles(),
     '.github/workflows/wep-check.yml': ciWorkflow(),
     '.gitignore': GITIGNORE,
   };

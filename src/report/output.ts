@@ -1,6 +1,6 @@
 /**
  * The one place wep writes to the terminal. Human text goes to stdout, warnings and errors to
- * stderr; colour only on a terminal, never with NO_COLOR or --no-color.
+ * stderr; colour only on a terminal, never with NO_COLOR, FORCE_COLOR=0, TERM=dumb or --no-color.
  *
  * chalk is loaded only when colour is on (`loadColor`): a piped or NO_COLOR run, the usual
  * case for scripts, pays nothing for it, and the styles become the identity.
@@ -37,14 +37,24 @@ export interface OutputOptions {
   stderr?: { write(s: string): unknown; isTTY?: boolean };
 }
 
-/** Whether to colour: a terminal, no NO_COLOR, no --no-color; FORCE_COLOR forces it on. */
-export function useColor(opts: OutputOptions): boolean {
+/**
+ * Whether to colour one stream (fd 1, stdout, by default; 2 for stderr): never with --no-color,
+ * NO_COLOR or FORCE_COLOR=0; always with any other FORCE_COLOR; else only on a terminal that is
+ * not TERM=dumb. Each stream asks about its own descriptor: `wep check 2>log` on a terminal
+ * colours nothing in the log.
+ */
+export function useColor(opts: OutputOptions, fd: 1 | 2 = 1): boolean {
   const env = opts.env ?? process.env;
   if (opts.color === false) return false;
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
-  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0') return true;
-  return opts.stdout ? Boolean(opts.stdout.isTTY) : isTerminal(1);
+  if (env.FORCE_COLOR !== undefined) return !/^(0|false)$/i.test(env.FORCE_COLOR);
+  if (env.TERM === 'dumb') return false;
+  const stream = fd === 1 ? opts.stdout : opts.stderr;
+  return stream ? Boolean(stream.isTTY) : isTerminal(fd);
 }
+
+/** Whether either stream is coloured: then chalk is worth loading. */
+export const useAnyColor = (opts: OutputOptions) => useColor(opts, 1) || useColor(opts, 2);
 
 /**
  * Whether a file descriptor is a terminal. A pipe or a file is not even a character device,
@@ -163,16 +173,25 @@ export async function loadColor(): Promise<void> {
   colorStyles = guardedStyles(new Chalk({ level: 1 }));
 }
 
+const ANSI_SGR = /\x1b\[[0-9;]*m/g;
+
+/**
+ * The output of one run. Text is styled once (`c`) when either stream is coloured, and each
+ * stream removes the styles when it is not: commands need not know where a line goes.
+ */
 export function makeOutput(opts: OutputOptions = {}): Output {
   const stdout = opts.stdout ?? { write: rawStdout };
   const stderr = opts.stderr ?? { write: rawStderr };
-  const color = useColor(opts) && colorStyles !== undefined;
+  const loaded = colorStyles !== undefined;
+  const colorOut = useColor(opts, 1) && loaded;
+  const colorErr = useColor(opts, 2) && loaded;
+  const plain = (on: boolean, t: string) => (on ? t : t.replace(ANSI_SGR, ''));
   return {
-    out: (t = '') => void stdout.write(`${terminalText(t)}\n`),
-    err: (t = '') => void stderr.write(`${terminalText(t)}\n`),
+    out: (t = '') => void stdout.write(`${plain(colorOut, terminalText(t))}\n`),
+    err: (t = '') => void stderr.write(`${plain(colorErr, terminalText(t))}\n`),
     json: (v) => void stdout.write(`${terminalJson(JSON.stringify(v, null, 2))}\n`),
     raw: (t) => void stdout.write(t),
-    c: color ? colorStyles! : identityStyles(),
-    color,
+    c: colorOut || colorErr ? colorStyles! : identityStyles(),
+    color: colorOut,
   };
 }

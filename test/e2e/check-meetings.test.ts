@@ -44,7 +44,7 @@ const P = '2026-12-10-partnership/meeting.yaml';
 const O = '2026-10-08-partnership/meeting.yaml';
 const CASES: Case[] = [
   { fixture: 'yaml-syntax', file: P, line: 6, col: 3, carets: 46, severity: 'error', code: 2, message: 'YAML syntax: Flow map in block collection must be sufficiently indented and end with a }', hint: '' },
-  { fixture: 'schema-error', file: P, line: 3, col: 8, carets: 7, severity: 'error', code: 1, message: '"25:00" is not a time of day', hint: 'write times on the 24-hour clock as HH:MM, e.g. 16:30' },
+  { fixture: 'schema-error', file: P, line: 3, col: 8, carets: 7, severity: 'error', code: 1, message: 'expected a time (HH:MM, 24-hour clock), found "25:00"', hint: 'write times on the 24-hour clock as HH:MM, e.g. 16:30' },
   { fixture: 'unknown-body', file: P, line: 1, col: 7, carets: 10, severity: 'error', code: 1, message: 'unknown body "partnershp"', hint: 'did you mean "partnership"?' },
   { fixture: 'unknown-person', file: P, line: 4, col: 12, carets: 11, severity: 'error', code: 1, message: 'unknown person "chair-okafr" (called-by)', hint: 'did you mean "chair-okafor"?' },
   { fixture: 'date-mismatch', file: P, line: 2, col: 7, carets: 10, severity: 'error', code: 1, message: 'the record says 2026-12-11 but its folder is 2026-12-10-partnership', hint: 'rename the folder to 2026-12-11-partnership, or correct the date; commands choose meetings by the folder name' },

@@ -37,7 +37,7 @@ const CASES: Case[] = [
   { fixture: 'missing-key', line: 32, col: 5, carets: 15, code: 1, message: 'missing required key "name"', hint: 'add "name:" (text)' },
   { fixture: 'bad-id', line: 22, col: 9, carets: 11, code: 1, message: 'expected an id (lower-case letters, digits and hyphens), found "Peter Brown"', hint: 'ids use lower-case letters, digits and hyphens, e.g. "primary-heads"' },
   { fixture: 'impossible-date', line: 28, col: 20, carets: 10, code: 1, message: '"2026-02-30" is not a real date: February 2026 has 28 days', hint: 'write dates as YYYY-MM-DD, e.g. 2026-12-10' },
-  { fixture: 'bad-time', line: 38, col: 12, carets: 7, code: 1, message: '"25:00" is not a time of day', hint: 'write times on the 24-hour clock as HH:MM, e.g. 16:30' },
+  { fixture: 'bad-time', line: 38, col: 12, carets: 7, code: 1, message: 'expected a time (HH:MM, 24-hour clock), found "25:00"', hint: 'write times on the 24-hour clock as HH:MM, e.g. 16:30' },
   { fixture: 'bad-email', line: 19, col: 12, carets: 19, code: 1, message: '"s.ahmed.example.org" is not an email address', hint: 'write one plain address, e.g. jo.bloggs@example.org' },
   { fixture: 'unknown-nation', line: 9, col: 13, carets: 5, code: 1, message: '"wales" is not one of england-and-wales, scotland, northern-ireland', hint: 'use one of: england-and-wales, scotland, northern-ireland' },
   { fixture: 'unknown-notice-kind', line: 36, col: 21, carets: 11, code: 1, message: '"working-day" is not one of working-days, clear-days, calendar-days', hint: 'did you mean "working-days"?' },

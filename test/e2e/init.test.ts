@@ -26,9 +26,9 @@ describe('wep init --yes', () => {
     expect(r.stdout).toContain('Created a records repo in records from the school-governing-body preset:');
     expect(r.stdout).toMatch(/git: new repository, first commit [0-9a-f]{7}/);
     const root = join(cwd, 'records');
-    for (const f of ['partnership.yaml', 'meetings/.gitkeep', 'templates/README.md', '.github/workflows/wep-check.yml', '.gitignore']) expect(existsSync(join(root, f)), f).toBe(true);
+    for (const f of ['partnership.yaml', 'meetings/.gitkeep', 'templates/README.md', 'schema/partnership.schema.json', 'schema/meeting.schema.json', '.github/workflows/wep-check.yml', '.gitignore']) expect(existsSync(join(root, f)), f).toBe(true);
     const text = readFileSync(join(root, 'partnership.yaml'), 'utf8');
-    expect(text.split('\n')[0]).toBe('# yaml-language-server: $schema=https://unpkg.com/wep/schema/partnership.schema.json');
+    expect(text.split('\n')[0]).toBe('# yaml-language-server: $schema=./schema/partnership.schema.json');
     expect(text).toContain('  short: OPGB\n');
     expect(text).toContain('    name: A Clerk\n    email: clerk@oakfield.example.org\n');
     expect(text).toContain('seven clear days'); // the preset's comments survive

@@ -112,6 +112,6 @@ describe('a new meeting.yaml', () => {
     const m = parsed.meeting!;
     expect(m).toMatchObject({ body: 'partnership', date: '2027-02-04', start: '16:00', end: '18:00', calledBy: 'chair-okafor', requestedBy: 'sh-clarke', venue: { name: 'Oakwood Primary: hall', address: 'Oak Lane' } });
     expect(m.agenda.map((i) => i.standard)).toEqual(['apologies', 'proxies', 'declarations', 'previous-minutes', 'matters-arising', 'aob', 'next-meeting']);
-    expect(text).toContain('# yaml-language-server: $schema=https://unpkg.com/wep/schema/meeting.schema.json');
+    expect(text).toContain('# yaml-language-server: $schema=../../schema/meeting.schema.json');
   });
 });

@@ -134,15 +134,20 @@ describe('presetFacts', () => {
 });
 
 describe('records repo files', () => {
-  it('has the partnership file, meetings, templates README, CI workflow and .gitignore', () => {
+  it('has the partnership file, meetings, templates README, the JSON Schemas, CI workflow and .gitignore', () => {
     const files = recordsRepoFiles('x: 1\n');
-    expect(Object.keys(files)).toEqual(['partnership.yaml', 'meetings/.gitkeep', 'templates/README.md', '.github/workflows/wep-check.yml', '.gitignore']);
+    expect(Object.keys(files)).toEqual(['partnership.yaml', 'meetings/.gitkeep', 'templates/README.md', 'schema/partnership.schema.json', 'schema/meeting.schema.json', '.github/workflows/wep-check.yml', '.gitignore']);
     expect(files['templates/README.md']).toMatch(/notice\.md\.hbs/);
   });
-  it('the CI workflow installs the wep release line and runs wep check', () => {
+  it("the JSON Schemas are the package's own, byte for byte, where the modelines point", () => {
+    const files = recordsRepoFiles('x: 1\n');
+    for (const name of ['partnership.schema.json', 'meeting.schema.json']) expect(files[`schema/${name}`]).toBe(readFileSync(join(ROOT, 'schema', name), 'utf8'));
+    expect(SCHEMA_LINE).toBe('# yaml-language-server: $schema=./schema/partnership.schema.json');
+  });
+  it('the CI workflow installs the wep-clerk release line and runs wep check with annotations', () => {
     const yml = ciWorkflow('0.1.0');
-    expect(yml).toContain('npm install --global wep@~0.1');
-    expect(yml).toMatch(/- run: wep check\n$/);
-    expect(ciWorkflow('2.3.4')).toContain('wep@~2');
+    expect(yml).toContain('npm install --global wep-clerk@~0.1\n');
+    expect(yml).toMatch(/- run: wep check --format github\n$/);
+    expect(ciWorkflow('2.3.4')).toContain('wep-clerk@~2\n');
   });
 });

@@ -2,7 +2,7 @@ import { closeSync, mkdtempSync, openSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { isTerminal, makeOutput, useColor } from '../../../src/report/output.js';
+import { isTerminal, loadColor, makeOutput, useAnyColor, useColor } from '../../../src/report/output.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'wep-output-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -28,6 +28,52 @@ describe('useColor', () => {
     expect(useColor({ env: { FORCE_COLOR: '1' }, stdout: pipe })).toBe(true);
     expect(useColor({ env: {}, stdout: tty })).toBe(true);
     expect(useColor({ env: {}, stdout: pipe })).toBe(false);
+  });
+});
+
+describe('useColor: every way to turn colour off, per stream', () => {
+  const tty = { write: () => true, isTTY: true };
+  const pipe = { write: () => true, isTTY: false };
+  it.each([
+    ['NO_COLOR=1', { NO_COLOR: '1' }, false],
+    ['NO_COLOR= (empty: not set)', { NO_COLOR: '' }, true],
+    ['FORCE_COLOR=0', { FORCE_COLOR: '0' }, false],
+    ['FORCE_COLOR=false', { FORCE_COLOR: 'false' }, false],
+    ['TERM=dumb', { TERM: 'dumb' }, false],
+    ['TERM=xterm-256color', { TERM: 'xterm-256color' }, true],
+    ['FORCE_COLOR=1 with TERM=dumb', { FORCE_COLOR: '1', TERM: 'dumb' }, true],
+    ['NO_COLOR=1 with FORCE_COLOR=1', { NO_COLOR: '1', FORCE_COLOR: '1' }, false],
+  ] as const)('%s on a terminal', (_, env, expected) => {
+    expect(useColor({ env, stdout: tty, stderr: tty }, 1)).toBe(expected);
+    expect(useColor({ env, stdout: tty, stderr: tty }, 2)).toBe(expected);
+    expect(useColor({ env, color: false, stdout: tty, stderr: tty }, 2)).toBe(false);
+  });
+
+  it("stderr's colour follows stderr's terminal, not stdout's", () => {
+    expect(useColor({ env: {}, stdout: pipe, stderr: tty }, 2)).toBe(true);
+    expect(useColor({ env: {}, stdout: pipe, stderr: tty }, 1)).toBe(false);
+    expect(useColor({ env: {}, stdout: tty, stderr: pipe }, 2)).toBe(false);
+    expect(useAnyColor({ env: {}, stdout: pipe, stderr: tty })).toBe(true);
+    expect(useAnyColor({ env: {}, stdout: pipe, stderr: pipe })).toBe(false);
+  });
+
+  it('makeOutput colours only the stream on a terminal', async () => {
+    await loadColor();
+    const out: string[] = [];
+    const err: string[] = [];
+    const make = (o: boolean, e: boolean) =>
+      makeOutput({ env: {}, stdout: { write: (s: string) => out.push(s), isTTY: o }, stderr: { write: (s: string) => err.push(s), isTTY: e } });
+    const a = make(false, true);
+    a.out(a.c.red('to stdout'));
+    a.err(a.c.red('to stderr'));
+    expect(out).toEqual(['to stdout\n']);
+    expect(err).toEqual(['\x1b[31mto stderr\x1b[39m\n']);
+    out.length = err.length = 0;
+    const b = make(true, false);
+    b.out(b.c.red('to stdout'));
+    b.err(b.c.red('to stderr'));
+    expect(out).toEqual(['\x1b[31mto stdout\x1b[39m\n']);
+    expect(err).toEqual(['to stderr\n']);
   });
 });
 
