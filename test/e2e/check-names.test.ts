@@ -25,7 +25,7 @@ describe('wep check NAME... / --strict / --list / --format github', () => {
     const strict = wep(['check', '--strict'], at(dir));
     expect(strict.code).toBe(1);
     expect(strict.stderr).toMatch(/\n3 errors\n$/);
-    expect(strict.stderr).toContain('partnership.yaml:62:12: error: Multi-Academy Trust Executive Heads: 1 of 1 seat vacant (strict: a warning counts as an error)');
+    expect(strict.stderr).toContain('partnership.yaml:61:12: error: Multi-Academy Trust Executive Heads: 1 of 1 seat vacant (strict: a warning counts as an error)');
   });
 
   it('named checks run alone: references has the two warnings of partnership.yaml, registers the overdue action', () => {
@@ -62,7 +62,7 @@ describe('wep check NAME... / --strict / --list / --format github', () => {
     expect(r.code).toBe(0);
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(3);
-    expect(lines[1]).toBe('::warning file=partnership.yaml,line=62,col=12,endColumn=13,title=wep check%3A references::Multi-Academy Trust Executive Heads: 1 of 1 seat vacant%0Afix: a vacancy is allowed; fill it when the group appoints someone');
+    expect(lines[1]).toBe('::warning file=partnership.yaml,line=61,col=12,endColumn=13,title=wep check%3A references::Multi-Academy Trust Executive Heads: 1 of 1 seat vacant%0Afix: a vacancy is allowed; fill it when the group appoints someone');
     expect(lines.every((l) => l.startsWith('::warning file='))).toBe(true);
     expect(r.stderr).toMatch(/\n3 warnings\n$/);
     const strict = wep(['check', '--format', 'github', '--strict'], at(repo()));

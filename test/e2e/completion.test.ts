@@ -40,7 +40,7 @@ describe('wep completion', () => {
     expect(complete('wep', 'meeting', 'new', '--re')).toEqual(['--requested-by']);
     expect(complete('wep', '--file', 'x.yaml', 'check', '--st')).toEqual(['--strict']);
     expect(complete('wep', 'check', '--format', '')).toEqual(['text', 'json', 'github']);
-    expect(complete('wep', 'report', 'attendance', '--by', '')).toEqual(['person', 'group']);
+    expect(complete('wep', 'report', 'attendance', '--by', '')).toEqual(['person', 'group', 'school']);
     expect(complete('wep', 'distribution', '--format', 'v')).toEqual(['vcard']);
     expect(complete('wep', 'completion', '--h')).toEqual(['--help']);
   });
