@@ -9,7 +9,8 @@ import { copyFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSyn
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { WepError } from '../core/errors.js';
-import { safePaperPath } from '../core/site.js';
+import { normalisePaperPath, type FileIdentity } from '../core/site/privacy.js';
+import type { PaperOnDisk } from '../core/site/types.js';
 import { PARTNERSHIP_FILE } from './partnership-file.js';
 
 /** The marker an earlier build leaves, so the next build knows the folder is its own. */
@@ -63,36 +64,61 @@ export function readSiteAssets(root: string): SiteAssetFiles {
 }
 
 /** The minutes to publish: minutes.public.md when the clerk wrote one, else minutes.md. */
-export function readMeetingMinutes(meetingDir: string): string | undefined {
-  for (const name of ['minutes.public.md', 'minutes.md']) {
-    const p = join(meetingDir, name);
-    if (existsSync(p)) return readFileSync(p, 'utf8');
+export function readMeetingMinutes(meetingDir: string): { text: string; file: 'minutes.md' | 'minutes.public.md' } | undefined {
+  for (const file of ['minutes.public.md', 'minutes.md'] as const) {
+    const p = join(meetingDir, file);
+    if (existsSync(p)) return { text: readFileSync(p, 'utf8'), file };
   }
   return undefined;
 }
 
-/** Which of the papers named exist as regular files inside the meeting folder (symbolic links out of it do not count). */
-export function findPapers(meetingDir: string, papers: readonly string[]): string[] {
-  const realDir = realpathSync(meetingDir);
-  return papers.filter((paper) => {
-    const safe = safePaperPath(paper);
-    if (!safe) return false;
-    const p = join(meetingDir, safe);
-    if (!existsSync(p)) return false;
-    try {
-      return statSync(p).isFile() && isInside(realDir, realpathSync(p));
-    } catch {
-      return false;
-    }
-  });
+/** Which file a path is (symbolic links followed), or undefined when there is none. */
+export function fileIdentity(path: string): FileIdentity | undefined {
+  try {
+    const st = statSync(path);
+    return { real: realpathSync(path), dev: st.dev, ino: st.ino };
+  } catch {
+    return undefined;
+  }
 }
 
-/** The text of the Markdown papers among those found, by normalised path (they become pages). */
-export function readMarkdownPapers(meetingDir: string, found: readonly string[]): Record<string, string> {
+/**
+ * The local papers named that exist on disk, each with which file it is (so core can tell two
+ * names of one file apart from two files) and whether it may be copied: a regular file whose
+ * real path is inside the meeting folder (a symbolic link out of it may not).
+ */
+export function findPapers(meetingDir: string, papers: readonly string[]): PaperOnDisk[] {
+  const realDir = realpathSync(meetingDir);
+  const out: PaperOnDisk[] = [];
+  for (const paper of new Set(papers)) {
+    const safe = normalisePaperPath(paper);
+    if (!safe) continue;
+    const p = join(meetingDir, safe);
+    const identity = fileIdentity(p);
+    if (!identity) continue;
+    let publishable = false;
+    try {
+      publishable = statSync(p).isFile() && isInside(realDir, identity.real);
+    } catch {
+      publishable = false;
+    }
+    out.push({ paper, identity, publishable });
+  }
+  return out;
+}
+
+/** The record files of the repo (partnership.yaml, and each meeting's meeting.yaml and minutes), by identity. */
+export function recordFileIdentities(root: string, meetingDirs: readonly string[]): FileIdentity[] {
+  const paths = [join(root, PARTNERSHIP_FILE), ...meetingDirs.flatMap((d) => ['meeting.yaml', 'minutes.md', 'minutes.public.md'].map((f) => join(d, f)))];
+  return paths.map(fileIdentity).filter((x): x is FileIdentity => x !== undefined);
+}
+
+/** The text of the Markdown papers that may be published, by normalised path (they become pages). */
+export function readMarkdownPapers(meetingDir: string, found: readonly PaperOnDisk[]): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const paper of found) {
-    const safe = safePaperPath(paper);
-    if (safe && /\.(md|markdown)$/i.test(safe)) out[safe] = readFileSync(join(meetingDir, safe), 'utf8');
+  for (const f of found) {
+    const safe = normalisePaperPath(f.paper);
+    if (f.publishable && safe && /\.(md|markdown)$/i.test(safe)) out[safe] = readFileSync(join(meetingDir, safe), 'utf8');
   }
   return out;
 }
