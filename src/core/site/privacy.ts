@@ -185,7 +185,7 @@ export function firstMention(text: string, secrets: readonly string[]): string |
 }
 
 /** An email address, however its @ is written (plain, percent-encoded or as an HTML entity). */
-const EMAIL = /[A-Za-z0-9._%+'-]*[A-Za-z0-9_%+'-](?:@|%40|&#0*64;|&#x0*40;)[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+/gi;
+const EMAIL = /[A-Za-z0-9._%+'-]+(?:@|%40|&#0*64;|&#x0*40;)[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+/gi;
 
 export const ADDRESS_WITHHELD = '[address withheld]';
 
@@ -241,8 +241,9 @@ const HEADING_LIKE = /^\s{0,3}(?:[-*+>]\s+)*(?:(?:\*\*|__|\*|_)\s*(?:item\s+)?(\
  * The public part of minutes.md: the sections of confidential items (by the one heading rule)
  * left out, HTML comments removed. Withheld altogether, with the reason, when anything is
  * doubtful: the renderer reads the headings differently, a heading or heading-like line inside
- * a public section names a confidential item, or a confidential item has no section to leave
- * out (its minute may be anywhere).
+ * a public section names a confidential item, a heading with no item number ends a
+ * confidential section (what follows may still be about it), or a confidential item has no
+ * section to leave out (its minute may be anywhere).
  */
 export function publicMinutes(text: string, confidential: ReadonlySet<number>, opts: PublicMinutesOptions = {}): PublicMinutes {
   const lines = readMinutesLines(text);
@@ -256,10 +257,16 @@ export function publicMinutes(text: string, confidential: ReadonlySet<number>, o
   if (confidential.size === 0) return { markdown: lines.map((l) => l.visible).join('\n') };
   const sections = new Set<number>();
   const out: string[] = [];
+  let previousItem: number | undefined;
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
+    const after = previousItem;
+    previousItem = l.item;
     if (l.item !== undefined && l.heading?.number === l.item) sections.add(l.item);
     if (l.item !== undefined && confidential.has(l.item)) continue;
+    if (l.heading && l.heading.number === undefined && after !== undefined && confidential.has(after)) {
+      return { withheld: `line ${l.heading.line} is a heading with no item number that ends confidential item ${after}'s section, so wep cannot tell whether what follows is still about it` };
+    }
     const named = l.heading ? l.heading.number : l.kind === 'text' ? headingLikeNumber(l.visible) : undefined;
     if (named !== undefined && confidential.has(named)) {
       return { withheld: `line ${i + 1} names confidential item ${named} outside that item's own section` };
