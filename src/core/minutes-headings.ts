@@ -121,161 +121,176 @@ function listItem(v: string): { indent: number; empty: boolean; content: string 
 /** Whether a line in a container is paragraph text (so a following line may continue it lazily). */
 const isParagraphText = (content: string): boolean => content.trim() !== '' && !startsBlock(content, false) && !INDENTED.test(content);
 
+type Fence = { char: string; len: number };
+
+const closesFence = (f: Fence, v: string) => new RegExp(`^ {0,3}${f.char === '`' ? '`' : '~'}{${f.len},}[ \\t]*$`).test(v);
+
+function opensFence(v: string): Fence | undefined {
+  const f = FENCE_OPEN.exec(v);
+  return f && !(f[2]![0] === '`' && f[3]!.includes('`')) ? { char: f[2]![0]!, len: f[2]!.length } : undefined;
+}
+
+/** The state of one pass over the lines. */
+interface Scan {
+  out: MinutesLine[];
+  inComment: boolean;
+  fence?: Fence;
+  /** A top-level paragraph is open (so `===`/`---` under it makes a setext heading). */
+  plain: boolean;
+  paraStart: number;
+  container?: Container;
+  /** The container's last line was paragraph text (a following line may continue it lazily). */
+  containerPara: boolean;
+  containerFence?: Fence;
+}
+
+/** Tracks a fence and paragraph inside a container's content. */
+function containerContent(s: Scan, content: string): void {
+  if (s.containerFence) {
+    if (closesFence(s.containerFence, content)) s.containerFence = undefined;
+  } else s.containerFence = opensFence(content);
+  s.containerPara = !s.containerFence && isParagraphText(content);
+}
+
+/** A line while a list is open: true when the line belongs to the list (and was recorded). */
+function listLine(s: Scan, list: Extract<Container, { kind: 'list' }>, v: string): boolean {
+  if (v.trim() === '') {
+    s.containerPara = false;
+    // An empty list item followed by a blank line ends (CommonMark: at most one blank line to start).
+    if (list.emptyStart && s.out[s.out.length - 1]?.inContainer && listItem(s.out[s.out.length - 1]!.visible)?.empty) s.container = undefined;
+    s.out.push({ visible: v, kind: 'blank', ...(s.container ? { inContainer: true } : {}) });
+    return true;
+  }
+  if (indentOf(v) >= list.indent) {
+    containerContent(s, v.slice(list.indent));
+    s.out.push({ visible: v, kind: 'text', inContainer: true });
+    return true;
+  }
+  if (!s.containerFence && s.containerPara && !startsBlock(v, true) && !listItem(v)) {
+    s.out.push({ visible: v, kind: 'text', inContainer: true });
+    return true;
+  }
+  return false;
+}
+
+/** A line while a block quote is open: true when the line belongs to the quote (and was recorded). */
+function quoteLine(s: Scan, v: string): boolean {
+  if (QUOTE.test(v)) {
+    containerContent(s, v.replace(/^ {0,3}> ?/, ''));
+    s.out.push({ visible: v, kind: 'text', inContainer: true });
+    return true;
+  }
+  // markdown-it ends a quote's lazy paragraph at any list marker, empty or not
+  if (v.trim() !== '' && !s.containerFence && s.containerPara && !startsBlock(v, false)) {
+    s.out.push({ visible: v, kind: 'text', inContainer: true });
+    return true;
+  }
+  return false;
+}
+
+function heading(line: number, endLine: number, level: number, text: string, form: MinutesHeading['form']): MinutesHeading {
+  const h: MinutesHeading = { line, endLine, level, text, form };
+  const n = itemNumberOf(text);
+  if (n !== undefined) h.number = n;
+  return h;
+}
+
+/** Makes the open paragraph, with its underline `v`, a setext heading. */
+function setextHeading(s: Scan, v: string, level: number): void {
+  const h = heading(s.paraStart + 1, s.out.length + 1, level, s.out.slice(s.paraStart).map((x) => x.visible.trim()).join(' '), 'setext');
+  for (let k = s.paraStart; k < s.out.length; k++) {
+    s.out[k]!.kind = 'heading';
+    s.out[k]!.heading = h;
+  }
+  s.out.push({ visible: v, kind: 'heading', heading: h });
+}
+
+/** Opens a container (quote or list item) at a top-level line; false when the line opens none. */
+function openContainer(s: Scan, v: string): boolean {
+  if (QUOTE.test(v)) {
+    s.container = { kind: 'quote' };
+    s.containerFence = undefined;
+    containerContent(s, v.replace(/^ {0,3}> ?/, ''));
+  } else {
+    const item = listItem(v);
+    if (!item || (s.plain && !startsBlock(v, true))) return false;
+    s.container = { kind: 'list', indent: item.indent, emptyStart: item.empty };
+    s.containerFence = undefined;
+    containerContent(s, item.empty ? '' : v.slice(Math.min(item.indent, v.length)));
+  }
+  s.out.push({ visible: v, kind: 'text', inContainer: true });
+  return true;
+}
+
+/** A top-level line (no container holds it). */
+function topLevelLine(s: Scan, raw: string, v: string, fenceAllowed: boolean): void {
+  const kind = (k: MinutesLineKind): void => {
+    s.out.push({ visible: v, kind: k });
+  };
+  if (v.trim() === '') {
+    s.plain = false;
+    return kind('blank');
+  }
+  const f = fenceAllowed ? opensFence(raw) : undefined;
+  if (f) {
+    // A fence opened before a comment would: the rest of the line is its info string.
+    s.inComment = false;
+    s.fence = f;
+    s.plain = false;
+    s.out.push({ visible: raw, kind: 'fence' });
+    return;
+  }
+  const setext = SETEXT.exec(v);
+  if (setext && s.plain) {
+    setextHeading(s, v, setext[1]![0] === '=' ? 1 : 2);
+    s.plain = false;
+    return;
+  }
+  if (!s.plain && INDENTED.test(v)) return kind('indented');
+  const atx = INDENTED.test(v) ? null : ATX.exec(v);
+  if (atx) {
+    s.plain = false;
+    const h = heading(s.out.length + 1, s.out.length + 1, atx[1]!.length, ATX_EMPTY_CLOSE.test(v) ? '' : (atx[2] ?? '').trim(), 'atx');
+    s.out.push({ visible: v, kind: 'heading', heading: h });
+    return;
+  }
+  if (BREAK.test(v)) {
+    s.plain = false;
+    return kind('break');
+  }
+  if (openContainer(s, v)) {
+    s.plain = false;
+    return;
+  }
+  if (!s.plain) s.paraStart = s.out.length;
+  s.plain = true;
+  kind('text');
+}
+
 /**
  * Every line of minutes.md with what it is and the agenda item it belongs to. Pure and total:
  * any text gives an answer, line for line (split on LF, CRLF or CR).
  */
 export function readMinutesLines(text: string): MinutesLine[] {
-  const raw = text.split(/\r\n|\r|\n/);
-  const out: MinutesLine[] = [];
-  let inComment = false;
-  let fence: { char: string; len: number } | undefined;
-  let plain = false;
-  let paraStart = -1;
-  let container: Container | undefined;
-  let containerPara = false;
-  let containerFence: { char: string; len: number } | undefined;
-  const closes = (f: { char: string; len: number }, v: string) => new RegExp(`^ {0,3}${f.char === '`' ? '`' : '~'}{${f.len},}[ \\t]*$`).test(v);
-  const opens = (v: string): { char: string; len: number } | undefined => {
-    const f = FENCE_OPEN.exec(v);
-    return f && !(f[2]![0] === '`' && f[3]!.includes('`')) ? { char: f[2]![0]!, len: f[2]!.length } : undefined;
-  };
-
-  for (let i = 0; i < raw.length; i++) {
-    const l = raw[i]!;
-    if (fence) {
-      if (closes(fence, l)) fence = undefined;
-      out.push({ visible: l, kind: 'code' });
+  const s: Scan = { out: [], inComment: false, plain: false, paraStart: -1, containerPara: false };
+  for (const raw of text.split(/\r\n|\r|\n/)) {
+    if (s.fence) {
+      if (closesFence(s.fence, raw)) s.fence = undefined;
+      s.out.push({ visible: raw, kind: 'code' });
       continue;
     }
-    const b = blankComments(l, inComment);
-    const wasInComment = inComment;
-    inComment = b.inComment;
+    const wasInComment = s.inComment;
+    const b = blankComments(raw, s.inComment);
+    s.inComment = b.inComment;
     const v = b.visible;
-    const blank = v.trim() === '';
-
-    if (container?.kind === 'list') {
-      const item = listItem(v);
-      if (blank) {
-        containerPara = false;
-        if (container.emptyStart && out[out.length - 1]?.inContainer) {
-          const prev = out[out.length - 1]!;
-          if (listItem(prev.visible)?.empty) container = undefined;
-        }
-        out.push({ visible: v, kind: 'blank', ...(container ? { inContainer: true } : {}) });
-        continue;
-      }
-      if (indentOf(v) >= container.indent) {
-        const content = v.slice(container.indent);
-        if (containerFence) {
-          if (closes(containerFence, content)) containerFence = undefined;
-        } else containerFence = opens(content);
-        containerPara = !containerFence && isParagraphText(content);
-        out.push({ visible: v, kind: 'text', inContainer: true });
-        continue;
-      }
-      if (!containerFence && containerPara && !startsBlock(v, true) && !(item && indentOf(v) < container.indent)) {
-        out.push({ visible: v, kind: 'text', inContainer: true });
-        continue;
-      }
-      containerFence = undefined;
-      container = undefined;
-    } else if (container?.kind === 'quote') {
-      if (QUOTE.test(v)) {
-        const content = v.replace(/^ {0,3}> ?/, '');
-        if (containerFence) {
-          if (closes(containerFence, content)) containerFence = undefined;
-        } else containerFence = opens(content);
-        containerPara = !containerFence && isParagraphText(content);
-        out.push({ visible: v, kind: 'text', inContainer: true });
-        continue;
-      }
-      // markdown-it ends a quote's lazy paragraph at any list marker, empty or not
-      if (!blank && !containerFence && containerPara && !startsBlock(v, false)) {
-        out.push({ visible: v, kind: 'text', inContainer: true });
-        continue;
-      }
-      containerFence = undefined;
-      container = undefined;
-    }
-
-    if (blank) {
-      plain = false;
-      out.push({ visible: v, kind: 'blank' });
-      continue;
-    }
-    const f = wasInComment ? undefined : opens(l);
-    if (f) {
-      // A fence opened before a comment would: the rest of the line is its info string.
-      inComment = false;
-      fence = f;
-      plain = false;
-      out.push({ visible: l, kind: 'fence' });
-      continue;
-    }
-    const setext = SETEXT.exec(v);
-    if (setext && plain) {
-      const level = setext[1]![0] === '=' ? 1 : 2;
-      const headingText = out
-        .slice(paraStart)
-        .map((x) => x.visible.trim())
-        .join(' ');
-      const h: MinutesHeading = { line: paraStart + 1, endLine: i + 1, level, text: headingText, form: 'setext' };
-      const n = itemNumberOf(headingText);
-      if (n !== undefined) h.number = n;
-      for (let k = paraStart; k < out.length; k++) {
-        out[k]!.kind = 'heading';
-        out[k]!.heading = h;
-      }
-      out.push({ visible: v, kind: 'heading', heading: h });
-      plain = false;
-      continue;
-    }
-    if (!plain && INDENTED.test(v)) {
-      out.push({ visible: v, kind: 'indented' });
-      continue;
-    }
-    const atx = INDENTED.test(v) ? null : ATX.exec(v);
-    if (atx) {
-      const headingText = ATX_EMPTY_CLOSE.test(v) ? '' : (atx[2] ?? '').trim();
-      const h: MinutesHeading = { line: i + 1, endLine: i + 1, level: atx[1]!.length, text: headingText, form: 'atx' };
-      const n = itemNumberOf(headingText);
-      if (n !== undefined) h.number = n;
-      plain = false;
-      out.push({ visible: v, kind: 'heading', heading: h });
-      continue;
-    }
-    if (BREAK.test(v)) {
-      plain = false;
-      out.push({ visible: v, kind: 'break' });
-      continue;
-    }
-    if (QUOTE.test(v)) {
-      container = { kind: 'quote' };
-      const content = v.replace(/^ {0,3}> ?/, '');
-      containerFence = opens(content);
-      containerPara = !containerFence && isParagraphText(content);
-      plain = false;
-      out.push({ visible: v, kind: 'text', inContainer: true });
-      continue;
-    }
-    const item = listItem(v);
-    if (item && (!plain || startsBlock(v, true))) {
-      container = { kind: 'list', indent: item.indent, emptyStart: item.empty };
-      const content = item.empty ? '' : v.slice(Math.min(item.indent, v.length));
-      containerFence = opens(content);
-      containerPara = !containerFence && isParagraphText(content);
-      plain = false;
-      out.push({ visible: v, kind: 'text', inContainer: true });
-      continue;
-    }
-    if (!plain) paraStart = out.length;
-    plain = true;
-    out.push({ visible: v, kind: 'text' });
+    const c = s.container;
+    if (c && (c.kind === 'list' ? listLine(s, c, v) : quoteLine(s, v))) continue;
+    s.container = undefined;
+    s.containerFence = undefined;
+    topLevelLine(s, raw, v, !wasInComment);
   }
-
-  assignItems(out);
-  return out;
+  assignItems(s.out);
+  return s.out;
 }
 
 /** Gives every line the item of the numbered section holding it (see the module comment). */
