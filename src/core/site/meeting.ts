@@ -15,6 +15,7 @@ import {
   isWebAddress,
   paperRef,
   publicMinutes,
+  withoutComments,
   type FileIdentity,
   type PaperRef,
 } from './privacy.js';
@@ -225,7 +226,8 @@ function planPaper(ctx: PlanContext, f: MeetingFacts, it: AgendaItem, n: number)
     return { link: { label, sitePath }, copy: { meetingId: f.rec.id, source: ref.path, sitePath } };
   }
   const sitePath = `meetings/${f.rec.id}/${ref.path.replace(MARKDOWN, '.html')}`;
-  const document: DocumentView = { path: sitePath, title: it.title, markdown: text, meeting: { path: f.path, bodyName: bodyName(ctx.model, f.m.body), date: f.m.date } };
+  // HTML comments are the author's notes, not the paper: they never show.
+  const document: DocumentView = { path: sitePath, title: it.title, markdown: withoutComments(text), meeting: { path: f.path, bodyName: bodyName(ctx.model, f.m.body), date: f.m.date } };
   return { link: { label, sitePath }, document };
 }
 
