@@ -9,16 +9,19 @@ import { WepError } from '../core/errors.js';
 import { planSite } from '../core/site/plan.js';
 import { isWebAddress } from '../core/site/privacy.js';
 import type { SiteMeetingInput } from '../core/site/types.js';
-import { loadAllMeetings, meetingsDir } from '../io/meetings.js';
-import { displayPath, loadPartnership } from '../io/partnership-file.js';
+import { meetingsDir } from '../io/meetings.js';
+import { displayPath } from '../io/partnership-file.js';
+import { loadRecords } from '../io/records.js';
 import { findPapers, readMarkdownPapers, readMeetingMinutes, readSiteAssets, recordFileIdentities, verifySiteOut, writeSite } from '../io/site-writer.js';
-import { markdownHeadingLines } from '../report/site/markdown.js';
+import { jsonDocument } from '../report/emit.js';
 import { renderSite } from '../report/site/index.js';
-import type { CommandContext } from './context.js';
+import { markdownHeadingLines } from '../report/site/markdown.js';
+import { done, type CommandContext, type CommandResult } from './context.js';
 
 export interface PublishOptions {
   out?: string;
   baseUrl?: string;
+  json?: true;
 }
 
 /** An absolute http(s) address ending in "/", or undefined. */
@@ -38,16 +41,17 @@ export function normaliseBaseUrl(url: string | undefined, from: string): string 
   return href.endsWith('/') ? href : `${href}/`;
 }
 
-export async function run(ctx: CommandContext, opts: PublishOptions): Promise<number> {
-  const { model, root } = await loadPartnership(ctx);
+export async function run(ctx: CommandContext, opts: PublishOptions): Promise<CommandResult> {
+  const records = await loadRecords(ctx);
+  const { model, root } = records;
   const baseUrl = opts.baseUrl !== undefined ? normaliseBaseUrl(opts.baseUrl, '--base-url') : normaliseBaseUrl(model.file.partnership.publish?.baseUrl, 'publish.base-url');
   const outOpt = opts.out ?? 'site';
   const out = resolve(ctx.cwd, outOpt);
   const display = displayPath(ctx.cwd, out);
   verifySiteOut(out, root, display);
 
-  const records = await loadAllMeetings(root, ctx.cwd, ctx.env);
-  const meetings: SiteMeetingInput[] = records.map((r) => {
+  const loaded = await records.meetings();
+  const meetings: SiteMeetingInput[] = loaded.map((r) => {
     const local = (r.meeting.agenda ?? []).map((i) => i.paper).filter((p): p is string => !!p && !isWebAddress(p));
     const found = findPapers(r.dir, local);
     const input: SiteMeetingInput = { id: r.id, meeting: r.meeting, papers: found, paperTexts: readMarkdownPapers(r.dir, found) };
@@ -58,17 +62,20 @@ export async function run(ctx: CommandContext, opts: PublishOptions): Promise<nu
     }
     return input;
   });
-  const recordFiles = recordFileIdentities(root, records.map((r) => r.dir));
+  const recordFiles = recordFileIdentities(root, loaded.map((r) => r.dir));
   const plan = planSite({ model, meetings, today: ctx.today, recordFiles, rendererHeadings: markdownHeadingLines, ...(baseUrl ? { baseUrl } : {}) });
   const files = renderSite(plan, readSiteAssets(root));
   const copies = plan.copies.map((c) => ({ from: join(meetingsDir(root), c.meetingId, c.source), to: c.sitePath }));
   writeSite(out, { files, copies });
 
-  for (const w of plan.warnings) ctx.out.err(`warning: ${w}`);
   const pages = files.filter((f) => f.path.endsWith('.html')).length;
-  ctx.out.out(
+  const warnings = plan.warnings;
+  if (opts.json) {
+    return done({ warnings, json: jsonDocument('publish', { out: display, baseUrl: baseUrl ?? null, pages, papers: copies.length, meetings: meetings.length, files: files.map((f) => f.path).sort() }) });
+  }
+  const lines = [
     `Published ${pages} pages, ${copies.length} ${copies.length === 1 ? 'paper' : 'papers'} and the meetings calendar to ${display}/ (${meetings.length} ${meetings.length === 1 ? 'meeting' : 'meetings'}).`,
-  );
-  ctx.out.out(`Open ${join(display, 'index.html')} in a browser${baseUrl ? `, or ${baseUrl} once it is uploaded` : ''}.`);
-  return 0;
+    `Open ${join(display, 'index.html')} in a browser${baseUrl ? `, or ${baseUrl} once it is uploaded` : ''}.`,
+  ];
+  return done({ lines, warnings });
 }
