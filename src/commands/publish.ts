@@ -53,7 +53,7 @@ export async function run(ctx: CommandContext, opts: PublishOptions): Promise<Co
   const loaded = await records.meetings();
   const meetings: SiteMeetingInput[] = loaded.map((r) => {
     const local = (r.meeting.agenda ?? []).map((i) => i.paper).filter((p): p is string => !!p && !isWebAddress(p));
-    const found = findPapers(r.dir, local);
+    const found = findPapers(r.dir, root, local);
     const input: SiteMeetingInput = { id: r.id, meeting: r.meeting, papers: found, paperTexts: readMarkdownPapers(r.dir, found) };
     const minutes = readMeetingMinutes(r.dir);
     if (minutes !== undefined) {

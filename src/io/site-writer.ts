@@ -85,20 +85,23 @@ export function fileIdentity(path: string): FileIdentity | undefined {
 /**
  * The local papers named that exist on disk, each with which file it is (so core can tell two
  * names of one file apart from two files) and whether it may be copied: a regular file whose
- * real path is inside the meeting folder (a symbolic link out of it may not).
+ * real path is inside the meeting folder (a symbolic link out of it may not). A paper named by
+ * a path that leaves the meeting folder still gets its identity, as long as the path stays in
+ * the records repo, so that a confidential item naming a sibling meeting's paper keeps that
+ * paper off the site too; nothing outside the repo is looked at.
  */
-export function findPapers(meetingDir: string, papers: readonly string[]): PaperOnDisk[] {
+export function findPapers(meetingDir: string, root: string, papers: readonly string[]): PaperOnDisk[] {
   const realDir = realpathSync(meetingDir);
   const out: PaperOnDisk[] = [];
   for (const paper of new Set(papers)) {
     const safe = normalisePaperPath(paper);
-    if (!safe) continue;
-    const p = join(meetingDir, safe);
+    const p = safe ? join(meetingDir, safe) : resolve(meetingDir, paper.trim().replace(/\\/g, '/'));
+    if (!isInside(root, p)) continue;
     const identity = fileIdentity(p);
     if (!identity) continue;
     let publishable = false;
     try {
-      publishable = statSync(p).isFile() && isInside(realDir, identity.real);
+      publishable = safe !== undefined && statSync(p).isFile() && isInside(realDir, identity.real);
     } catch {
       publishable = false;
     }

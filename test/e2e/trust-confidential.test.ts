@@ -114,6 +114,14 @@ const PAPER_CASES: PaperCase[] = [
       symlinkSync(`../../${mid(n)}/papers/secret.pdf`, at(d, n + 1, 'papers/link.pdf'));
     },
   },
+  {
+    name: 'the confidential item names a sibling meeting\'s paper by ..',
+    setup: (d, n, t) => {
+      write(d, `meetings/${mid(n)}/meeting.yaml`, meetingYaml(day(n), [{ title: 'Public item', paper: 'papers/shared.pdf' }]));
+      write(d, `meetings/${mid(n)}/papers/shared.pdf`, `contents ${t}`);
+      write(d, `meetings/${mid(n + 1)}/meeting.yaml`, meetingYaml(day(n + 1), [{ title: `Confidential ${t}title`, paper: `../${mid(n)}/papers/shared.pdf`, confidential: true }]));
+    },
+  },
   { name: 'a Markdown paper by ./', setup: (d, n, t) => pair(d, n, t, 'papers/secret.md', './papers/secret.md', 'papers/secret.md') },
   {
     name: 'a Markdown paper by hard link',
