@@ -84,7 +84,7 @@ export function parseMinutes(text: string): ParsedMinutes {
         col,
         len: m[2]!.length,
         message: seenItem
-          ? `${kind} outside any numbered item's section (a heading of the same level ended it), so wep cannot tell which item it belongs to`
+          ? `${kind} outside any numbered item's section (a heading of the same or a higher level ended it), so wep cannot tell which item it belongs to`
           : `${kind} before any numbered item heading, so wep cannot tell which item it belongs to`,
         hint: 'put it under the heading of its agenda item, e.g. "## 5. Budget"',
       });

@@ -138,3 +138,16 @@ describe('readMinutesLines agrees with markdown-it (property)', () => {
     );
   });
 });
+
+describe('the minutes parser reads items by the same rule', () => {
+  it('setext headings, either fence, and a heading that ends an item', async () => {
+    const { parseMinutes } = await import('../../../src/core/minutes-parse.js');
+    const r = parseMinutes(doc('Item 4 Staffing', '---', 'DECISION: four', '~~~', 'DECISION: in code', '~~~', 'Item 5 Budget', '===', 'DECISION: five', '# Any other business', 'DECISION: loose'));
+    expect(r.decisions.map((d) => [d.text, d.item])).toEqual([
+      ['four', 4],
+      ['five', 5],
+      ['loose', undefined],
+    ]);
+    expect(r.problems.map((p) => p.message)).toEqual(["DECISION outside any numbered item's section (a heading of the same or a higher level ended it), so wep cannot tell which item it belongs to"]);
+  });
+});
