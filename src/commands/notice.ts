@@ -35,7 +35,7 @@ export async function run(ctx: CommandContext, opts: NoticeOptions): Promise<Com
   const { body } = chosen;
   let { rec } = chosen;
   // Outside a git repo, say so before writing anything.
-  if (opts.commit) verifyInsideRepo(root);
+  const gitWarnings = opts.commit ? verifyInsideRepo(root) : [];
   const { c } = ctx;
   const changed: string[] = [];
 
@@ -53,12 +53,12 @@ export async function run(ctx: CommandContext, opts: NoticeOptions): Promise<Com
   const dist = meetingDistribution(model, rec.meeting);
 
   if (reason) {
-    editYamlFile(rec.path, (doc) => setTopLevel(doc, 'short-notice', { reason }), rec.source);
+    editYamlFile(root, rec.path, (doc) => setTopLevel(doc, 'short-notice', { reason }), rec.source, rec.display);
     changed.push(rec.path);
   }
   if (sentDate) {
     const to = recipientKeys(dist);
-    editYamlFile(rec.path, (doc) => setTopLevel(doc, 'notice', { sent: sentDate, to }));
+    editYamlFile(root, rec.path, (doc) => setTopLevel(doc, 'notice', { sent: sentDate, to }), undefined, rec.display);
     changed.push(rec.path);
   }
   if (changed.length) rec = await records.meeting(rec.id);
@@ -88,7 +88,7 @@ export async function run(ctx: CommandContext, opts: NoticeOptions): Promise<Com
   const show = (p: string) => displayPath(ctx.cwd, p);
   const notes = renderMeetingChoice(rec.id, chosen.choice, c);
   const t = renderNoticeTiming(timing, rec.id, c);
-  const warnings = renderWithoutEmail(dist);
+  const warnings = [...gitWarnings, ...renderWithoutEmail(dist)];
   if (opts.json) {
     return done({
       notes,

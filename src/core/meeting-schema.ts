@@ -23,7 +23,8 @@ const agendaItem = obj(
   { description: 'An agenda item; items are numbered by their position, from 1' },
 );
 
-const itemRef = int({ min: 1, description: 'Agenda item number' });
+/** No agenda has a thousand items: a larger number is a slip. */
+const itemRef = int({ min: 1, max: 999, description: 'Agenda item number' });
 
 const attendance = obj(
   {
@@ -61,6 +62,7 @@ const decision = obj(
 export const meetingSchema = obj(
   {
     body: req(id('Body that meets')),
+    jointWith: opt(arr(id()), 'Other bodies meeting jointly with this one: one notice to all their members, quorum per body'),
     date: req(date()),
     start: req(time()),
     end: opt(time()),
@@ -93,3 +95,8 @@ export type AgendaItem = Infer<typeof agendaItem>;
 export type Attendance = Infer<typeof attendance>;
 export type Action = Infer<typeof action>;
 export type Decision = Infer<typeof decision>;
+
+/** Every body a meeting is a meeting of: its own, then those it meets jointly with. */
+export function meetingBodies(m: Pick<MeetingFile, 'body' | 'jointWith'>): string[] {
+  return [m.body, ...(m.jointWith ?? []).filter((b) => b !== m.body)];
+}

@@ -5,7 +5,15 @@
 import { NATIONS } from './calendar.js';
 import { MINUTES_KINDS, NOTICE_KINDS } from './deadlines.js';
 import { date, email, id, text, time } from './scalars.js';
-import { arr, bool, int, obj, oneOf, opt, req, str, tagged, type Infer } from './schema.js';
+import { arr, bool, dict, int, obj, oneOf, opt, req, str, tagged, type Infer } from './schema.js';
+
+/**
+ * Bounds on counts, so that a slip (1e9, an extra row of zeros) is refused where it was
+ * written rather than reaching the quorum arithmetic: no board has a thousand seats, and a
+ * proxy who stands for more than a hundred members is a typing error.
+ */
+export const MAX_SEATS = 1000;
+export const MAX_PER_PROXY = 100;
 
 export const ROLES = ['chair', 'vice-chair', 'member', 'officer', 'observer', 'proxy', 'adviser'] as const;
 export type Role = (typeof ROLES)[number];
@@ -54,7 +62,7 @@ const group = obj(
   {
     id: req(id()),
     name: req(text()),
-    seats: req(int({ min: 0 }), 'Seats the group holds on the board; 0 for groups without seats'),
+    seats: req(int({ min: 0, max: MAX_SEATS }), 'Seats the group holds on the board; 0 for groups without seats'),
     description: opt(text()),
   },
   { description: 'A partner group and its seats' },
@@ -112,6 +120,7 @@ const fraction = str({
   pattern: /^\d+\/[1-9]\d*$/,
   check: (v) => {
     const [a, b] = v.split('/').map(Number) as [number, number];
+    if (b > MAX_SEATS) return `"${v}": a quorum fraction's denominator is at most ${MAX_SEATS}`;
     return a > b || a === 0 ? `"${v}" is not a fraction between 0 and 1` : undefined;
   },
   patternHint: 'write it as numerator/denominator, e.g. 2/5',
@@ -122,15 +131,15 @@ export const quorumRule = tagged(
   {
     'per-group': obj({
       groups: req(arr(id(), { minItems: 1 })),
-      min: req(int({ min: 1 }), 'At least this many from each group'),
+      min: req(int({ min: 1, max: MAX_SEATS }), 'At least this many from each group'),
       note: opt(text()),
     }),
-    count: obj({ min: req(int({ min: 1 }), 'At least this many voting members in all'), note: opt(text()) }),
+    count: obj({ min: req(int({ min: 1, max: MAX_SEATS }), 'At least this many voting members in all'), note: opt(text()) }),
     fraction: obj({
       of: req(oneOf(['seats', 'filled-seats'] as const), '"seats": all seats; "filled-seats": members in post'),
       fraction: req(fraction),
       round: opt(oneOf(['up', 'down', 'nearest'] as const), 'Default "up"'),
-      neverFewerThan: opt(int({ min: 1 }), 'A floor: never fewer than this many'),
+      neverFewerThan: opt(int({ min: 1, max: MAX_SEATS }), 'A floor: never fewer than this many'),
       note: opt(text()),
     }),
     required: obj({
@@ -155,6 +164,27 @@ const venue = obj(
 export type Venue = Infer<typeof venue>;
 export { venue as venueSchema };
 
+const schoolTerm = obj(
+  {
+    name: req(text('e.g. "Autumn 2027"')),
+    start: req(date('First day of term')),
+    end: req(date('Last day of term')),
+    halfTerm: opt(obj({ start: req(date()), end: req(date()) }, { description: 'The half-term break, first and last day' })),
+  },
+  { description: 'A school term' },
+);
+export type TermDates = Infer<typeof schoolTerm>;
+
+const closure = obj(
+  {
+    date: opt(date('A single day')),
+    from: opt(date('First day of a closure of several days')),
+    to: opt(date('Last day of a closure of several days')),
+    reason: req(text()),
+  },
+  { description: 'A day (date) or days (from, to) that are not working days' },
+);
+
 const body = obj(
   {
     id: req(id()),
@@ -162,19 +192,20 @@ const body = obj(
     kind: opt(oneOf(BODY_KINDS)),
     description: opt(text()),
     members: req(arr(selector, { minItems: 1 }), 'Who sits on the body: a list of selectors'),
-    seats: opt(int({ min: 1 }), 'Total seats, when not the sum of the member groups\' seats'),
+    seats: opt(int({ min: 1, max: MAX_SEATS }), 'Total seats, when not the sum of the member groups\' seats'),
     accountableTo: opt(id('Body this one reports to')),
     meets: opt(text('How often, e.g. "half-termly"')),
     lifespan: opt(obj({ start: req(date()), end: req(date()) }, { description: 'For a body that lives a fixed time' })),
     notice: req(noticeRule),
     minutes: req(minutesRule),
     quorum: opt(arr(quorumRule), 'All rules must hold for the meeting to be quorate'),
-    proxies: opt(obj({ allowed: opt(bool()), maxPerProxy: opt(int({ min: 1 }), 'Members one proxy may stand for; default 1') })),
+    proxies: opt(obj({ allowed: opt(bool()), maxPerProxy: opt(int({ min: 1, max: MAX_PER_PROXY }), 'Members one proxy may stand for; default 1') })),
     attendanceBy: opt(oneOf(['person', 'school'] as const), '"school": report attendance as schools represented'),
     chair: opt(id('Person who chairs the body')),
     venue: opt(venue),
     start: opt(time('Usual start time')),
     end: opt(time('Usual end time')),
+    terms: opt(id('The school calendar this body follows, from calendar.other-terms (default: calendar.terms)')),
   },
   { description: 'A board, group or cluster that meets' },
 );
@@ -203,7 +234,12 @@ export const partnershipSchema = obj(
         calendar: opt(
           obj({
             nation: opt(oneOf(NATIONS), 'Whose bank holidays; default england-and-wales'),
-            closures: opt(arr(obj({ date: req(date()), reason: req(text()) })), 'Extra non-working days, and bank holidays announced at short notice'),
+            closures: opt(arr(closure), 'Extra non-working days, and bank holidays announced at short notice'),
+            terms: opt(arr(schoolTerm), "The local authority's term dates, in date order"),
+            otherTerms: opt(
+              dict(obj({ name: req(text()), terms: req(arr(schoolTerm)) }, { description: 'Another school calendar, e.g. an academy trust\'s' })),
+              'School calendars that differ from the authority\'s, by id; a body follows one with "terms: ID"',
+            ),
           }),
         ),
         publish: opt(

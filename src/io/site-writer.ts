@@ -5,12 +5,16 @@
  * an earlier `wep publish` made it (it holds the `.wep-site` marker); a folder holding the
  * records, a git checkout or anything else is refused.
  */
-import { copyFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { WepError } from '../core/errors.js';
 import { normalisePaperPath, type FileIdentity } from '../core/site/privacy.js';
 import type { PaperOnDisk } from '../core/site/types.js';
+import { writeFailure } from './fs.js';
+import { isRecordFile, readRecordBytes, readRecordText, readRecordTextIfExists } from './guarded-read.js';
+import { MAX_PAPER_BYTES, MAX_TEXT_BYTES } from './limits.js';
+import { recordsRootOf } from './meetings.js';
 import { PARTNERSHIP_FILE } from './partnership-file.js';
 
 /** The marker an earlier build leaves, so the next build knows the folder is its own. */
@@ -56,18 +60,16 @@ export interface SiteAssetFiles {
 /** The stylesheet and filter script, overridable per records repo in templates/site/. */
 export function readSiteAssets(root: string): SiteAssetFiles {
   const own = packageTemplatesDir();
-  const pick = (name: string) => {
-    const local = join(root, 'templates', 'site', name);
-    return readFileSync(existsSync(local) ? local : join(own, name), 'utf8');
-  };
+  const pick = (name: string) => readRecordTextIfExists(root, join(root, 'templates', 'site', name)) ?? readFileSync(join(own, name), 'utf8');
   return { css: pick('site.css'), js: pick('filter.js') };
 }
 
 /** The minutes to publish: minutes.public.md when the clerk wrote one, else minutes.md. */
 export function readMeetingMinutes(meetingDir: string): { text: string; file: 'minutes.md' | 'minutes.public.md' } | undefined {
+  const root = recordsRootOf({ dir: meetingDir });
   for (const file of ['minutes.public.md', 'minutes.md'] as const) {
-    const p = join(meetingDir, file);
-    if (existsSync(p)) return { text: readFileSync(p, 'utf8'), file };
+    const text = readRecordTextIfExists(root, join(meetingDir, file));
+    if (text !== undefined) return { text, file };
   }
   return undefined;
 }
@@ -101,7 +103,8 @@ export function findPapers(meetingDir: string, root: string, papers: readonly st
     if (!identity) continue;
     let publishable = false;
     try {
-      publishable = safe !== undefined && statSync(p).isFile() && isInside(realDir, identity.real);
+      // the guarded reader with the meeting's folder as its root: a regular file inside it
+      publishable = safe !== undefined && statSync(p).isFile() && isInside(realDir, identity.real) && isRecordFile(meetingDir, p);
     } catch {
       publishable = false;
     }
@@ -121,7 +124,7 @@ export function readMarkdownPapers(meetingDir: string, found: readonly PaperOnDi
   const out: Record<string, string> = {};
   for (const f of found) {
     const safe = normalisePaperPath(f.paper);
-    if (f.publishable && safe && /\.(md|markdown)$/i.test(safe)) out[safe] = readFileSync(join(meetingDir, safe), 'utf8');
+    if (f.publishable && safe && /\.(md|markdown)$/i.test(safe)) out[safe] = readRecordText(meetingDir, join(meetingDir, safe), { limit: MAX_TEXT_BYTES });
   }
   return out;
 }
@@ -135,8 +138,13 @@ export interface SiteWrite {
 /** Builds the site in a temporary folder beside `out`, then swaps it in. Returns the files written. */
 export function writeSite(out: string, site: SiteWrite): number {
   const parent = dirname(out);
-  mkdirSync(parent, { recursive: true });
-  const tmp = mkdtempSync(join(parent, `.${basename(out)}.wep-build-`));
+  let tmp: string;
+  try {
+    mkdirSync(parent, { recursive: true });
+    tmp = mkdtempSync(join(parent, `.${basename(out)}.wep-build-`));
+  } catch (e) {
+    throw writeFailure(e, `the site in ${out}`);
+  }
   let old: string | undefined;
   try {
     const put = (rel: string) => {
@@ -146,7 +154,9 @@ export function writeSite(out: string, site: SiteWrite): number {
       return target;
     };
     for (const f of site.files) writeFileSync(put(f.path), f.content);
-    for (const c of site.copies) copyFileSync(c.from, put(c.to));
+    // papers through the guarded reader too (findPapers checked they are inside their meeting
+    // folder): never a FIFO, never more than the paper size limit
+    for (const c of site.copies) writeFileSync(put(c.to), readRecordBytes(null, c.from, { limit: MAX_PAPER_BYTES }));
     writeFileSync(join(tmp, SITE_MARKER), MARKER_TEXT);
     if (existsSync(out)) {
       old = mkdtempSync(join(parent, `.${basename(out)}.wep-old-`));
@@ -162,7 +172,8 @@ export function writeSite(out: string, site: SiteWrite): number {
     }
   } catch (e) {
     rmSync(tmp, { recursive: true, force: true });
-    throw e;
+    // a full disk or a read-only folder is the clerk's to fix: exit 2, the old site untouched
+    throw writeFailure(e, `the site in ${out}`);
   }
   if (old) rmSync(old, { recursive: true, force: true });
   return site.files.length + site.copies.length + 1;
