@@ -1,17 +1,21 @@
 /**
  * `wep publish`: the partnership's records as a static website for every school leader.
- * Load records -> plan what may be published (core/site) -> render HTML (report/site-html)
+ * Load records -> plan what may be published (core/site/plan, asking core/site/privacy) ->
+ * render the pages (report/site/)
  * -> write the folder atomically (io/site-writer).
  */
 import { join, resolve } from 'node:path';
 import { WepError } from '../core/errors.js';
-import { isWebAddress, planSite, type SiteMeetingInput } from '../core/site.js';
+import { planSite } from '../core/site/plan.js';
+import { isWebAddress } from '../core/site/privacy.js';
+import type { SiteMeetingInput } from '../core/site/types.js';
 import { meetingsDir } from '../io/meetings.js';
 import { displayPath } from '../io/partnership-file.js';
 import { loadRecords } from '../io/records.js';
-import { findPapers, readMarkdownPapers, readMeetingMinutes, readSiteAssets, verifySiteOut, writeSite } from '../io/site-writer.js';
-import { renderSite } from '../report/site-html.js';
+import { findPapers, readMarkdownPapers, readMeetingMinutes, readSiteAssets, recordFileIdentities, verifySiteOut, writeSite } from '../io/site-writer.js';
 import { jsonDocument } from '../report/emit.js';
+import { renderSite } from '../report/site/index.js';
+import { markdownHeadingLines } from '../report/site/markdown.js';
 import { done, type CommandContext, type CommandResult } from './context.js';
 
 export interface PublishOptions {
@@ -46,15 +50,20 @@ export async function run(ctx: CommandContext, opts: PublishOptions): Promise<Co
   const display = displayPath(ctx.cwd, out);
   verifySiteOut(out, root, display);
 
-  const meetings: SiteMeetingInput[] = (await records.meetings()).map((r) => {
+  const loaded = await records.meetings();
+  const meetings: SiteMeetingInput[] = loaded.map((r) => {
     const local = (r.meeting.agenda ?? []).map((i) => i.paper).filter((p): p is string => !!p && !isWebAddress(p));
-    const found = findPapers(r.dir, local);
-    const input: SiteMeetingInput = { id: r.id, meeting: r.meeting, papersFound: found, paperTexts: readMarkdownPapers(r.dir, found) };
+    const found = findPapers(r.dir, root, local);
+    const input: SiteMeetingInput = { id: r.id, meeting: r.meeting, papers: found, paperTexts: readMarkdownPapers(r.dir, found) };
     const minutes = readMeetingMinutes(r.dir);
-    if (minutes !== undefined) input.minutesText = minutes;
+    if (minutes !== undefined) {
+      input.minutesText = minutes.text;
+      input.minutesFile = minutes.file;
+    }
     return input;
   });
-  const plan = planSite({ model, meetings, today: ctx.today, ...(baseUrl ? { baseUrl } : {}) });
+  const recordFiles = recordFileIdentities(root, loaded.map((r) => r.dir));
+  const plan = planSite({ model, meetings, today: ctx.today, recordFiles, rendererHeadings: markdownHeadingLines, ...(baseUrl ? { baseUrl } : {}) });
   const files = renderSite(plan, readSiteAssets(root));
   const copies = plan.copies.map((c) => ({ from: join(meetingsDir(root), c.meetingId, c.source), to: c.sitePath }));
   writeSite(out, { files, copies });

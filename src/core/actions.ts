@@ -12,6 +12,8 @@ export interface LoggedAction extends Action {
   bodies: string[];
   open: boolean;
   overdue: boolean;
+  /** Agreed under a confidential agenda item: its text stays out of anything sent or published. */
+  confidential?: boolean;
 }
 
 /** Every action of every meeting, oldest meeting first. */
@@ -19,7 +21,8 @@ export function collectActions(meetings: readonly { id: string; meeting: Meeting
   return meetings.flatMap(({ id, meeting }) =>
     (meeting.actions ?? []).map((a) => {
       const open = !a.done;
-      return { ...a, ref: `${id}/${a.id}`, meetingId: id, meetingDate: meeting.date, body: meeting.body, bodies: meetingBodies(meeting), open, overdue: open && a.due !== undefined && a.due < today };
+      const confidential = a.item !== undefined && meeting.agenda?.[a.item - 1]?.confidential === true;
+      return { ...a, ref: `${id}/${a.id}`, meetingId: id, meetingDate: meeting.date, body: meeting.body, bodies: meetingBodies(meeting), open, overdue: open && a.due !== undefined && a.due < today, confidential };
     }),
   );
 }
@@ -34,4 +37,12 @@ export function actionsCarriedForward(all: readonly LoggedAction[], body: string
   return all
     .filter((a) => a.open && a.bodies.some((b) => bodies.includes(b)) && a.meetingDate < date)
     .map((a) => ({ ...a, overdue: a.due !== undefined && a.due < date }));
+}
+
+/**
+ * An action's text as it may travel into a later agenda, notice or minutes: a confidential
+ * item's action keeps its reference, owner and due date, never its text.
+ */
+export function travellingActionText(a: Pick<LoggedAction, 'text' | 'confidential' | 'item'>): string {
+  return a.confidential === true ? `Confidential action (item ${a.item} of its meeting): see the confidential minutes` : a.text;
 }

@@ -3,7 +3,7 @@
  * items with presenter, paper and purpose, and the open actions carried forward under matters
  * arising. Also the starting meeting.yaml that `wep meeting new` writes.
  */
-import { actionsCarriedForward, collectActions, type LoggedAction } from './actions.js';
+import { actionsCarriedForward, collectActions, travellingActionText, type LoggedAction } from './actions.js';
 import { formatLongDate, type IsoDate } from './dates.js';
 import { schemaLine } from './json-schema.js';
 import { meetingBodies, type AgendaItem, type MeetingFile } from './meeting-schema.js';
@@ -126,7 +126,7 @@ export function buildAgenda(model: Model, id: string, meeting: MeetingFile, ctx:
         if (ctx.previous) e.notes.push(`Minutes of the meeting held on ${formatLongDate(ctx.previous.date)}${ctx.previous.minutesStatus ? ` (${ctx.previous.minutesStatus})` : ''}`);
         break;
       case 'matters-arising':
-        e.actions = ctx.carried.map((a) => ({ ref: a.ref, text: a.text, owner: a.owner, ownerName: name(a.owner), due: a.due ?? null, overdue: a.overdue }));
+        e.actions = ctx.carried.map((a) => ({ ref: a.ref, text: travellingActionText(a), owner: a.owner, ownerName: name(a.owner), due: a.due ?? null, overdue: a.overdue }));
         if (e.actions.length === 0) e.notes.push('No open actions from earlier meetings');
         break;
       case 'next-meeting':

@@ -5,7 +5,8 @@
  *     DECISION: The Partnership approved the budget for 2027-28.
  *     ACTION: Circulate the revised budget — owner: la-morgan, due: 2027-01-15
  *
- * A `DECISION:` or `ACTION:` line belongs to the numbered item heading above it. After the
+ * A `DECISION:` or `ACTION:` line belongs to the numbered item whose section holds it, by the
+ * one heading rule of minutes-headings.ts (shared with the registers and the site). After the
  * text of an action, a dash (—, – or -) or a bracket opens `owner: <person id>` and the
  * optional `due: YYYY-MM-DD`, in either order, separated by commas. A recorded vote closes a
  * DECISION line in brackets: `(for: 9, against: 1, abstentions: 2)` (or `(9 for, 1 against)`).
@@ -14,6 +15,7 @@
  */
 import { isIsoDate, whyNotIsoDate, type IsoDate } from './dates.js';
 import type { Action, Decision, MeetingFile, Votes } from './meeting-schema.js';
+import { readMinutesLines } from './minutes-headings.js';
 import { ID_PATTERN } from './scalars.js';
 
 export interface ParsedAction {
@@ -51,7 +53,6 @@ export interface ParsedMinutes {
   problems: MinutesProblem[];
 }
 
-const HEADING = /^#{1,6}\s+(?:item\s+)?(\d+)\s*[.:)]?(?:\s|$)/i;
 const ENTRY = /^(\s*(?:[-*+]\s+)?(?:\*\*|__)?)(ACTION|DECISION)(?:\*\*|__)?\s*:(?:\*\*|__)?\s*(.*)$/i;
 /** The metadata of an action: after a dash followed by owner/due, or in a final bracket. */
 const META_DASH = /\s+(?:—|–|--|-)\s+(?=(?:owner|due)\s*:)/i;
@@ -66,46 +67,15 @@ const EXAMPLE = 'ACTION: <what is to be done> — owner: <person id>, due: YYYY-
 /** Reads ACTION and DECISION lines, each with the agenda item it sits under. Pure. */
 export function parseMinutes(text: string): ParsedMinutes {
   const out: ParsedMinutes = { actions: [], decisions: [], problems: [] };
-  const lines = text.split(/\r?\n/);
-  let item: number | undefined;
-  let inComment = false;
-  let fence: string | undefined;
-  lines.forEach((raw, i) => {
+  let seenItem = false;
+  readMinutesLines(text).forEach((l, i) => {
     const line = i + 1;
-    const l = raw;
-    if (fence) {
-      if (l.trimStart().startsWith(fence)) fence = undefined;
+    const visible = l.visible;
+    if (l.kind !== 'text' && l.kind !== 'indented') {
+      if (l.item !== undefined) seenItem = true;
       return;
     }
-    const f = /^\s*(```|~~~)/.exec(l);
-    if (f && !inComment) {
-      fence = f[1];
-      return;
-    }
-    // HTML comments (which may span lines) become spaces, so columns stay true.
-    let visible = '';
-    let at = 0;
-    while (at < l.length) {
-      if (inComment) {
-        const close = l.indexOf('-->', at);
-        const stop = close < 0 ? l.length : close + 3;
-        visible += ' '.repeat(stop - at);
-        at = stop;
-        if (close >= 0) inComment = false;
-      } else {
-        const open = l.indexOf('<!--', at);
-        const stop = open < 0 ? l.length : open;
-        visible += l.slice(at, stop);
-        at = stop;
-        if (open >= 0) inComment = true;
-      }
-    }
-    if (!visible.trim()) return;
-    const h = HEADING.exec(visible);
-    if (h) {
-      item = Number(h[1]);
-      return;
-    }
+    const item = l.item;
     const m = ENTRY.exec(visible);
     if (!m) return;
     const col = m[1]!.length + 1;
@@ -121,7 +91,9 @@ export function parseMinutes(text: string): ParsedMinutes {
         line,
         col,
         len: m[2]!.length,
-        message: `${kind} before any numbered item heading, so wep cannot tell which item it belongs to`,
+        message: seenItem
+          ? `${kind} outside any numbered item's section (a heading of the same or a higher level ended it), so wep cannot tell which item it belongs to`
+          : `${kind} before any numbered item heading, so wep cannot tell which item it belongs to`,
         hint: 'put it under the heading of its agenda item, e.g. "## 5. Budget"',
       });
     }

@@ -4,7 +4,7 @@
  * agenda item with what the records already hold for it. The report layer renders it through
  * the minutes template; the lifecycle (circulated, approved, signed) is checked here too.
  */
-import type { LoggedAction } from './actions.js';
+import { travellingActionText, type LoggedAction } from './actions.js';
 import { formatLongDate, type IsoDate } from './dates.js';
 import { lateness, type Lateness } from './deadlines.js';
 import type { AgendaItem, Attendance, MeetingFile, Votes } from './meeting-schema.js';
@@ -255,7 +255,7 @@ export function buildMinutes(model: Model, body: ResolvedBody, input: MinutesInp
     ...(input.previous
       ? { previous: { id: input.previous.id, date: input.previous.meeting.date, dateLong: formatLongDate(input.previous.meeting.date), status: input.previous.meeting.minutes?.status ?? 'draft' } }
       : {}),
-    mattersArising: input.carried.map((x) => ({ ref: x.ref, text: x.text, owner: ref(x.owner), ...(x.due ? { due: x.due } : {}), overdue: x.overdue, meetingDate: x.meetingDate })),
+    mattersArising: input.carried.map((x) => ({ ref: x.ref, text: travellingActionText(x), owner: ref(x.owner), ...(x.due ? { due: x.due } : {}), overdue: x.overdue, meetingDate: x.meetingDate })),
     items,
     inquorateDecisions,
     ...(nextDate ? { next: { date: nextDate, dateLong: formatLongDate(nextDate) } } : {}),

@@ -5,11 +5,12 @@
  * an earlier `wep publish` made it (it holds the `.wep-site` marker); a folder holding the
  * records, a git checkout or anything else is refused.
  */
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { WepError } from '../core/errors.js';
-import { safePaperPath } from '../core/site.js';
+import { normalisePaperPath, type FileIdentity } from '../core/site/privacy.js';
+import type { PaperOnDisk } from '../core/site/types.js';
 import { writeFailure } from './fs.js';
 import { isRecordFile, readRecordBytes, readRecordText, readRecordTextIfExists } from './guarded-read.js';
 import { MAX_PAPER_BYTES, MAX_TEXT_BYTES } from './limits.js';
@@ -64,30 +65,66 @@ export function readSiteAssets(root: string): SiteAssetFiles {
 }
 
 /** The minutes to publish: minutes.public.md when the clerk wrote one, else minutes.md. */
-export function readMeetingMinutes(meetingDir: string): string | undefined {
+export function readMeetingMinutes(meetingDir: string): { text: string; file: 'minutes.md' | 'minutes.public.md' } | undefined {
   const root = recordsRootOf({ dir: meetingDir });
-  for (const name of ['minutes.public.md', 'minutes.md']) {
-    const text = readRecordTextIfExists(root, join(meetingDir, name));
-    if (text !== undefined) return text;
+  for (const file of ['minutes.public.md', 'minutes.md'] as const) {
+    const text = readRecordTextIfExists(root, join(meetingDir, file));
+    if (text !== undefined) return { text, file };
   }
   return undefined;
 }
 
-/** Which of the papers named exist as regular files inside the meeting folder (symbolic links out of it do not count). */
-export function findPapers(meetingDir: string, papers: readonly string[]): string[] {
-  return papers.filter((paper) => {
-    const safe = safePaperPath(paper);
-    // the guarded reader with the meeting's folder as its root: a paper must be a regular file inside it
-    return safe !== undefined && safe !== '' && isRecordFile(meetingDir, join(meetingDir, safe));
-  });
+/** Which file a path is (symbolic links followed), or undefined when there is none. */
+export function fileIdentity(path: string): FileIdentity | undefined {
+  try {
+    const st = statSync(path);
+    return { real: realpathSync(path), dev: st.dev, ino: st.ino };
+  } catch {
+    return undefined;
+  }
 }
 
-/** The text of the Markdown papers among those found, by normalised path (they become pages). */
-export function readMarkdownPapers(meetingDir: string, found: readonly string[]): Record<string, string> {
+/**
+ * The local papers named that exist on disk, each with which file it is (so core can tell two
+ * names of one file apart from two files) and whether it may be copied: a regular file whose
+ * real path is inside the meeting folder (a symbolic link out of it may not). A paper named by
+ * a path that leaves the meeting folder still gets its identity, as long as the path stays in
+ * the records repo, so that a confidential item naming a sibling meeting's paper keeps that
+ * paper off the site too; nothing outside the repo is looked at.
+ */
+export function findPapers(meetingDir: string, root: string, papers: readonly string[]): PaperOnDisk[] {
+  const realDir = realpathSync(meetingDir);
+  const out: PaperOnDisk[] = [];
+  for (const paper of new Set(papers)) {
+    const safe = normalisePaperPath(paper);
+    const p = safe ? join(meetingDir, safe) : resolve(meetingDir, paper.trim().replace(/\\/g, '/'));
+    if (!isInside(root, p)) continue;
+    const identity = fileIdentity(p);
+    if (!identity) continue;
+    let publishable = false;
+    try {
+      // the guarded reader with the meeting's folder as its root: a regular file inside it
+      publishable = safe !== undefined && statSync(p).isFile() && isInside(realDir, identity.real) && isRecordFile(meetingDir, p);
+    } catch {
+      publishable = false;
+    }
+    out.push({ paper, identity, publishable });
+  }
+  return out;
+}
+
+/** The record files of the repo (partnership.yaml, and each meeting's meeting.yaml and minutes), by identity. */
+export function recordFileIdentities(root: string, meetingDirs: readonly string[]): FileIdentity[] {
+  const paths = [join(root, PARTNERSHIP_FILE), ...meetingDirs.flatMap((d) => ['meeting.yaml', 'minutes.md', 'minutes.public.md'].map((f) => join(d, f)))];
+  return paths.map(fileIdentity).filter((x): x is FileIdentity => x !== undefined);
+}
+
+/** The text of the Markdown papers that may be published, by normalised path (they become pages). */
+export function readMarkdownPapers(meetingDir: string, found: readonly PaperOnDisk[]): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const paper of found) {
-    const safe = safePaperPath(paper);
-    if (safe && /\.(md|markdown)$/i.test(safe)) out[safe] = readRecordText(meetingDir, join(meetingDir, safe), { limit: MAX_TEXT_BYTES });
+  for (const f of found) {
+    const safe = normalisePaperPath(f.paper);
+    if (f.publishable && safe && /\.(md|markdown)$/i.test(safe)) out[safe] = readRecordText(meetingDir, join(meetingDir, safe), { limit: MAX_TEXT_BYTES });
   }
   return out;
 }

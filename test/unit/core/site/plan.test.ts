@@ -1,10 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { MeetingFile } from '../../../src/core/meeting-schema.js';
-import { buildModel } from '../../../src/core/model.js';
-import type { PartnershipFile } from '../../../src/core/partnership-schema.js';
-import { mentionsAny, planSite, publicMinutes, relativeHref, safePaperPath, type SiteMeetingInput } from '../../../src/core/site.js';
-import { renderSite } from '../../../src/report/site-html.js';
+import type { MeetingFile } from '../../../../src/core/meeting-schema.js';
+import { buildModel } from '../../../../src/core/model.js';
+import type { PartnershipFile } from '../../../../src/core/partnership-schema.js';
+import { planSite } from '../../../../src/core/site/plan.js';
+import { relativeHref, type PaperOnDisk, type SiteMeetingInput } from '../../../../src/core/site/types.js';
+import { renderSite } from '../../../../src/report/site/index.js';
 
 const file = (over: Partial<PartnershipFile['partnership']> = {}): PartnershipFile => ({
   partnership: { name: 'Test Partnership', short: 'TP', clerk: { name: 'Jo Clerk', email: 'clerk@tp.example.org' }, values: ['Openness'], ...over },
@@ -33,7 +34,12 @@ const file = (over: Partial<PartnershipFile['partnership']> = {}): PartnershipFi
 });
 
 const meeting = (over: Partial<MeetingFile> = {}): MeetingFile => ({ body: 'board', date: '2026-10-01', start: '16:00', agenda: [], ...over });
-const input = (id: string, m: MeetingFile, extra: Partial<SiteMeetingInput> = {}): SiteMeetingInput => ({ id, meeting: m, papersFound: [], ...extra });
+/** Papers on disk as io reports them: regular files inside the folder, each a file of its own. */
+const onDisk = (papers: string[]): PaperOnDisk[] => papers.map((paper, i) => ({ paper, identity: { real: `/records/${paper}`, dev: 1, ino: 1000 + i }, publishable: true }));
+const input = (id: string, m: MeetingFile, extra: Partial<Omit<SiteMeetingInput, 'papers'>> & { papersFound?: string[] } = {}): SiteMeetingInput => {
+  const { papersFound, ...rest } = extra;
+  return { id, meeting: m, papers: onDisk(papersFound ?? []), ...rest };
+};
 
 const held = meeting({
   agenda: [
@@ -70,57 +76,6 @@ describe('relativeHref', () => {
     ['registers/decisions.html', 'meetings/x/index.html#decision-1', '../meetings/x/index.html#decision-1'],
     ['meetings/index.html', 'index.html', '../index.html'],
   ])('%s -> %s = %s', (from, to, want) => expect(relativeHref(from, to)).toBe(want));
-});
-
-describe('safePaperPath', () => {
-  it.each([
-    ['papers/a.pdf', 'papers/a.pdf'],
-    ['./papers/a.pdf', 'papers/a.pdf'],
-    ['papers\\a.pdf', 'papers/a.pdf'],
-    ['../other/a.pdf', undefined],
-    ['/etc/passwd', undefined],
-    ['C:/x.pdf', undefined],
-    ['papers/../../x', undefined],
-    ['.hidden', undefined],
-    ['meeting.yaml', undefined],
-    ['index.html', undefined],
-    ['', undefined],
-  ])('%j -> %j', (p, want) => expect(safePaperPath(p)).toBe(want));
-
-  it('never returns a path that leaves the meeting folder', () => {
-    fc.assert(
-      fc.property(fc.array(fc.constantFrom('..', '.', '', 'a', 'b.pdf', '/', '\\', 'x y', '.git'), { maxLength: 6 }), (parts) => {
-        const out = safePaperPath(parts.join('/'));
-        if (out === undefined) return;
-        expect(out.startsWith('/')).toBe(false);
-        expect(out.split('/')).not.toContain('..');
-        expect(out.split('/').some((s) => s.startsWith('.'))).toBe(false);
-      }),
-    );
-  });
-});
-
-describe('publicMinutes', () => {
-  const md = `# Minutes\n<!-- instructions -->\n## 1. Welcome\nHello.\n## 2. Secret\nHidden text.\n### detail\nMore hidden.\n## 3. Budget\nShown.\n\`\`\`\n## 2. in a code block\n\`\`\`\n`;
-  it('drops the sections of confidential items and HTML comments, keeps the rest', () => {
-    const out = publicMinutes(md, new Set([2]));
-    expect(out).toContain('Hello.');
-    expect(out).toContain('Shown.');
-    expect(out).not.toContain('Hidden text');
-    expect(out).not.toContain('More hidden');
-    expect(out).not.toContain('instructions');
-    expect(out).toContain('## 2. in a code block');
-  });
-  it('understands "Item 2:" headings too', () => {
-    expect(publicMinutes('## Item 2: Secret\nx\n## Item 3: Open\ny', new Set([2]))).toBe('## Item 3: Open\ny');
-  });
-});
-
-describe('mentionsAny', () => {
-  it('ignores case and secrets too short to be telling', () => {
-    expect(mentionsAny('The HERON matter', ['heron'])).toBe(true);
-    expect(mentionsAny('AOB', ['AOB'])).toBe(false);
-  });
 });
 
 describe('planSite', () => {
@@ -195,7 +150,7 @@ describe('planSite', () => {
   });
 
   it('withholds minutes that still mention a confidential item outside its own section, with a warning', () => {
-    const p = planSite({ model, today: '2026-11-22', meetings: [input('2026-10-01-board', held, { minutesText: '## 1. Welcome\nWe discussed the Secret Heron Matter briefly.\n' })] });
+    const p = planSite({ model, today: '2026-11-22', meetings: [input('2026-10-01-board', held, { minutesText: '## 1. Welcome\nWe discussed the Secret Heron Matter briefly.\n## 2. Secret Heron Matter\nhidden\n' })] });
     expect(p.meetings[0]!.minutes.state).toBe('withheld');
     expect(p.warnings).toContain('2026-10-01-board: the minutes file mentions a confidential item, so it is left out of the site');
   });
@@ -215,8 +170,8 @@ describe('planSite', () => {
   it('mark-drafts: draft minutes are published, marked', () => {
     const m2 = buildModel(file({ publish: { minutes: 'mark-drafts' } }));
     const draft = { ...held, minutes: { status: 'draft' as const } };
-    const p = planSite({ model: m2, today: '2026-11-22', meetings: [input('2026-10-01-board', draft, { minutesText: 'draft text' })] });
-    expect(p.meetings[0]!.minutes).toMatchObject({ state: 'draft', markdown: 'draft text' });
+    const p = planSite({ model: m2, today: '2026-11-22', meetings: [input('2026-10-01-board', draft, { minutesText: '## 2. Heron\nhidden\n## 3. Budget\ndraft text' })] });
+    expect(p.meetings[0]!.minutes).toMatchObject({ state: 'draft', markdown: '## 3. Budget\ndraft text' });
     expect(p.decisions.every((d) => d.draft)).toBe(true);
   });
 

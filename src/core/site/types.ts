@@ -1,0 +1,263 @@
+/**
+ * The published website as data: the shapes the plan (plan.ts) builds and the pages
+ * (src/report/site/) render, and the site's addresses.
+ */
+import type { IsoDate } from '../dates.js';
+import type { IcsCalendar } from '../ics.js';
+import type { MeetingFile } from '../meeting-schema.js';
+import type { Model } from '../model.js';
+import type { FileIdentity } from './privacy.js';
+
+export type MinutesPolicy = 'approved-only' | 'mark-drafts';
+
+/** A local paper named by an agenda item, as io found it on disk. */
+export interface PaperOnDisk {
+  /** As written in meeting.yaml. */
+  paper: string;
+  /** Which file it is (absent when there is no such file). */
+  identity?: FileIdentity;
+  /** A regular file whose real path is inside the meeting folder: the only kind that may be copied. */
+  publishable: boolean;
+}
+
+/** One meeting as the command hands it over: the record plus what was found beside it. */
+export interface SiteMeetingInput {
+  id: string;
+  meeting: MeetingFile;
+  /** minutes.public.md when the folder has one, else minutes.md; undefined when neither. */
+  minutesText?: string;
+  /** Which file minutesText is. */
+  minutesFile?: 'minutes.md' | 'minutes.public.md';
+  /** The local papers the agenda names that exist on disk (see PaperOnDisk). */
+  papers: readonly PaperOnDisk[];
+  /** Text of the Markdown papers found (by normalised path): they become web pages. */
+  paperTexts?: Readonly<Record<string, string>>;
+}
+
+export interface SiteInput {
+  model: Model;
+  meetings: readonly SiteMeetingInput[];
+  today: IsoDate;
+  /** Absolute address of the hosted site, ending in "/"; used for canonical links and the feed. */
+  baseUrl?: string;
+  /** The record files (partnership.yaml, every meeting.yaml and minutes): never published as a paper, whatever the paper is called. */
+  recordFiles?: readonly FileIdentity[];
+  /** Where the site's Markdown renderer finds headings (see privacy.publicMinutes); minutes it reads differently are withheld. */
+  rendererHeadings?: (visible: string) => number[];
+}
+
+export interface PersonRef {
+  name: string;
+  title?: string;
+  /** Only when the person's address is marked public. */
+  email?: string;
+}
+
+export interface PaperLink {
+  label: string;
+  /** Site path of a copied paper, or an external web address; absent when unavailable. */
+  sitePath?: string;
+  url?: string;
+}
+
+export interface AgendaRow {
+  number: number;
+  /** Confidential items keep their number, nothing else. */
+  confidential: boolean;
+  title?: string;
+  purpose?: string;
+  presenter?: string;
+  paper?: PaperLink;
+  minute?: string;
+}
+
+export interface AttendanceView {
+  /** Members present, by partner group (group name, people). */
+  present: { group: string; people: PersonRef[] }[];
+  proxies: { proxy: PersonRef; for: PersonRef }[];
+  /** Present but not members of the body: officers, advisers, others. */
+  inAttendance: PersonRef[];
+  observers: PersonRef[];
+  invitees: { name: string; organisation?: string }[];
+  apologies: PersonRef[];
+  absent: PersonRef[];
+  lateOrEarly: string[];
+}
+
+export type MinutesState = 'approved' | 'draft' | 'withheld' | 'not-yet' | 'none';
+
+export interface MinutesView {
+  state: MinutesState;
+  /** The record's status word (draft, circulated, approved, signed). */
+  status?: string;
+  /** Markdown to render (public sections only). */
+  markdown?: string;
+  /** Minutes written per agenda item in meeting.yaml, when there is no minutes file. */
+  itemMinutes: { number: number; title: string; text: string }[];
+  declarations: { person: PersonRef; item: number; interest?: string; withdrew: boolean }[];
+  approvedAt?: { id: string; date: IsoDate; sitePath: string };
+  signed?: { by: string; date: IsoDate };
+}
+
+export interface DecisionRow {
+  anchor: string;
+  meetingId: string;
+  meetingPath: string;
+  date: IsoDate;
+  bodyId: string;
+  bodyName: string;
+  item: number;
+  itemTitle?: string;
+  text: string;
+  draft: boolean;
+  /** Quorum at the decision's item (null: the body has no quorum rules or no attendance is recorded). */
+  quorate: boolean | null;
+}
+
+export interface ActionRow {
+  ref: string;
+  meetingId: string;
+  meetingPath: string;
+  date: IsoDate;
+  bodyName: string;
+  item?: number;
+  text: string;
+  owner: string;
+  due?: IsoDate;
+  done?: IsoDate;
+  draft: boolean;
+}
+
+export type MeetingStatus = 'upcoming' | 'held' | 'cancelled';
+
+export interface MeetingView {
+  id: string;
+  path: string;
+  bodyId: string;
+  bodyName: string;
+  date: IsoDate;
+  start: string;
+  end?: string;
+  venue?: { name: string; address?: string; online: boolean };
+  status: MeetingStatus;
+  cancelledReason?: string;
+  calledBy?: string;
+  requestedBy?: string;
+  shortNotice?: { reason: string; agreedBy: string[] };
+  noticeSent?: IsoDate;
+  agenda: AgendaRow[];
+  attendance?: AttendanceView;
+  /** Quorum at the start of a held meeting; absent when the body has no rules or no attendance is recorded. */
+  quorum?: { quorate: boolean; rules: { description: string; required: number; counted: number; met: boolean }[] };
+  minutes: MinutesView;
+  decisions: DecisionRow[];
+  actions: ActionRow[];
+  previous?: { id: string; date: IsoDate; path: string };
+  next?: { id: string; date: IsoDate; path: string };
+}
+
+export interface MemberRowView {
+  person: PersonRef;
+  role: string;
+  term?: { start?: IsoDate; end?: IsoDate };
+  proxy?: string;
+}
+
+export interface BodyView {
+  id: string;
+  path: string;
+  name: string;
+  kind?: string;
+  description?: string;
+  meets?: string;
+  chair?: string;
+  accountableTo?: { name: string; path: string };
+  totalSeats: number;
+  groups: { name: string; seats: number | null; vacant: number; description?: string; rows: MemberRowView[] }[];
+  upcoming: MeetingSummary[];
+  past: MeetingSummary[];
+}
+
+export interface MeetingSummary {
+  id: string;
+  path: string;
+  date: IsoDate;
+  start: string;
+  bodyName: string;
+  venue?: string;
+  status: MeetingStatus;
+}
+
+export interface AttendanceYearView {
+  year: number;
+  path: string;
+  bodies: {
+    id: string;
+    name: string;
+    meetings: number;
+    byPerson: { person: string; group: string; present: number; proxy: number; apologies: number; absent: number }[];
+    byGroup: { group: string; seats: number | null; possible: number; attended: number }[];
+    /** For bodies with `attendance-by: school`: schools represented at each meeting. */
+    bySchool: { date: IsoDate; represented: number; total: number }[];
+  }[];
+}
+
+export interface PaperCopy {
+  meetingId: string;
+  /** Relative to the meeting folder, normalised (see normalisePaperPath). */
+  source: string;
+  /** Where it goes in the site. */
+  sitePath: string;
+}
+
+export interface SitePlan {
+  partnership: { name: string; short: string; purpose?: string; values: string[]; clerk: string; minutesPolicy: MinutesPolicy };
+  baseUrl?: string;
+  bodies: BodyView[];
+  meetings: MeetingView[];
+  upcoming: MeetingSummary[];
+  decisions: DecisionRow[];
+  actions: ActionRow[];
+  attendance: AttendanceYearView[];
+  calendar: IcsCalendar;
+  copies: PaperCopy[];
+  /** Markdown papers, published as pages of their own. */
+  documents: DocumentView[];
+  /** Addresses that may appear on the site (people with email-public); every other one is withheld. */
+  publicEmails: string[];
+  warnings: string[];
+}
+
+export interface DocumentView {
+  path: string;
+  title: string;
+  markdown: string;
+  meeting: { path: string; bodyName: string; date: IsoDate };
+}
+
+/** Site paths of the pages, in one place so links and files agree. */
+export const SITE_PATHS = {
+  home: 'index.html',
+  meetings: 'meetings/index.html',
+  decisions: 'registers/decisions.html',
+  actions: 'registers/actions.html',
+  attendance: 'registers/attendance.html',
+  calendar: 'meetings.ics',
+  css: 'site.css',
+  meeting: (id: string) => `meetings/${id}/index.html`,
+  body: (id: string) => `bodies/${id}/index.html`,
+  attendanceYear: (year: number) => `registers/attendance-${year}.html`,
+} as const;
+
+/** The relative href from one site page to another path ("../../site.css"). */
+export function relativeHref(from: string, to: string): string {
+  const fromDir = from.split('/').slice(0, -1);
+  const target = to.split('#');
+  const parts = target[0]!.split('/');
+  let i = 0;
+  while (i < fromDir.length && i < parts.length - 1 && fromDir[i] === parts[i]) i++;
+  const up = fromDir.length - i;
+  const rel = [...Array<string>(up).fill('..'), ...parts.slice(i)].join('/');
+  return target.length > 1 ? `${rel}#${target.slice(1).join('#')}` : rel;
+}
+

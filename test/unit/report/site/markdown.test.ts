@@ -1,0 +1,90 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { isSiteLink, markdownHeadingLines, renderMarkdown } from '../../../../src/report/site/markdown.js';
+
+const doc = (...lines: string[]) => lines.join('\n');
+
+describe('renderMarkdown (markdown-it)', () => {
+  it('renders the table wep writes at the top of minutes', () => {
+    const html = renderMarkdown(doc('| | |', '|---|---|', '| **Date** | Thursday 10 December 2026 |', '| **Venue** | Shute End |'));
+    expect(html).toContain('<div class="table-wrap"><table>');
+    expect(html).toContain('<td><strong>Date</strong></td>');
+    expect(html).toMatch(/<\/table>\s*<\/div>/);
+    expect(html).not.toContain('|');
+  });
+
+  it('renders nested lists, setext headings, autolinks, images and entities', () => {
+    const html = renderMarkdown(doc('Title', '=====', '', '- one', '  - inner', '- two', '', '<https://example.org/a>', '', 'See https://example.org/b', '', '![Chart](papers/chart.png)', '', 'Fish &amp; chips &copy;'));
+    expect(html).toContain('<h3>Title</h3>');
+    expect(html).toMatch(/<li>one\s*<ul>\s*<li>inner<\/li>/);
+    expect(html).toContain('<a href="https://example.org/a">https://example.org/a</a>');
+    expect(html).toContain('<a href="https://example.org/b">https://example.org/b</a>');
+    expect(html).toContain('<img src="papers/chart.png" alt="Chart">');
+    expect(html).toContain('Fish &amp; chips ©');
+  });
+
+  it('shows raw HTML as text', () => {
+    const html = renderMarkdown('<script>alert(1)</script> <b onclick="x">b</b>');
+    expect(html).not.toMatch(/<script|<b /);
+    expect(html).toContain('&lt;script&gt;');
+  });
+
+  it.each([
+    ['[x](javascript:alert(1))'],
+    ['[x](JAVASCRIPT:alert(1))'],
+    ['[x](jav&#x61;script:alert(1))'],
+    ['[x](data:text/html,hi)'],
+    ['[x](file:///etc/passwd)'],
+    ['[x](//evil.example/)'],
+    ['[x](/etc/passwd)'],
+    ['[x](../../../outside.html)'],
+    ['[x](%2e%2e/%2e%2e/%2e%2e/outside)'],
+    ['![x](javascript:alert(1))'],
+    ['<javascript:alert(1)>'],
+  ])('drops the link %s, keeping its text', (md) => {
+    const html = renderMarkdown(md, { pagePath: 'meetings/m/index.html' });
+    expect(html).not.toMatch(/href=|src=/);
+  });
+
+  it.each([['[x](https://example.org)'], ['[x](mailto:clerk@example.org)'], ['[x](papers/a.pdf)'], ['[x](../../index.html)'], ['[x](#minutes)']])('keeps the link %s', (md) => {
+    expect(renderMarkdown(md, { pagePath: 'meetings/m/index.html' })).toMatch(/<a href="/);
+  });
+
+  it('renumbers headings from the base, never skipping a level', () => {
+    expect(renderMarkdown(doc('## A', '#### B', '## C'), { headingBase: 3 })).toBe('<h3>A</h3>\n<h4>B</h4>\n<h3>C</h3>');
+    expect(renderMarkdown('###### deep', { headingBase: 3 })).toBe('<h3>deep</h3>');
+    expect(renderMarkdown(doc('# A', '###### B'), { headingBase: 5 })).toBe('<h5>A</h5>\n<h6>B</h6>');
+  });
+
+  it('escapes everything from the text (property)', () => {
+    fc.assert(
+      fc.property(fc.string(), (s) => {
+        const html = renderMarkdown(s);
+        expect(html).not.toMatch(/<(script|iframe|object|style)\b/i);
+        expect(html).not.toMatch(/\son\w+=/i);
+      }),
+    );
+  });
+});
+
+describe('isSiteLink', () => {
+  it.each([
+    ['https://x.org', 'index.html', true],
+    ['mailto:a@b.org', 'index.html', true],
+    ['http:', 'index.html', false],
+    ['a/b.html', 'index.html', true],
+    ['../x.html', 'index.html', false],
+    ['../x.html', 'registers/a.html', true],
+    ['../../x.html', 'registers/a.html', false],
+    ['a/../../x', 'registers/a.html', true],
+    ['a\\b', 'index.html', false],
+    ['#top', 'index.html', true],
+    ['%E0%A4%A', 'index.html', false],
+  ])('%s from %s: %s', (url, from, want) => expect(isSiteLink(url, from)).toBe(want));
+});
+
+describe('markdownHeadingLines', () => {
+  it('gives the 1-based start lines of top-level headings only', () => {
+    expect(markdownHeadingLines(doc('# A', 'text', '', 'B', '---', '- ## nested', '> ## quoted'))).toEqual([1, 4]);
+  });
+});
