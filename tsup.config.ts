@@ -61,7 +61,10 @@ export default defineConfig([
     minify: true,
     clean: false,
     sourcemap: false,
-    noExternal: [/.*/],
+    // Everything is bundled but the libraries of the pack and the post: large, and loaded only
+    // by `wep pack`, `wep send` and --docx, they stay in node_modules (runtime dependencies).
+    noExternal: [/^(?!(pdf-lib|docx|nodemailer)(\/|$)).*/],
+    external: ['pdf-lib', 'docx', 'nodemailer'],
     shims: true,
     // keep `node:` in imports, so lazyChildProcess sees commander's node:child_process
     removeNodeProtocol: false,

@@ -3,9 +3,15 @@ import { formatLongDate } from '../core/dates.js';
 import { meetingDistribution, recipientKeys } from '../core/distribution.js';
 import { WepError } from '../core/errors.js';
 import { renderCalendar } from '../core/ics.js';
+import { meetingUid } from '../core/meeting-event.js';
 import { meetingDeadlines } from '../core/meeting-deadlines.js';
-import { buildInvite, buildNoticeView, noticeTiming } from '../core/notice.js';
-import { writeGeneratedSet, type WriteResult } from '../io/generated.js';
+import { buildInvite, buildNoticeView, missingPapers, noticeSentRecord, noticeTiming } from '../core/notice.js';
+import { nowStamp } from '../io/clock.js';
+import { readPaperFiles } from '../io/papers.js';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { keepDtstamp, writeGeneratedSet, type WriteResult } from '../io/generated.js';
+import { NOTICE_DOCUMENTS, writeNoticeDocx } from '../io/documents.js';
 import { commitFiles, verifyInsideRepo } from '../io/git.js';
 import { loadMeeting } from '../io/meetings.js';
 import { displayPath } from '../io/partnership-file.js';
@@ -19,6 +25,7 @@ import { parseDateArg } from './deadlines.js';
 
 interface Opts {
   meeting?: string;
+  docx?: boolean;
   sent?: string | true;
   shortNoticeAgreed?: string;
   force?: boolean;
@@ -54,8 +61,14 @@ export async function run(ctx: CommandContext, opts: Opts): Promise<number> {
     changed.push(m.rec.path);
   }
   if (sentDate) {
-    const to = recipientKeys(dist);
-    editYamlFile(m.rec.path, (doc) => setTopLevel(doc, 'notice', { sent: sentDate, to }));
+    if (!existsSync(join(m.rec.dir, 'notice.md'))) {
+      throw new WepError(`no notice has been written for ${m.rec.id}, so it cannot have been sent`, `write it first: wep notice --meeting ${m.rec.id}`);
+    }
+    const record = noticeSentRecord(m.rec.meeting, m.body, sentDate, recipientKeys(dist), readPaperFiles(m.rec.dir, m.rec.meeting).map((p) => ({ path: p.paper, sha256: p.sha256 })));
+    editYamlFile(m.rec.path, (doc) => {
+      setTopLevel(doc, 'notice', { ...record });
+      if (!m.rec.meeting.uid) doc.set('uid', meetingUid(model, m.rec.id, m.rec.meeting));
+    });
     changed.push(m.rec.path);
   }
   if (changed.length) m = { ...m, rec: await loadMeeting(m.root, m.rec.id, ctx.cwd, ctx.env) };
@@ -64,20 +77,36 @@ export async function run(ctx: CommandContext, opts: Opts): Promise<number> {
 
   // Recording that it was sent leaves the documents alone: the clerk may have edited them before sending.
   const written: WriteResult[] = [];
+  const warnings: string[] = [];
+  let revised = false;
   if (!sentDate) {
     const agenda = await agendaFor(ctx, m);
     const view = buildNoticeView(model, m.rec.id, meeting, agenda, dist, d);
-    const files = {
-      'notice.md': await renderTemplate(m.root, ctx.cwd, 'notice.md.hbs', view, { html: false }),
-      'notice.html': await renderTemplate(m.root, ctx.cwd, 'notice.html.hbs', view, { html: true }),
-      'invite.ics': renderCalendar(buildInvite(model, view, dist, meeting.cancelled !== undefined)),
+    revised = view.revised !== null;
+    const found = new Set(readPaperFiles(m.rec.dir, meeting).map((p) => p.paper));
+    for (const p of missingPapers(agenda, found)) warnings.push(`item ${p.item} (${p.title}): the paper ${p.paper} is not in ${displayPath(ctx.cwd, m.rec.dir)}`);
+    const kind = meeting.cancelled ? 'cancellation' : 'notice';
+    const invitePath = join(m.rec.dir, 'invite.ics');
+    const files: Record<string, string> = {
+      'notice.md': await renderTemplate(m.root, ctx.cwd, `${kind}.md.hbs`, view, { html: false }),
+      'notice.html': await renderTemplate(m.root, ctx.cwd, `${kind}.html.hbs`, view, { html: true }),
+      'invite.ics': keepDtstamp(invitePath, renderCalendar(buildInvite(model, meeting, view, { stamp: nowStamp(ctx.env) }))),
     };
     written.push(...writeGeneratedSet(m.rec.dir, files, { force: opts.force, display: (p) => displayPath(ctx.cwd, p) }));
+    if (opts.docx) written.push(await writeNoticeDocx(m.rec.dir, files['notice.md']!, { force: opts.force, display: (p) => displayPath(ctx.cwd, p) }));
+    // The UID is fixed the first time a notice is written: renaming the folder keeps the event.
+    if (!meeting.uid) {
+      editYamlFile(m.rec.path, (doc) => doc.set('uid', meetingUid(model, m.rec.id, meeting)), m.rec.source);
+      changed.push(m.rec.path);
+    }
   }
 
   let commit: string | null = null;
   if (opts.commit) {
-    const paths = [...new Set([...changed, ...written.map((w) => w.path)])];
+    // the documents of the notice go with it, whether written now or earlier (then sent)
+    const documents = NOTICE_DOCUMENTS.map((f) => join(m.rec.dir, f)).filter((p) => existsSync(p));
+    const papers = readPaperFiles(m.rec.dir, meeting).map((p) => p.path);
+    const paths = [...new Set([...changed, ...written.map((w) => w.path), ...documents, ...papers])];
     const what = sentDate ? `Record notice of ${m.rec.id} as sent on ${sentDate}` : reason ? `Notice of ${m.rec.id} (short notice agreed)` : `Notice of ${m.rec.id}`;
     commit = commitFiles(m.root, paths, what);
   }
@@ -93,6 +122,9 @@ export async function run(ctx: CommandContext, opts: Opts): Promise<number> {
       timing: timingJson(timing),
       recipients: dist.recipients.length,
       withoutEmail: dist.withoutEmail.map((r) => r.id ?? r.name),
+      warnings,
+      revised,
+      cancelled: meeting.cancelled !== undefined,
       commit,
     });
     return 0;
@@ -109,6 +141,9 @@ export async function run(ctx: CommandContext, opts: Opts): Promise<number> {
   for (const line of t.out) ctx.out.out(line);
   for (const line of t.err) ctx.out.err(line);
   for (const line of renderWithoutEmail(dist)) ctx.out.err(`${c.yellow('warning:')} ${line}`);
+  for (const w of warnings) ctx.out.err(`${c.yellow('warning:')} ${w}`);
+  if (revised) ctx.out.err(`${c.yellow('warning:')} the notice has changed since it was sent on ${formatLongDate(meeting.notice!.sent!)}: it is marked revised and must go out again (wep send --meeting ${m.rec.id}, or send it and run "wep notice --meeting ${m.rec.id} --sent")`);
+  if (meeting.cancelled && meeting.notice?.sent) ctx.out.err(`${c.yellow('warning:')} the meeting is cancelled after its notice was sent: send the notice of cancellation to everyone (wep send --meeting ${m.rec.id})`);
   if (!sentDate) {
     ctx.out.out(`Send it to ${dist.recipients.length} recipients: "wep distribution --meeting ${m.rec.id}" gives the BCC line.`);
     if (!meeting.notice?.sent) ctx.out.out(`When it has gone, record it: wep notice --meeting ${m.rec.id} --sent`);

@@ -15,7 +15,8 @@
  * src/report/site-html.ts turns the plan into HTML; src/io/site-writer.ts writes it.
  */
 import { yearOf, type IsoDate } from './dates.js';
-import { utcDateTime, type IcsCalendar, type IcsEvent } from './ics.js';
+import type { IcsCalendar, IcsEvent } from './ics.js';
+import { meetingEvent, prodId, stableStamp } from './meeting-event.js';
 import { attendanceReport } from './attendance-report.js';
 import { membership } from './membership.js';
 import type { AgendaItem, MeetingFile } from './meeting-schema.js';
@@ -605,7 +606,7 @@ export function planSite(input: SiteInput): SitePlan {
     decisions,
     actions,
     attendance: planAttendanceYears(model, views, records),
-    calendar: planCalendar(model, views, input.baseUrl),
+    calendar: planCalendar(model, views, input.meetings, input.baseUrl),
     copies,
     documents,
     warnings,
@@ -647,33 +648,24 @@ function planAttendanceYears(model: Model, views: readonly MeetingView[], record
   });
 }
 
-/** The subscribable feed: every meeting, with its venue and a link to its page when the site has an address. */
-function planCalendar(model: Model, views: readonly MeetingView[], baseUrl?: string): IcsCalendar {
+/**
+ * The subscribable feed: every published meeting, with its venue and a link to its page when
+ * the site has an address. The events come from core/meeting-event, so a meeting has the same
+ * UID, end and SEQUENCE here as in the invitation members received.
+ */
+function planCalendar(model: Model, views: readonly MeetingView[], records: readonly SiteMeetingInput[], baseUrl?: string): IcsCalendar {
   const p = model.file.partnership;
-  const host = baseUrl ? new URL(baseUrl).host : 'wep.invalid';
-  const events: IcsEvent[] = views.map((v) => {
-    const end = v.end && v.end > v.start ? v.end : addMinutes(v.start, 60);
-    const e: IcsEvent = {
-      uid: `${v.id}@${host}`,
-      summary: `${p.short}: ${v.bodyName}`,
-      timed: { date: v.date, start: v.start, end },
-      stamp: utcDateTime(v.date, v.start),
-      cancelled: v.status === 'cancelled',
-    };
-    if (v.venue) e.location = v.venue.address ? `${v.venue.name}, ${v.venue.address}` : v.venue.name;
-    if (baseUrl) {
-      e.url = `${baseUrl}${v.path}`;
-      e.description = `Agenda, papers and minutes: ${e.url}`;
-    }
-    return e;
+  const byId = new Map(records.map((r) => [r.id, r.meeting]));
+  const events: IcsEvent[] = views.flatMap((v) => {
+    const meeting = byId.get(v.id);
+    if (!meeting || !model.bodies.has(meeting.body)) return [];
+    const url = baseUrl ? `${baseUrl}${v.path}` : undefined;
+    const e = meetingEvent(model, v.id, meeting, { stamp: stableStamp(v.date), ...(url ? { url, description: `Agenda, papers and minutes: ${url}` } : {}) });
+    // only what the public page shows: never the joining link, no attendees
+    if (!url) delete e.url;
+    return [e];
   });
-  return { prodId: `-//wep//${p.name}//EN`, method: 'PUBLISH', name: `${p.name} meetings`, events };
-}
-
-function addMinutes(hhmm: string, n: number): string {
-  const [h, m] = hhmm.split(':').map(Number) as [number, number];
-  const t = Math.min(h * 60 + m + n, 23 * 60 + 59);
-  return `${String(Math.floor(t / 60)).padStart(2, '0')}:${String(t % 60).padStart(2, '0')}`;
+  return { prodId: prodId(model), method: 'PUBLISH', name: `${p.name} meetings`, events };
 }
 
 /** Upcoming meetings, soonest first, at most `n`. */
