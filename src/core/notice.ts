@@ -164,7 +164,10 @@ export interface NoticeSentRecord {
 }
 
 export function noticeSentRecord(meeting: MeetingFile, body: ResolvedBody, sent: IsoDate, to: string[], papers: { path: string; sha256: string }[]): NoticeSentRecord {
-  const r: NoticeSentRecord = { sent, to, sequence: eventSequence(meeting, body), event: eventFingerprint(meeting, body), content: noticeFingerprint(meeting, body) };
+  // a cancellation's SEQUENCE is one above the invitation's: the invitation's is recorded, so
+  // the cancellation keeps its number (and its version) after it is recorded as sent
+  const sequence = eventSequence(meeting, body) - (meeting.cancelled ? 1 : 0);
+  const r: NoticeSentRecord = { sent, to, sequence, event: eventFingerprint(meeting, body), content: noticeFingerprint(meeting, body) };
   if (papers.length) r.papers = papers;
   return r;
 }
