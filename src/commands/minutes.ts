@@ -6,7 +6,11 @@ import { meetingDeadlines, requireBody } from '../core/meeting-deadlines.js';
 import { applyLifecycle, buildMinutes, type LifecycleRequest, type QuorumAt } from '../core/minutes.js';
 import { evaluateQuorum } from '../core/quorum.js';
 import { commitFiles, verifyInsideRepo } from '../io/git.js';
-import { writeGenerated } from '../io/generated.js';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { generatedState, writeGenerated } from '../io/generated.js';
+import { writeDocxBeside } from '../io/documents.js';
+import { displayPath } from '../io/partnership-file.js';
 import { chooseMeetingId, meetingDate, verifyMeetingId } from '../io/meetings.js';
 import { loadPartnership } from '../io/partnership-file.js';
 import { addPendingToDoc, editMeetingFile, setMinutesInDoc } from '../io/register-edits.js';
@@ -23,6 +27,7 @@ export interface MinutesOptions {
   signed?: string | boolean;
   force?: boolean;
   commit?: boolean;
+  docx?: boolean;
 }
 
 export const TEMPLATE = 'minutes.md.hbs';
@@ -76,6 +81,8 @@ export async function run(ctx: CommandContext, opts: MinutesOptions): Promise<nu
     if (added.actions || added.decisions) ctx.out.out(`  copied from ${rec.minutesDisplay}: ${added.actions} action(s), ${added.decisions} decision(s)`);
     for (const w of change.warnings) ctx.out.err(`${c.yellow('warning:')} ${w}`);
     if (!rec.hasMinutesFile && req.circulated) ctx.out.err(`${c.yellow('warning:')} there is no ${rec.minutesDisplay}: write it with "wep minutes --meeting ${id}"`);
+  } else if (opts.docx && !opts.force && generatedState(rec.minutesPath) === 'edited') {
+    // the clerk has written the minutes: Word gets their text, minutes.md is left alone
   } else {
     const all = await loadRegisters(root, ctx.cwd, ctx.env);
     const same = all.filter((x) => x.meeting.body === m.body && !x.meeting.cancelled);
@@ -114,6 +121,15 @@ export async function run(ctx: CommandContext, opts: MinutesOptions): Promise<nu
     const deadline = meetingDeadlines(model, body, m.date, ctx.today).minutesBy.date;
     if (!m.minutes?.circulated) ctx.out.out(`  circulate by ${formatLongDate(deadline)}, then record it: wep minutes --meeting ${id} --circulated`);
   }
+
+  if (opts.docx) {
+    if (!existsSync(rec.minutesPath)) throw new WepError(`there is no ${rec.minutesDisplay} to write minutes.docx from`, `write the minutes first: wep minutes --meeting ${id}`);
+    const w = await writeDocxBeside(dirname(rec.minutesPath), 'minutes.docx', readFileSync(rec.minutesPath, 'utf8'), { title: `Minutes: ${body.name}, ${formatLongDate(m.date)}` }, { force: opts.force, display: (p) => displayPath(ctx.cwd, p) });
+    written.push(w.path);
+    ctx.out.out(`wrote ${displayPath(ctx.cwd, w.path)}${w.backup ? `  (your edited version kept as ${displayPath(ctx.cwd, w.backup)})` : ''}`);
+  }
+  // minutes.md goes with a change to the record (circulated, approved, signed) when it is not committed yet
+  if (opts.commit && written.length && existsSync(rec.minutesPath)) written.push(rec.minutesPath);
 
   if (opts.commit && written.length) {
     const hash = commitFiles(root, written, `Minutes: ${body.name}, ${formatLongDate(m.date)} (${status})`);
