@@ -106,7 +106,7 @@ export async function run(ctx: CommandContext, opts: Opts): Promise<number> {
     // the documents of the notice go with it, whether written now or earlier (then sent)
     const documents = NOTICE_DOCUMENTS.map((f) => join(m.rec.dir, f)).filter((p) => existsSync(p));
     const papers = readPaperFiles(m.rec.dir, meeting).map((p) => p.path);
-    const paths = [...new Set([...changed, ...written.map((w) => w.path), ...documents, ...papers])];
+    const paths = [...new Set([m.rec.path, ...changed, ...written.map((w) => w.path), ...documents, ...papers])];
     const what = sentDate ? `Record notice of ${m.rec.id} as sent on ${sentDate}` : reason ? `Notice of ${m.rec.id} (short notice agreed)` : `Notice of ${m.rec.id}`;
     commit = commitFiles(m.root, paths, what);
   }

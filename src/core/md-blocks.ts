@@ -39,6 +39,23 @@ export interface MdToken {
 
 const attr = (t: MdToken, name: string) => t.attrs?.find(([k]) => k === name)?.[1];
 
+/** Lines of the minutes that stand alone (core/minutes-parse.ts reads the same keywords). */
+const KEYWORD_LINE = /^(DECISION|ACTION)S?:/;
+const PARAGRAPH_BREAK = '\u2029';
+
+/** Splits a paragraph's runs where a DECISION: or ACTION: line begins. */
+function splitParagraphs(runs: Run[]): Run[][] {
+  const out: Run[][] = [[]];
+  for (const r of runs) {
+    const parts = r.text.split(PARAGRAPH_BREAK);
+    parts.forEach((text, j) => {
+      if (j > 0) out.push([]);
+      if (text) out[out.length - 1]!.push({ ...r, text });
+    });
+  }
+  return out.filter((p) => p.length);
+}
+
 /** The runs of an inline token: bold, italic, code and links; line breaks as spaces or newlines. */
 export function inlineRuns(children: readonly MdToken[]): Run[] {
   const runs: Run[] = [];
@@ -56,14 +73,15 @@ export function inlineRuns(children: readonly MdToken[]): Run[] {
     if (last && !last.code && !r.code && last.bold === r.bold && last.italic === r.italic && last.href === r.href) last.text += text;
     else runs.push(r);
   };
-  for (const t of children) {
+  for (const [i, t] of children.entries()) {
     switch (t.type) {
       case 'text':
       case 'html_inline':
         push(t.type === 'html_inline' ? '' : t.content);
         break;
       case 'softbreak':
-        push(' ');
+        // a DECISION: or ACTION: line is a paragraph of its own, even when written straight under another
+        push(KEYWORD_LINE.test(children[i + 1]?.content ?? '') ? PARAGRAPH_BREAK : ' ');
         break;
       case 'hardbreak':
         push('\n');
@@ -135,11 +153,11 @@ export function blocksFromTokens(tokens: readonly MdToken[]): Block[] {
         case 'paragraph_open': {
           const runs = inline();
           i++; // paragraph_close
-          if (runs.length) out.push({ kind: 'paragraph', runs });
+          for (const p of splitParagraphs(runs)) out.push({ kind: 'paragraph', runs: p });
           break;
         }
         case 'inline': // a tight list item's paragraph is hidden; its inline comes bare
-          out.push({ kind: 'paragraph', runs: inlineRuns(t.children ?? []) });
+          for (const p of splitParagraphs(inlineRuns(t.children ?? []))) out.push({ kind: 'paragraph', runs: p });
           break;
         case 'bullet_list_open':
         case 'ordered_list_open': {
