@@ -129,7 +129,7 @@ export async function run(ctx: CommandContext, opts: MinutesOptions): Promise<nu
     ctx.out.out(`wrote ${displayPath(ctx.cwd, w.path)}${w.backup ? `  (your edited version kept as ${displayPath(ctx.cwd, w.backup)})` : ''}`);
   }
   // minutes.md goes with a change to the record (circulated, approved, signed) when it is not committed yet
-  if (opts.commit && written.length && existsSync(rec.minutesPath)) written.push(rec.minutesPath);
+  if (opts.commit && written.length && existsSync(rec.minutesPath) && !written.includes(rec.minutesPath)) written.push(rec.minutesPath);
 
   if (opts.commit && written.length) {
     const hash = commitFiles(root, written, `Minutes: ${body.name}, ${formatLongDate(m.date)} (${status})`);

@@ -102,6 +102,7 @@ export async function run(ctx: CommandContext, opts: Opts): Promise<number> {
   }
 
   let commit: string | null = null;
+  let committed = 0;
   if (opts.commit) {
     // the documents of the notice go with it, whether written now or earlier (then sent)
     const documents = NOTICE_DOCUMENTS.map((f) => join(m.rec.dir, f)).filter((p) => existsSync(p));
@@ -109,6 +110,7 @@ export async function run(ctx: CommandContext, opts: Opts): Promise<number> {
     const paths = [...new Set([m.rec.path, ...changed, ...written.map((w) => w.path), ...documents, ...papers])];
     const what = sentDate ? `Record notice of ${m.rec.id} as sent on ${sentDate}` : reason ? `Notice of ${m.rec.id} (short notice agreed)` : `Notice of ${m.rec.id}`;
     commit = commitFiles(m.root, paths, what);
+    committed = paths.length;
   }
 
   const show = (p: string) => displayPath(ctx.cwd, p);
@@ -148,6 +150,6 @@ export async function run(ctx: CommandContext, opts: Opts): Promise<number> {
     ctx.out.out(`Send it to ${dist.recipients.length} recipients: "wep distribution --meeting ${m.rec.id}" gives the BCC line.`);
     if (!meeting.notice?.sent) ctx.out.out(`When it has gone, record it: wep notice --meeting ${m.rec.id} --sent`);
   }
-  if (opts.commit) ctx.out.out(formatCommit(commit, written.length + changed.length));
+  if (opts.commit) ctx.out.out(formatCommit(commit, committed));
   return 0;
 }
