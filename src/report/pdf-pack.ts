@@ -61,6 +61,17 @@ export function makeSanitiser(font: PDFFont): (s: string) => string {
   };
 }
 
+/** Neighbouring pieces in the same font, size and colour as one. */
+function mergePieces(line: readonly Piece[]): Piece[] {
+  const out: Piece[] = [];
+  for (const p of line) {
+    const last = out[out.length - 1];
+    if (last && last.font === p.font && last.size === p.size && last.link === p.link) last.text += p.text;
+    else out.push({ ...p });
+  }
+  return out;
+}
+
 /** Lays blocks out on pages of a document, top to bottom, starting a new page when one is full. */
 class Typesetter {
   page!: PDFPage;
@@ -150,7 +161,8 @@ class Typesetter {
       this.ensure(lh);
       this.y -= lh;
       let cx = x;
-      for (const p of line) {
+      // one drawText per stretch in the same style: pdf-lib's cost is per call, not per letter
+      for (const p of mergePieces(line)) {
         this.page.drawText(p.text, { x: cx, y: this.y + (lh - size) / 2, size: p.size, font: p.font, color: p.link ? this.lib.rgb(0.11, 0.31, 0.57) : this.lib.rgb(0, 0, 0) });
         cx += p.font.widthOfTextAtSize(p.text, p.size);
       }
@@ -241,7 +253,7 @@ class Typesetter {
         for (const line of lines) {
           ly -= size * LEAD;
           let lx = cx + pad;
-          for (const p of line) {
+          for (const p of mergePieces(line)) {
             this.page.drawText(p.text, { x: lx, y: ly + (size * LEAD - size) / 2, size: p.size, font: p.font });
             lx += p.font.widthOfTextAtSize(p.text, p.size);
           }
@@ -295,23 +307,28 @@ async function typesetDoc(lib: PdfLib, blocks: readonly Block[]): Promise<PDFDoc
 /** The pack's PDF: cover, papers, footers, bookmarks. */
 export async function renderPack(view: NoticeView, plan: PackPlan, all: readonly PackPaper[], contents: ReadonlyMap<number, PaperContent>, meta: { title: string; footer: string }): Promise<RenderedPack> {
   const lib = await loadExternal('pdf-lib');
-  // Each paper as a document of its own: a PDF as it is, anything else typeset.
+  // The papers go straight into the pack, typeset there or copied from their PDF, so nothing
+  // is drawn twice; the cover, counted first, is put in front of them at the end.
+  const out = await lib.PDFDocument.create();
+  const fonts = await standardFonts(lib, out);
   const unreadable: PackPaper[] = [];
-  const parts: { paper: PackPaper; doc: PDFDocument }[] = [];
+  const parts: { paper: PackPaper; pages: number }[] = [];
   for (const p of plan.papers) {
     const c = contents.get(p.item);
-    let doc: PDFDocument | undefined;
+    const before = out.getPageCount();
+    let merged = false;
     if (p.format === 'pdf' && c?.pdf) {
       try {
         const src = await lib.PDFDocument.load(c.pdf, { updateMetadata: false });
         if (src.getPageCount() === 0) throw new Error('no pages');
-        doc = src;
+        for (const pg of await out.copyPages(src, src.getPageIndices())) out.addPage(pg);
+        merged = true;
       } catch {
         unreadable.push(p);
       }
     }
-    if (!doc) doc = await typesetDoc(lib, p.format === 'markdown' && c?.blocks ? [...paperHeading(p), { kind: 'rule' }, ...c.blocks] : paperNote(p));
-    parts.push({ paper: p, doc });
+    if (!merged) new Typesetter(lib, out, fonts).blocks(p.format === 'markdown' && c?.blocks ? [...paperHeading(p), { kind: 'rule' }, ...c.blocks] : paperNote(p));
+    parts.push({ paper: p, pages: out.getPageCount() - before });
   }
 
   // The cover, counted with placeholders, then drawn with the start pages.
@@ -320,7 +337,7 @@ export async function renderPack(view: NoticeView, plan: PackPlan, all: readonly
   let next = coverPages + 1;
   for (const part of parts) {
     starts.set(part.paper.item, next);
-    next += part.doc.getPageCount();
+    next += part.pages;
   }
   let cover = await typesetDoc(lib, packCover(view, plan, all, starts));
   if (cover.getPageCount() !== coverPages) {
@@ -329,28 +346,19 @@ export async function renderPack(view: NoticeView, plan: PackPlan, all: readonly
     for (const [k, v] of starts) starts.set(k, v + shift);
     cover = await typesetDoc(lib, packCover(view, plan, all, starts));
   }
+  (await out.copyPages(cover, cover.getPageIndices())).forEach((pg, i) => out.insertPage(i, pg));
 
-  const out = await lib.PDFDocument.create();
   out.setTitle(meta.title);
   out.setCreator('wep');
   out.setProducer('wep (pdf-lib)');
   out.setCreationDate(new Date(0));
   out.setModificationDate(new Date(0));
-  const copy = async (doc: PDFDocument) => {
-    const pages = await out.copyPages(doc, doc.getPageIndices());
-    for (const pg of pages) out.addPage(pg);
-  };
-  await copy(cover);
-  for (const part of parts) {
-    // a late paper that is a PDF gets its mark in the footer of each of its pages (below)
-    await copy(part.doc);
-  }
 
-  const font = await out.embedFont(lib.StandardFonts.Helvetica);
+  const font = fonts.regular;
   const clean = makeSanitiser(font);
   const total = out.getPageCount();
   const owner = new Map<number, PackPaper>();
-  for (const part of parts) for (let i = 0; i < part.doc.getPageCount(); i++) owner.set(starts.get(part.paper.item)! + i, part.paper);
+  for (const part of parts) for (let i = 0; i < part.pages; i++) owner.set(starts.get(part.paper.item)! + i, part.paper);
   out.getPages().forEach((page, i) => {
     const n = i + 1;
     const paper = owner.get(n);
