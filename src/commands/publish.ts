@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 /**
  * `wep publish`: the partnership's records as a static website for every school leader.
  * Load records -> plan what may be published (core/site) -> render HTML (report/site-html)
@@ -46,7 +47,7 @@ export async function run(ctx: CommandContext, opts: PublishOptions): Promise<nu
   const meetings: SiteMeetingInput[] = records.map((r) => {
     const local = (r.meeting.agenda ?? []).map((i) => i.paper).filter((p): p is string => !!p && !isWebAddress(p));
     const found = findPapers(r.dir, local);
-    const input: SiteMeetingInput = { id: r.id, meeting: r.meeting, papersFound: found, paperTexts: readMarkdownPapers(r.dir, found) };
+    const input: SiteMeetingInput = { id: r.id, meeting: r.meeting, papersFound: found, paperTexts: readMarkdownPapers(r.dir, found), packFound: existsSync(join(r.dir, 'agenda-pack.pdf')) };
     const minutes = readMeetingMinutes(r.dir);
     if (minutes !== undefined) input.minutesText = minutes;
     return input;

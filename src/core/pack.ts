@@ -133,7 +133,7 @@ export function packCover(view: NoticeView, plan: PackPlan, all: readonly PackPa
   if (view.venue) blocks.push(para(t('Venue: ', { bold: true }), t([view.venue.name, view.venue.address].filter(Boolean).join(', '))));
   if (plan.part === 'confidential') {
     blocks.push(para(t('Confidential: for the members of the body and those invited to this meeting only. Not for publication or circulation.', { bold: true })));
-  } else if (view.venue?.link) blocks.push(para(t('Join online: ', { bold: true }), t(view.venue.link, { href: view.venue.link })));
+  } else if (view.venue?.link || view.venue?.joining) blocks.push(para(t('Joining online: the link and details are in the notice and the invitation.')));
   if (view.calledBy) blocks.push(para(t(`This meeting is called by ${view.calledBy.name}${view.calledBy.title ? `, ${view.calledBy.title}` : ''}.`)));
   if (view.revised) blocks.push(para(t('Revised notice: ', { bold: true }), t(`this replaces the notice sent on ${view.revised.sentLong}; ${view.revised.changes.join(' and ')} changed.`)));
   if (plan.supplement) blocks.push(para(t('Supplement: ', { bold: true }), t('papers added or changed after the notice was sent.')));
@@ -167,7 +167,9 @@ export function packCover(view: NoticeView, plan: PackPlan, all: readonly PackPa
     blocks.push({ kind: 'heading', level: 2, runs: [t('Apologies and proxies')] });
     blocks.push(para(t(`If you cannot attend, please send your apologies to the clerk before the meeting. Core members who cannot attend should ask their proxy to attend in their place and tell the clerk who will attend.`)));
   }
-  blocks.push(para(t('Clerk: ', { bold: true }), t(`${view.clerk.name}, ${view.clerk.email}${view.clerk.phone ? `, ${view.clerk.phone}` : ''}`)));
+  // the public pack may be published: the clerk by name only (the address is in the notice)
+  const contact = plan.part === 'confidential' ? `${view.clerk.name}, ${view.clerk.email}${view.clerk.phone ? `, ${view.clerk.phone}` : ''}` : view.clerk.name;
+  blocks.push(para(t('Clerk: ', { bold: true }), t(contact)));
   return blocks;
 }
 

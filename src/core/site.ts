@@ -35,6 +35,8 @@ export interface SiteMeetingInput {
   papersFound: readonly string[];
   /** Text of the Markdown papers found (by normalised path): they become web pages. */
   paperTexts?: Readonly<Record<string, string>>;
+  /** The public agenda pack (agenda-pack.pdf, written by `wep pack`) is in the folder. */
+  packFound?: boolean;
 }
 
 export interface SiteInput {
@@ -232,6 +234,9 @@ export interface DocumentView {
   meeting: { path: string; bodyName: string; date: IsoDate };
 }
 
+/** The public agenda pack's file name, in the meeting folder and on the site. */
+const PUBLIC_PACK = 'agenda-pack.pdf';
+
 /** Site paths of the pages, in one place so links and files agree. */
 export const SITE_PATHS = {
   home: 'index.html',
@@ -370,6 +375,8 @@ export function planSite(input: SiteInput): SitePlan {
     const draft = !approved;
     const path = SITE_PATHS.meeting(rec.id);
     const found = new Set(rec.papersFound.map((x) => safePaperPath(x)).filter((x): x is string => !!x));
+    // the public pack holds no confidential item (core/pack.ts); `wep send` links to it here
+    if (rec.packFound && !m.cancelled) copies.push({ meetingId: rec.id, source: PUBLIC_PACK, sitePath: `meetings/${rec.id}/${PUBLIC_PACK}` });
     const clean = (text: string, what: string): string | undefined => {
       if (!mentionsAny(text, secrets)) return redact(text);
       warnings.push(`${rec.id}: ${what} mentions a confidential item, so it is left out of the site`);

@@ -4,7 +4,7 @@
  * part, no confidential text in the public pack, a merged PDF paper, a Word paper's note,
  * late papers and the supplement, and an edited pack never overwritten.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
@@ -131,6 +131,10 @@ describe('wep pack: the public pack and the confidential part', () => {
     const all = pub.pages.join(' ');
     for (const secret of ['Commissioning of working groups', 'names providers and costs', 'working-groups-budget']) expect(all).not.toContain(secret);
     expect(all).toContain('Confidential item');
+    // the public pack may be published: no addresses, no joining link
+    expect(all).not.toMatch(/@[a-z.-]*example\.org/);
+    expect(all).not.toContain('meet.example.org');
+    expect(all).not.toContain('passcode');
     const c = conf.pages.join(' ');
     expect(c).toContain('Confidential: for the members of the body');
     expect(c).toContain('names providers and costs');
@@ -164,6 +168,17 @@ describe('wep pack: the public pack and the confidential part', () => {
       [10, 'pdf'],
       [11, 'word'],
     ]);
+  });
+});
+
+describe('wep publish carries the public pack, never the confidential part', () => {
+  it('meetings/<id>/agenda-pack.pdf on the site, as in the meeting folder', () => {
+    const dir = repo();
+    expect(wep(['pack', '--meeting', ID], { cwd: dir }).code).toBe(0);
+    const r = wep(['publish', '--out', 'site'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(readFileSync(join(dir, 'site', DIR, 'agenda-pack.pdf')).equals(readFileSync(join(dir, DIR, 'agenda-pack.pdf')))).toBe(true);
+    expect(existsSync(join(dir, 'site', DIR, 'agenda-pack-confidential.pdf'))).toBe(false);
   });
 });
 

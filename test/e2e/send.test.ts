@@ -255,6 +255,26 @@ describe('wep send: refusals and the ways of not sending', () => {
   });
 });
 
+describe('wep send with publish.base-url: the pack linked, the paper links absolute', () => {
+  it('links the public pack on the site, attaches only the confidential part', async () => {
+    const dir = repo();
+    write(dir, 'partnership.yaml', read(dir, 'partnership.yaml').replace('  publish:\n    minutes: approved-only\n', '  publish:\n    minutes: approved-only\n    base-url: https://wep.example.org/\n'));
+    expect(wep(['notice', '--meeting', ID], { cwd: dir }).code).toBe(0);
+    expect(wep(['pack', '--meeting', ID], { cwd: dir }).code).toBe(0);
+    expect(read(dir, `${DIR}/notice.md`)).toContain(`[papers/place-planning-2027-28.md](https://wep.example.org/meetings/${ID}/papers/place-planning-2027-28.html)`);
+    expect(read(dir, `${DIR}/notice.md`)).not.toContain('https://wep.example.org/meetings/2026-12-10-partnership/papers/working-groups');
+    const r = await wepAsync(['send', '--meeting', ID, '--yes'], { cwd: dir, env: { WEP_SMTP_URL: url } });
+    const mails = take();
+    expect(r.code).toBe(0);
+    const chair = mails.find((m) => m.rcpt[0] === 'grace.okafor@example.org')!.mail;
+    expect(chair.text).toContain(`Agenda pack: https://wep.example.org/meetings/${ID}/agenda-pack.pdf`);
+    expect(chair.html).toContain(`<a href="https://wep.example.org/meetings/${ID}/agenda-pack.pdf">`);
+    expect(chair.attachments.filter((a) => a.contentType === 'application/pdf').map((a) => a.filename)).toEqual([`${ID}-agenda-pack-confidential.pdf`]);
+    const guest = mails.find((m) => m.rcpt[0] === 'a.morris@example.org')!.mail;
+    expect(guest.attachments.filter((a) => a.contentType === 'application/pdf')).toEqual([]);
+  });
+});
+
 describe('wep send --bcc and --minutes', () => {
   it('--bcc: the clerk in To, the others in the envelope only; invitees in a message without the confidential part', async () => {
     const dir = prepare();
