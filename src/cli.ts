@@ -3,17 +3,33 @@
  * Each action lazy-imports its command module, so a command only loads what it uses. The one
  * top-level catch turns typed errors into messages and exit codes.
  */
-import { Command, CommanderError, Option } from 'commander';
-import type { CommandContext } from './commands/context.js';
+import { Command, Option } from '@commander-js/extra-typings';
+import { CommanderError } from 'commander';
+import type { CommandContext, CommandResult } from './commands/context.js';
 import { CancelledError, DiagnosticsError, EXIT, WepError } from './core/errors.js';
 import { today } from './io/clock.js';
 import { renderDiagnostics } from './report/diagnostics.js';
+import { emitResult } from './report/emit.js';
 import { isTerminal, loadColor, makeOutput, useColor, writeStderr, writeStdout, type Output } from './report/output.js';
 
 declare const __WEP_VERSION__: string;
 
-type Opts = Record<string, unknown>;
-type Loader = () => Promise<{ run(ctx: CommandContext, opts: any): Promise<number> }>;
+/** A command module: `run` takes the context and the command's own options type. */
+type CommandModule<O> = { run(ctx: CommandContext, opts: O): Promise<CommandResult> };
+
+/**
+ * Type-checks the boundary: the options commander parses (inferred from the declarations
+ * below) must have exactly the names of the command's options type. A renamed or missing
+ * option is a compile error here, not an `undefined` in the command.
+ */
+type SameNames<Parsed, Wanted> = [Exclude<keyof Parsed, keyof Wanted>, Exclude<keyof Wanted, keyof Parsed>] extends [never, never]
+  ? unknown
+  : { 'option names differ: only in cli.ts / only in the command': [Exclude<keyof Parsed, keyof Wanted>, Exclude<keyof Wanted, keyof Parsed>] };
+
+interface Globals {
+  file?: string;
+  color: boolean;
+}
 
 const examples = (...lines: string[]) => `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
 
@@ -27,7 +43,7 @@ const idList = (value: string, previous: string[] = []) => [
 ];
 const repeat = (value: string, previous: string[] = []) => [...previous, value];
 
-function program(only?: string): Command {
+function program(only?: string) {
   const cli = new Command('wep')
     .description("The clerk's tool for an education partnership: notices, deadlines, quorum, minutes and registers from plain files in git.")
     .version(typeof __WEP_VERSION__ === 'string' ? __WEP_VERSION__ : 'dev', '-V, --version', 'print the version')
@@ -41,14 +57,7 @@ function program(only?: string): Command {
       `\nExit codes: 0 ok, 1 problems found, 2 bad input or usage, 3 not quorate.\n${examples('wep check', 'wep deadlines 2026-12-10', 'wep notice', 'wep quorum --present ph-ahmed,ph-brown,sh-clarke')}`,
     );
 
-  const act = (load: Loader, map: (args: any[]) => Opts) =>
-    async function (this: Command, ...args: any[]) {
-      const cmd = args[args.length - 1] as Command;
-      const opts = { ...map(args.slice(0, -2)), ...cmd.opts() };
-      const code = await runCommand(load, opts, cmd.optsWithGlobals());
-      process.exitCode = code;
-    };
-  const noArgs = () => ({});
+  const exec = <Parsed extends Wanted, Wanted>(load: () => Promise<CommandModule<Wanted>>, opts: Parsed & SameNames<Parsed, Wanted>) => runCommand(load, opts, cli.opts());
   // One entry per top-level command. Only the command being run is defined (start-up time
   // is a feature); --help and mistakes define them all.
   const defs: Record<string, () => void> = {
@@ -59,7 +68,7 @@ function program(only?: string): Command {
         .option('--json', 'print problems as JSON')
         .option('-q, --quiet', 'errors only, no warnings')
         .addHelpText('after', examples('wep check', 'wep check --json', 'wep --file examples/portsmouth.yaml check'))
-        .action(act(() => import('./commands/check.js'), noArgs));
+        .action((opts) => exec(() => import('./commands/check.js'), opts));
     },
     members: () => {
       cli
@@ -68,7 +77,7 @@ function program(only?: string): Command {
         .option('-b, --body <id>', 'only the members of this body')
         .option('--json', 'print people as JSON')
         .addHelpText('after', examples('wep members', 'wep members --body operational-group', 'wep members --json'))
-        .action(act(() => import('./commands/members.js'), noArgs));
+        .action((opts) => exec(() => import('./commands/members.js'), opts));
     },
     deadlines: () => {
       cli
@@ -78,7 +87,7 @@ function program(only?: string): Command {
         .option('-b, --body <id>', 'body whose rules apply (default: partnership, or the first body)')
         .option('--json', 'print the deadlines as JSON')
         .addHelpText('after', examples('wep deadlines 2026-12-10', 'wep deadlines 2027-01-07 --body operational-group', 'wep deadlines 2026-12-10 --json'))
-        .action(act(() => import('./commands/deadlines.js'), ([date]) => ({ date })));
+        .action((date, opts) => exec(() => import('./commands/deadlines.js'), { ...opts, date }));
     },
     meeting: () => {
       const meeting = cli.command('meeting').description('meeting records: create a meeting');
@@ -92,8 +101,9 @@ function program(only?: string): Command {
         .option('--venue <text>', 'venue name (default: the body\'s usual venue)')
         .option('--requested-by <id>', 'member at whose request the meeting is called')
         .option('--commit', 'commit the new meeting.yaml to git')
+        .option('--json', 'print the new meeting and its deadlines as JSON')
         .addHelpText('after', examples('wep meeting new 2027-02-04', 'wep meeting new 2027-02-11 --body operational-group --time 09:30 --end 11:00', 'wep meeting new 2027-03-04 --requested-by sh-clarke --venue "Oakwood Primary, hall"'))
-        .action(act(() => import('./commands/meeting-new.js'), ([date]) => ({ date })));
+        .action((date, opts) => exec(() => import('./commands/meeting-new.js'), { ...opts, date }));
     },
     meetings: () => {
       cli
@@ -101,7 +111,7 @@ function program(only?: string): Command {
         .description('list meetings with their state: notice due or sent, held, minutes due, circulated, approved')
         .option('--json', 'print meetings as JSON')
         .addHelpText('after', examples('wep meetings', 'wep meetings --json'))
-        .action(act(() => import('./commands/meetings.js'), noArgs));
+        .action((opts) => exec(() => import('./commands/meetings.js'), opts));
     },
     agenda: () => {
       cli
@@ -110,7 +120,7 @@ function program(only?: string): Command {
         .option('-m, --meeting <id>', 'meeting id, e.g. 2026-12-10-partnership')
         .option('--json', 'print the agenda as JSON')
         .addHelpText('after', examples('wep agenda', 'wep agenda --meeting 2026-12-10-partnership'))
-        .action(act(() => import('./commands/agenda.js'), noArgs));
+        .action((opts) => exec(() => import('./commands/agenda.js'), opts));
     },
     notice: () => {
       cli
@@ -124,7 +134,7 @@ function program(only?: string): Command {
         .option('--commit', 'commit the files written to git')
         .option('--json', 'print what was written as JSON')
         .addHelpText('after', examples('wep notice', 'wep notice --meeting 2026-12-10-partnership', 'wep notice --sent', 'wep notice --sent 2026-11-30 --commit', 'wep notice --short-notice-agreed "urgent budget decision; agreed by the chair"'))
-        .action(act(() => import('./commands/notice.js'), noArgs));
+        .action((opts) => exec(() => import('./commands/notice.js'), opts));
     },
     pack: () => {
       cli
@@ -136,7 +146,7 @@ function program(only?: string): Command {
         .option('--commit', 'commit the packs written to git')
         .option('--json', 'print what was written as JSON')
         .addHelpText('after', examples('wep pack', 'wep pack --meeting 2026-12-10-partnership', 'wep pack --supplement --commit'))
-        .action(act(() => import('./commands/pack.js'), noArgs));
+        .action((opts) => exec(() => import('./commands/pack.js'), opts));
     },
     send: () => {
       cli
@@ -149,7 +159,7 @@ function program(only?: string): Command {
         .option('--eml <dir>', 'write the messages as .eml drafts in this folder instead of sending')
         .option('--bcc', 'one message with the recipients in Bcc, instead of one each')
         .addHelpText('after', examples('wep send --dry-run', 'wep send --meeting 2026-12-10-partnership', 'wep send --yes', 'wep send --eml drafts', 'wep send --minutes --meeting 2026-10-08-partnership', 'WEP_SMTP_URL=smtp://127.0.0.1:2525 wep send --yes'))
-        .action(act(() => import('./commands/send.js'), noArgs));
+        .action((opts) => exec(() => import('./commands/send.js'), opts));
     },
     distribution: () => {
       cli
@@ -158,8 +168,9 @@ function program(only?: string): Command {
         .argument('[list]', 'list id from the partnership file (omit to show all lists)')
         .option('-m, --meeting <id>', 'recipients of this meeting\'s notice')
         .addOption(new Option('--format <format>', 'output format').choices(['emails', 'csv', 'vcard', 'json']).default('emails'))
+        .option('--json', 'the same as --format json')
         .addHelpText('after', examples('wep distribution', 'wep distribution members', 'wep distribution --meeting 2026-12-10-partnership', 'wep distribution school-leaders --format csv'))
-        .action(act(() => import('./commands/distribution.js'), ([list]) => ({ list })));
+        .action((list, opts) => exec(() => import('./commands/distribution.js'), { ...opts, list }));
     },
     calendar: () => {
       cli
@@ -167,7 +178,7 @@ function program(only?: string): Command {
         .description('an iCalendar file of all meetings, with notice and minutes deadlines as all-day reminders')
         .option('-o, --out <file>', 'write to this file instead of standard output')
         .addHelpText('after', examples('wep calendar --out wep.ics', 'wep calendar > meetings.ics'))
-        .action(act(() => import('./commands/calendar.js'), noArgs));
+        .action((opts) => exec(() => import('./commands/calendar.js'), opts));
     },
     attendance: () => {
       cli
@@ -184,7 +195,7 @@ function program(only?: string): Command {
         .option('--commit', 'commit meeting.yaml to git')
         .option('--json', 'print the quorum result as JSON')
         .addHelpText('after', examples('wep attendance', 'wep attendance --apologies sh-evans,ph-chen', 'wep attendance --present chair-okafor,ph-ahmed,ph-brown,sh-clarke,sh-francis,sf-iqbal,sf-jones --proxy px-evans=sh-evans', 'wep attendance --left-at sh-clarke=6 --interest sf-jones=5'))
-        .action(act(() => import('./commands/attendance.js'), noArgs));
+        .action((opts) => exec(() => import('./commands/attendance.js'), opts));
     },
     quorum: () => {
       cli
@@ -196,7 +207,7 @@ function program(only?: string): Command {
         .option('-b, --body <id>', 'body, with --present (default: partnership, or the first body)')
         .option('--json', 'print the result as JSON')
         .addHelpText('after', examples('wep quorum', 'wep quorum --item 6', 'wep quorum --present ph-ahmed,ph-brown,sh-clarke,px-evans,sf-iqbal,sf-jones', 'wep quorum --present op-baker,op-cole --body operational-group --json'))
-        .action(act(() => import('./commands/quorum.js'), noArgs));
+        .action((opts) => exec(() => import('./commands/quorum.js'), opts));
     },
     minutes: () => {
       cli
@@ -209,8 +220,9 @@ function program(only?: string): Command {
         .option('--docx', 'also write minutes.docx (Word)')
         .option('--force', 'overwrite minutes.md even if edited (a backup is kept)')
         .option('--commit', 'commit the files written to git')
+        .option('--json', 'print what was written or recorded as JSON')
         .addHelpText('after', examples('wep minutes', 'wep minutes --circulated', 'wep minutes --meeting 2026-12-10-partnership --approved-at 2027-02-04-partnership --commit'))
-        .action(act(() => import('./commands/minutes.js'), noArgs));
+        .action((opts) => exec(() => import('./commands/minutes.js'), opts));
     },
     actions: () => {
       const actions = cli
@@ -221,7 +233,7 @@ function program(only?: string): Command {
         .option('--owner <id>', 'only actions owned by this person')
         .option('--json', 'print actions as JSON')
         .addHelpText('after', examples('wep actions --open', 'wep actions --overdue --owner la-morgan', 'wep actions done 2026-12-10-partnership/a1'))
-        .action(act(() => import('./commands/actions.js'), noArgs));
+        .action((opts) => exec(() => import('./commands/actions.js'), opts));
       actions
         .command('done')
         .description('close an action, recording when and at which meeting')
@@ -230,7 +242,8 @@ function program(only?: string): Command {
         .option('-m, --meeting <id>', 'meeting at which it was closed')
         .option('--note <text>', 'how it was done')
         .option('--commit', 'commit meeting.yaml to git')
-        .action(act(() => import('./commands/actions-done.js'), ([id]) => ({ id })));
+        .option('--json', 'print the closed action as JSON')
+        .action((id, opts) => exec(() => import('./commands/actions-done.js'), { ...opts, id }));
     },
     decisions: () => {
       cli
@@ -238,7 +251,7 @@ function program(only?: string): Command {
         .description('the decisions register across meetings, with quorum at the time')
         .option('--json', 'print decisions as JSON')
         .addHelpText('after', examples('wep decisions', 'wep decisions --json'))
-        .action(act(() => import('./commands/decisions.js'), noArgs));
+        .action((opts) => exec(() => import('./commands/decisions.js'), opts));
     },
     report: () => {
       const report = cli.command('report').description('registers ready to publish');
@@ -251,8 +264,9 @@ function program(only?: string): Command {
         .option('-b, --body <id>', 'only meetings of this body')
         .addOption(new Option('--by <by>', 'one row per').choices(['person', 'group']).default('person'))
         .addOption(new Option('--format <format>', 'output format').choices(['md', 'csv', 'json']).default('md'))
+        .option('--json', 'the same as --format json')
         .addHelpText('after', examples('wep report attendance --year 2026', 'wep report attendance --by group --format csv', 'wep report attendance --from 2026-09-01 --to 2027-08-31 --format json'))
-        .action(act(() => import('./commands/report-attendance.js'), noArgs));
+        .action((opts) => exec(() => import('./commands/report-attendance.js'), opts));
     },
     status: () => {
       cli
@@ -260,7 +274,7 @@ function program(only?: string): Command {
         .description('what needs doing, most urgent first: the morning check')
         .option('--json', 'print the status as JSON')
         .addHelpText('after', examples('wep status', 'wep status --json'))
-        .action(act(() => import('./commands/status.js'), noArgs));
+        .action((opts) => exec(() => import('./commands/status.js'), opts));
     },
     init: () => {
       cli
@@ -276,7 +290,7 @@ function program(only?: string): Command {
         .option('--nation <nation>', 'bank holidays: england-and-wales, scotland or northern-ireland')
         .option('--no-git', 'do not run git init')
         .addHelpText('after', examples('wep init', 'wep init records --preset portsmouth --yes', 'wep init . --preset school-governing-body --yes --name "Oakwood Primary Governing Body" --short OPGB --clerk-name "A Clerk" --clerk-email clerk@example.org'))
-        .action(act(() => import('./commands/init.js'), ([dir]) => ({ dir })));
+        .action((dir, opts) => exec(() => import('./commands/init.js'), { ...opts, dir }));
     },
     schedule: () => {
       cli
@@ -292,7 +306,7 @@ function program(only?: string): Command {
         .option('--commit', 'with --create: commit them to git')
         .option('--json', 'print the schedule as JSON')
         .addHelpText('after', examples('wep schedule --body partnership --from 2027-09-01 --to 2028-07-31 --every half-term', 'wep schedule --body operational-group --from 2027-01-04 --to 2027-07-23 --every 4-weeks --weekday tue --create'))
-        .action(act(() => import('./commands/schedule.js'), noArgs));
+        .action((opts) => exec(() => import('./commands/schedule.js'), opts));
     },
     publish: () => {
       cli
@@ -300,8 +314,9 @@ function program(only?: string): Command {
         .description('build a static website of the partnership\'s records for every school leader')
         .option('-o, --out <dir>', 'output folder', 'site')
         .option('--base-url <url>', 'absolute address the site is hosted at (for the calendar feed and links)')
+        .option('--json', 'print what was published as JSON')
         .addHelpText('after', examples('wep publish', 'wep publish --out public --base-url https://wep.example.org/'))
-        .action(act(() => import('./commands/publish.js'), noArgs));
+        .action((opts) => exec(() => import('./commands/publish.js'), opts));
     },
   };
   if (only && only in defs) defs[only]!();
@@ -310,24 +325,26 @@ function program(only?: string): Command {
   return cli;
 }
 
-async function runCommand(load: Loader, opts: Opts, globals: Opts): Promise<number> {
-  if (useColor({ color: globals.color !== false })) await loadColor();
-  const out = makeOutput({ color: globals.color !== false });
+async function runCommand<O>(load: () => Promise<CommandModule<O>>, opts: O, globals: Globals): Promise<void> {
+  const color = globals.color !== false;
+  if (useColor({ color })) await loadColor();
+  const out = makeOutput({ color });
   try {
     const ctx: CommandContext = {
       cwd: process.cwd(),
       env: process.env,
       today: today(),
-      out,
-      file: globals.file as string | undefined,
-      // not process.stdin.isTTY: touching process.stdin sets up a stream for it, which loads a
-      // good part of Node's fs and readline on every run
+      file: globals.file,
+      // not process.stdin.isTTY: touching process.stdin sets up a stream for it, which loads
+      // a good part of Node's fs and readline on every run
       interactive: isTerminal(0) && isTerminal(1),
+      c: out.c,
+      print: (line) => out.out(line),
     };
     const mod = await load();
-    return await mod.run(ctx, opts);
+    emitResult(await mod.run(ctx, opts), out);
   } catch (e) {
-    return reportError(e, out);
+    process.exitCode = reportError(e, out);
   }
 }
 

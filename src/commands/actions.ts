@@ -1,14 +1,22 @@
 import { collectActions } from '../core/actions.js';
 import { WepError } from '../core/errors.js';
 import { hintFor } from '../core/suggest.js';
-import { loadPartnership } from '../io/partnership-file.js';
-import { loadRegisters } from '../io/registers.js';
+import { loadRecords } from '../io/records.js';
 import { actionJson, renderActions } from '../report/actions.js';
-import type { CommandContext } from './context.js';
+import { jsonDocument } from '../report/emit.js';
+import { done, type CommandContext, type CommandResult } from './context.js';
 
-export async function run(ctx: CommandContext, opts: { open?: boolean; overdue?: boolean; owner?: string; json?: boolean }): Promise<number> {
-  const { model, root } = await loadPartnership(ctx);
-  const meetings = await loadRegisters(root, ctx.cwd, ctx.env, { summary: true });
+export interface ActionsOptions {
+  open?: true;
+  overdue?: true;
+  owner?: string;
+  json?: true;
+}
+
+export async function run(ctx: CommandContext, opts: ActionsOptions): Promise<CommandResult> {
+  const records = await loadRecords(ctx);
+  const { model } = records;
+  const meetings = await records.meetings({ summary: true });
   const pending = new Set(meetings.flatMap((m) => m.pending.actions.map((a) => `${m.id}/${a.id}`)));
   let actions = collectActions(
     meetings.map((m) => ({ id: m.id, meeting: m.merged })),
@@ -17,17 +25,13 @@ export async function run(ctx: CommandContext, opts: { open?: boolean; overdue?:
   if (opts.owner !== undefined) {
     const owners = new Set(actions.map((a) => a.owner));
     if (!model.people.has(opts.owner) && !owners.has(opts.owner)) {
-      throw new WepError(`no person "${opts.owner}" in the partnership file`, hintFor(opts.owner, [...model.people.keys()], 'people'));
+      throw new WepError(`no person "${opts.owner}" in the partnership file (--owner)`, hintFor(opts.owner, [...model.people.keys()], 'people'));
     }
     actions = actions.filter((a) => a.owner === opts.owner);
   }
   if (opts.overdue) actions = actions.filter((a) => a.overdue);
   else if (opts.open) actions = actions.filter((a) => a.open);
-  if (opts.json) {
-    ctx.out.json(actions.map((a) => actionJson(model, a)));
-    return 0;
-  }
+  if (opts.json) return done({ json: jsonDocument('actions', { date: ctx.today, actions: actions.map((a) => actionJson(model, a)) }) });
   const what = [opts.overdue ? 'overdue actions' : opts.open ? 'open actions' : 'actions', opts.owner ? `for ${model.people.get(opts.owner)?.name ?? opts.owner}` : ''].filter(Boolean).join(' ');
-  for (const line of renderActions(model, actions, ctx.today, ctx.out.c, what)) ctx.out.out(line);
-  return 0;
+  return done({ lines: renderActions(model, actions, ctx.today, ctx.c, what) });
 }

@@ -1,61 +1,23 @@
-import { actionsCarriedForward, collectActions } from '../core/actions.js';
-import { buildAgenda, type Agenda } from '../core/agenda.js';
-import { WepError } from '../core/errors.js';
-import type { ResolvedBody } from '../core/model.js';
+import { agendaAmong } from '../core/agenda.js';
 import { timeText } from '../core/notice.js';
-import { hintFor } from '../core/suggest.js';
-import { chooseMeetingId, loadAllMeetings, loadMeeting, type MeetingRecord, type Pick } from '../io/meetings.js';
-import { loadPartnership, type LoadedPartnership } from '../io/partnership-file.js';
+import { loadRecords, resolveMeeting } from '../io/records.js';
 import { agendaJson, renderAgenda } from '../report/agenda.js';
-import type { CommandContext } from './context.js';
+import { jsonDocument } from '../report/emit.js';
+import { renderMeetingChoice } from '../report/meetings.js';
+import { done, type CommandContext, type CommandResult } from './context.js';
 
-export interface OpenMeeting extends LoadedPartnership {
-  rec: MeetingRecord;
-  body: ResolvedBody;
-  picked: boolean;
+export interface AgendaOptions {
+  meeting?: string;
+  json?: true;
 }
 
-/**
- * The meeting a command acts on, loaded and checked against the partnership file. Without
- * --meeting the choice is said on stderr, so the clerk knows which meeting was used.
- */
-export async function openMeeting(ctx: CommandContext, requested: string | undefined, pick: Pick = 'next'): Promise<OpenMeeting> {
-  const loaded = await loadPartnership(ctx);
-  const { id, picked } = chooseMeetingId(loaded.root, ctx.today, requested, pick);
-  if (picked) ctx.out.err(`wep: using ${id}, the ${pick === 'next' ? 'next upcoming' : 'latest held'} meeting (choose another with --meeting ID)`);
-  const rec = await loadMeeting(loaded.root, id, ctx.cwd, ctx.env);
-  const body = loaded.model.bodies.get(rec.meeting.body);
-  if (!body) {
-    throw new WepError(`${rec.display}: unknown body "${rec.meeting.body}"`, `${hintFor(rec.meeting.body, [...loaded.model.bodies.keys()], 'bodies')}; "wep check" lists every problem`);
-  }
-  return { ...loaded, rec, body, picked };
-}
-
-/** The agenda of the open meeting: actions carried forward and the previous meeting come from the other records. */
-export async function agendaFor(ctx: CommandContext, m: OpenMeeting): Promise<Agenda> {
-  const all = await loadAllMeetings(m.root, ctx.cwd, ctx.env);
-  const { meeting } = m.rec;
-  const carried = actionsCarriedForward(collectActions(all, ctx.today), meeting.body, meeting.date);
-  const previous = all.filter((r) => r.meeting.body === meeting.body && r.meeting.date < meeting.date && !r.meeting.cancelled).pop();
-  return buildAgenda(m.model, m.rec.id, meeting, {
-    carried,
-    previous: previous ? { id: previous.id, date: previous.meeting.date, minutesStatus: previous.meeting.minutes?.status } : undefined,
-  });
-}
-
-export async function run(ctx: CommandContext, opts: { meeting?: string; json?: boolean }): Promise<number> {
-  const m = await openMeeting(ctx, opts.meeting, 'next');
-  const agenda = await agendaFor(ctx, m);
-  if (opts.json) {
-    ctx.out.json(agendaJson(agenda));
-    return 0;
-  }
-  const venue = m.rec.meeting.venue ?? m.body.venue;
-  const lines = renderAgenda(
-    agenda,
-    { partnership: m.model.file.partnership.name, body: m.body.name, time: timeText(m.rec.meeting.start, m.rec.meeting.end), venue: venue?.name },
-    ctx.out.c,
-  );
-  for (const line of lines) ctx.out.out(line);
-  return 0;
+export async function run(ctx: CommandContext, opts: AgendaOptions): Promise<CommandResult> {
+  const records = await loadRecords(ctx);
+  const { rec, body, choice } = await resolveMeeting(records, opts.meeting, 'next', ctx.today);
+  const agenda = agendaAmong(records.model, rec.id, rec.meeting, await records.meetings(), ctx.today);
+  const notes = renderMeetingChoice(rec.id, choice, ctx.c);
+  if (opts.json) return done({ notes, json: jsonDocument('agenda', agendaJson(agenda)) });
+  const venue = rec.meeting.venue ?? body.venue;
+  const heading = { partnership: records.model.file.partnership.name, body: body.name, time: timeText(rec.meeting.start, rec.meeting.end), venue: venue?.name };
+  return done({ notes, lines: renderAgenda(agenda, heading, ctx.c) });
 }

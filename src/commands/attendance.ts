@@ -1,24 +1,25 @@
 import { applyAttendanceFlags, hasAttendanceFlags, type AttendanceFlags } from '../core/attendance.js';
 import { WepError } from '../core/errors.js';
 import type { Attendance } from '../core/meeting-schema.js';
-import { requireBody } from '../core/meeting-deadlines.js';
-import { evaluateQuorum, forecastQuorum, hasRecordedPresence, quorumByItem } from '../core/quorum.js';
+import { evaluateQuorum, forecastQuorum, hasRecordedPresence, meetingQuorum } from '../core/quorum.js';
 import { writeAttendance } from '../io/attendance-file.js';
 import { commitFiles, verifyInsideRepo } from '../io/git.js';
-import { loadMeeting } from '../io/meetings.js';
-import { loadPartnership } from '../io/partnership-file.js';
+import { loadRecords, resolveMeeting } from '../io/records.js';
+import { jsonDocument } from '../report/emit.js';
+import { renderMeetingChoice } from '../report/meetings.js';
 import { formatVerdict, quorumJson, renderQuorum } from '../report/quorum.js';
-import type { CommandContext } from './context.js';
-import { pickMeetingId } from './quorum.js';
+import { ATTENDANCE_FLAGS, orFail } from './args.js';
+import { done, type CommandContext, type CommandResult } from './context.js';
 
 export interface AttendanceOptions extends AttendanceFlags {
   meeting?: string;
-  commit?: boolean;
-  json?: boolean;
+  commit?: true;
+  json?: true;
 }
 
-export async function run(ctx: CommandContext, opts: AttendanceOptions): Promise<number> {
-  const { model, root } = await loadPartnership(ctx);
+export async function run(ctx: CommandContext, opts: AttendanceOptions): Promise<CommandResult> {
+  const records = await loadRecords(ctx);
+  const { model, root } = records;
   if (opts.commit) verifyInsideRepo(root);
   const flags: AttendanceFlags = {
     present: opts.present,
@@ -36,39 +37,34 @@ export async function run(ctx: CommandContext, opts: AttendanceOptions): Promise
       'give the attendance as flags, e.g. wep attendance --present ph-ahmed,sh-clarke --apologies sh-evans --proxy px-evans=sh-evans',
     );
   }
-  const rec = await loadMeeting(root, await pickMeetingId(root, ctx.today, opts.meeting), ctx.cwd, ctx.env);
-  const body = requireBody(model, rec.meeting.body);
+  const chosen = await resolveMeeting(records, opts.meeting, 'next-else-latest', ctx.today);
+  const { rec, body } = chosen;
+  const notes = renderMeetingChoice(rec.id, chosen.choice, ctx.c);
   const agenda = rec.meeting.agenda;
 
+  const warnings: string[] = [];
   let attendance: Attendance;
   if (scripted) {
-    const applied = applyAttendanceFlags(model, body, rec.meeting.attendance, flags, agenda.length);
-    for (const w of applied.warnings) ctx.out.err(`${ctx.out.c.yellow('warning:')} ${w}`);
+    const applied = orFail(applyAttendanceFlags(model, body, rec.meeting.attendance, flags, agenda.length), ATTENDANCE_FLAGS);
+    warnings.push(...applied.warnings);
     attendance = applied.attendance;
   } else {
     // prompts load only here, so the scripted paths and `wep quorum` never pay for them
     const { askAttendance, promptKit } = await import('../io/attendance-prompt.js');
-    const verdict = (att: Attendance) => formatVerdict(model, hasRecordedPresence(att) ? evaluateQuorum(model, body, att) : forecastQuorum(model, body, att.apologies ?? []), ctx.out.c);
-    const answer = await askAttendance({ model, body, meeting: rec.meeting, meetingId: rec.id, file: rec.display, current: rec.meeting.attendance, verdict, print: (l) => ctx.out.out(l) }, await promptKit());
-    if (!answer) {
-      ctx.out.err('nothing was written');
-      return 0;
-    }
+    const verdict = (att: Attendance) => formatVerdict(model, hasRecordedPresence(att) ? evaluateQuorum(model, body, att) : forecastQuorum(model, body, att.apologies ?? []), ctx.c);
+    const answer = await askAttendance({ model, body, meeting: rec.meeting, meetingId: rec.id, file: rec.display, current: rec.meeting.attendance, verdict, print: ctx.print }, await promptKit());
+    if (!answer) return done({ notes: ['nothing was written'] });
     attendance = answer;
   }
 
   const changed = writeAttendance(rec.path, attendance, rec.source);
   const commit = opts.commit ? commitFiles(root, [rec.path], `Attendance for ${rec.id}`) : null;
 
-  const result = hasRecordedPresence(attendance) ? evaluateQuorum(model, body, attendance) : forecastQuorum(model, body, attendance.apologies ?? []);
-  const byItem = hasRecordedPresence(attendance) ? quorumByItem(model, body, attendance, agenda.length).map((x) => ({ ...x, title: agenda[x.item - 1]?.title })) : undefined;
+  const { result, byItem } = meetingQuorum(model, body, { agenda, attendance }, rec.id);
+  const view = { meeting: rec.id, ...(byItem ? { byItem } : {}) };
   if (opts.json) {
-    ctx.out.json({ ...quorumJson(result, { meeting: rec.id, byItem }), file: rec.display, changed, commit: commit ?? null, attendance });
-    return 0;
+    return done({ notes, warnings, json: jsonDocument('attendance', { ...quorumJson(result, view), file: rec.display, changed, commit: commit ?? null, attendance }) });
   }
-  ctx.out.out(`${changed ? 'Recorded attendance in' : 'Attendance unchanged in'} ${rec.display}${commit ? ` (committed ${commit})` : ''}`);
-  ctx.out.out('');
-  for (const line of renderQuorum(model, result, ctx.out.c, { meeting: rec.id, byItem })) ctx.out.out(line);
-  for (const w of result.warnings) ctx.out.err(`${ctx.out.c.yellow('warning:')} ${w}`);
-  return 0;
+  const lines = [`${changed ? 'Recorded attendance in' : 'Attendance unchanged in'} ${rec.display}${commit ? ` (committed ${commit})` : ''}`, '', ...renderQuorum(model, result, ctx.c, view)];
+  return done({ notes, lines, warnings: [...warnings, ...result.warnings] });
 }

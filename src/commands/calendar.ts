@@ -6,19 +6,23 @@ import { meetingDeadlines } from '../core/meeting-deadlines.js';
 import { meetingEvent, meetingUid, prodId, stableStamp as stampFor } from '../core/meeting-event.js';
 import { timeText } from '../core/notice.js';
 import { generatedState, writeGenerated } from '../io/generated.js';
-import { loadAllMeetings } from '../io/meetings.js';
-import { displayPath, loadPartnership } from '../io/partnership-file.js';
-import type { CommandContext } from './context.js';
+import { displayPath } from '../io/partnership-file.js';
+import { bodyOf, loadRecords } from '../io/records.js';
+import { done, type CommandContext, type CommandResult } from './context.js';
 
-export async function run(ctx: CommandContext, opts: { out?: string }): Promise<number> {
-  const { model, root } = await loadPartnership(ctx);
-  const all = await loadAllMeetings(root, ctx.cwd, ctx.env);
+export interface CalendarOptions {
+  out?: string;
+}
+
+export async function run(ctx: CommandContext, opts: CalendarOptions): Promise<CommandResult> {
+  const records = await loadRecords(ctx);
+  const { model } = records;
+  const all = await records.meetings();
   const events: IcsEvent[] = [];
   const short = model.file.partnership.short;
   for (const r of all) {
     const m = r.meeting;
-    const body = model.bodies.get(m.body);
-    if (!body) throw new WepError(`${r.display}: unknown body "${m.body}"`, 'run "wep check" to see every problem');
+    const body = bodyOf(records, r);
     const venue = m.venue ?? body.venue;
     const uid = meetingUid(model, r.id, m);
     events.push(
@@ -50,16 +54,12 @@ export async function run(ctx: CommandContext, opts: { out?: string }): Promise<
     });
   }
   const text = renderCalendar({ prodId: prodId(model), method: 'PUBLISH', name: `${model.file.partnership.name} meetings`, events });
-  if (!opts.out) {
-    ctx.out.raw(text);
-    return 0;
-  }
+  if (!opts.out) return done({ raw: text });
   const path = resolve(ctx.cwd, opts.out);
   const display = displayPath(ctx.cwd, path);
   if (generatedState(path) === 'edited') {
     throw new WepError(`${display} exists and was not written by "wep calendar" (or has been edited); wep will not overwrite it`, 'choose another file with --out, or delete that one first');
   }
   const w = writeGenerated(path, text, { display });
-  ctx.out.out(`${w.status === 'same' ? 'unchanged' : 'wrote'} ${display}: ${all.length} meeting${all.length === 1 ? '' : 's'}, with notice and minutes deadlines`);
-  return 0;
+  return done({ lines: [`${w.status === 'same' ? 'unchanged' : 'wrote'} ${display}: ${all.length} meeting${all.length === 1 ? '' : 's'}, with notice and minutes deadlines`] });
 }

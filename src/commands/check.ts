@@ -8,7 +8,13 @@ import { MAX_YAML_BYTES } from '../io/limits.js';
 import { listMeetingIds, MEETING_FILE, meetingsDir } from '../io/meetings.js';
 import { displayPath, findPartnershipFile, validatePartnershipCached } from '../io/partnership-file.js';
 import { diagnosticJson, renderDiagnostics } from '../report/diagnostics.js';
-import type { CommandContext } from './context.js';
+import { jsonDocument } from '../report/emit.js';
+import type { CommandContext, CommandResult } from './context.js';
+
+export interface CheckOptions {
+  json?: true;
+  quiet?: true;
+}
 
 /** Unreadable input (YAML that does not parse) is exit 2; problems in readable records are exit 1. */
 export function checkExitCode(ds: readonly Diagnostic[]): number {
@@ -24,7 +30,7 @@ function listFiles(dir: string, base = dir): string[] {
   );
 }
 
-export async function run(ctx: CommandContext, opts: { json?: boolean; quiet?: boolean }): Promise<number> {
+export async function run(ctx: CommandContext, opts: CheckOptions): Promise<CommandResult> {
   const path = findPartnershipFile(ctx.cwd, ctx.file, ctx.env);
   const root = dirname(path);
   const display = displayPath(ctx.cwd, path);
@@ -58,15 +64,13 @@ export async function run(ctx: CommandContext, opts: { json?: boolean; quiet?: b
   }
 
   const shown = opts.quiet ? diagnostics.filter((d) => d.severity === 'error') : diagnostics;
-  if (opts.json) {
-    ctx.out.json({ ok: !shown.some((d) => d.severity === 'error'), problems: shown.map(diagnosticJson) });
-  } else if (shown.length) {
-    const lines = renderDiagnostics(shown, sources, ctx.out.c);
-    if (!file) {
-      // The checks run in stages; say so, so a clerk who fixes these is not surprised by more.
-      lines.splice(-1, 0, 'Entries with a problem of their own, and the meeting records, are cross-checked once these are fixed.', '');
-    }
-    for (const line of lines) ctx.out.err(line);
+  const exitCode = checkExitCode(diagnostics);
+  if (opts.json) return { exitCode, json: jsonDocument('check', { ok: !shown.some((d) => d.severity === 'error'), problems: shown.map(diagnosticJson) }) };
+  if (!shown.length) return { exitCode };
+  const lines = renderDiagnostics(shown, sources, ctx.c);
+  if (!file) {
+    // The checks run in stages; say so, so a clerk who fixes these is not surprised by more.
+    lines.splice(-1, 0, 'Entries with a problem of their own, and the meeting records, are cross-checked once these are fixed.', '');
   }
-  return checkExitCode(diagnostics);
+  return { exitCode, errors: lines };
 }

@@ -1,19 +1,23 @@
 import { collectDecisions } from '../core/decisions.js';
 import { evaluateQuorum } from '../core/quorum.js';
-import { loadPartnership } from '../io/partnership-file.js';
-import { loadRegisters } from '../io/registers.js';
+import { loadRecords } from '../io/records.js';
 import { decisionJson, renderDecisions } from '../report/decisions.js';
-import type { CommandContext } from './context.js';
+import { jsonDocument } from '../report/emit.js';
+import { done, type CommandContext, type CommandResult } from './context.js';
 
-export async function run(ctx: CommandContext, opts: { json?: boolean }): Promise<number> {
-  const { model, root } = await loadPartnership(ctx);
-  const meetings = await loadRegisters(root, ctx.cwd, ctx.env);
+export interface DecisionsOptions {
+  json?: true;
+}
+
+export async function run(ctx: CommandContext, opts: DecisionsOptions): Promise<CommandResult> {
+  const records = await loadRecords(ctx);
+  const { model } = records;
+  const meetings = await records.meetings();
   const decisions = collectDecisions(
     model,
     meetings.map((m) => ({ id: m.id, meeting: m.merged, fromMinutesFile: new Set(m.pending.decisions.map((d) => d.id)) })),
     (body, attendance, item) => evaluateQuorum(model, body, attendance, { item }),
   );
-  if (opts.json) ctx.out.json(decisions.map(decisionJson));
-  else for (const line of renderDecisions(decisions, ctx.out.c)) ctx.out.out(line);
-  return 0;
+  if (opts.json) return done({ json: jsonDocument('decisions', { decisions: decisions.map(decisionJson) }) });
+  return done({ lines: renderDecisions(decisions, ctx.c) });
 }

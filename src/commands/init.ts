@@ -5,20 +5,21 @@ import { DiagnosticsError, WepError } from '../core/errors.js';
 import { DEFAULT_PRESET, verifyPresetName, whyNotEmail, whyNotName, whyNotNation, whyNotShort, type InitAnswers } from '../core/presets.js';
 import { applyAnswers, presetFacts, readPreset, recordsRepoFiles, verifyInitTarget, writeRecordsRepo } from '../io/init-repo.js';
 import { PARTNERSHIP_FILE, validatePartnershipSource } from '../io/partnership-file.js';
+import { formatWarning } from '../report/emit.js';
 import { renderInitDone } from '../report/init.js';
-import type { CommandContext } from './context.js';
+import { done, type CommandContext, type CommandResult } from './context.js';
 
 export interface InitOptions {
   dir?: string;
   preset?: string;
-  yes?: boolean;
+  yes?: true;
   name?: string;
   short?: string;
   clerkName?: string;
   clerkEmail?: string;
   nation?: string;
   /** false with --no-git. */
-  git?: boolean;
+  git: boolean;
 }
 
 /** Checks a flag's value, naming the flag when it cannot be used. */
@@ -28,7 +29,7 @@ function verifyFlag(flag: string, value: string | undefined, why: (v: string) =>
   if (problem) throw new WepError(`${flag}: ${problem}`, `see "wep init --help"`);
 }
 
-export async function run(ctx: CommandContext, opts: InitOptions): Promise<number> {
+export async function run(ctx: CommandContext, opts: InitOptions): Promise<CommandResult> {
   const dirArg = opts.dir ?? '.';
   const root = resolve(ctx.cwd, dirArg);
   const shown = relative(ctx.cwd, root) || '.';
@@ -57,11 +58,8 @@ export async function run(ctx: CommandContext, opts: InitOptions): Promise<numbe
     );
   } else {
     const { promptInit } = await import('../io/init-prompt.js');
-    answers = await promptInit(ctx.out, { preset: opts.preset ?? DEFAULT_PRESET, ...flags }, loadFacts, shown);
-    if (!answers) {
-      ctx.out.err('Nothing was written.');
-      return 0;
-    }
+    answers = await promptInit({ out: ctx.print, c: ctx.c }, { preset: opts.preset ?? DEFAULT_PRESET, ...flags }, loadFacts, shown);
+    if (!answers) return done({ notes: ['Nothing was written.'] });
   }
 
   const text = applyAnswers(readPreset(answers.preset), answers, ctx.today);
@@ -71,10 +69,15 @@ export async function run(ctx: CommandContext, opts: InitOptions): Promise<numbe
   if (hasErrors(diagnostics)) throw new DiagnosticsError(diagnostics, { [display]: text });
 
   const { written, git } = writeRecordsRepo(root, recordsRepoFiles(text), { git: opts.git !== false });
-  for (const line of renderInitDone({ target: shown, preset: answers.preset, written, git, warnings: diagnostics.length }, ctx.out.c)) ctx.out.out(line);
+  const lines = renderInitDone({ target: shown, preset: answers.preset, written, git, warnings: diagnostics.length }, ctx.c);
   if (git.status === 'unavailable' || git.status === 'failed') {
-    ctx.out.err(`${ctx.out.c.yellow('warning:')} the files are written, but git did not commit them: ${git.reason}`);
-    ctx.out.err('  fix: install git (or set user.name and user.email), then: git init && git add -A && git commit -m "Start the records repo"');
+    return done({
+      lines,
+      errors: [
+        formatWarning(`the files are written, but git did not commit them: ${git.reason}`, ctx),
+        '  fix: install git (or set user.name and user.email), then: git init && git add -A && git commit -m "Start the records repo"',
+      ],
+    });
   }
-  return 0;
+  return done({ lines });
 }

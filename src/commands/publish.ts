@@ -1,21 +1,24 @@
-import { existsSync } from 'node:fs';
 /**
  * `wep publish`: the partnership's records as a static website for every school leader.
  * Load records -> plan what may be published (core/site) -> render HTML (report/site-html)
  * -> write the folder atomically (io/site-writer).
  */
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { WepError } from '../core/errors.js';
 import { isWebAddress, planSite, type SiteMeetingInput } from '../core/site.js';
-import { loadAllMeetings, meetingsDir } from '../io/meetings.js';
-import { displayPath, loadPartnership } from '../io/partnership-file.js';
+import { meetingsDir } from '../io/meetings.js';
+import { displayPath } from '../io/partnership-file.js';
+import { loadRecords } from '../io/records.js';
 import { findPapers, readMarkdownPapers, readMeetingMinutes, readSiteAssets, verifySiteOut, writeSite } from '../io/site-writer.js';
 import { renderSite } from '../report/site-html.js';
-import type { CommandContext } from './context.js';
+import { jsonDocument } from '../report/emit.js';
+import { done, type CommandContext, type CommandResult } from './context.js';
 
 export interface PublishOptions {
   out?: string;
   baseUrl?: string;
+  json?: true;
 }
 
 /** An absolute http(s) address ending in "/", or undefined. */
@@ -35,16 +38,16 @@ export function normaliseBaseUrl(url: string | undefined, from: string): string 
   return href.endsWith('/') ? href : `${href}/`;
 }
 
-export async function run(ctx: CommandContext, opts: PublishOptions): Promise<number> {
-  const { model, root } = await loadPartnership(ctx);
+export async function run(ctx: CommandContext, opts: PublishOptions): Promise<CommandResult> {
+  const records = await loadRecords(ctx);
+  const { model, root } = records;
   const baseUrl = opts.baseUrl !== undefined ? normaliseBaseUrl(opts.baseUrl, '--base-url') : normaliseBaseUrl(model.file.partnership.publish?.baseUrl, 'publish.base-url');
   const outOpt = opts.out ?? 'site';
   const out = resolve(ctx.cwd, outOpt);
   const display = displayPath(ctx.cwd, out);
   verifySiteOut(out, root, display);
 
-  const records = await loadAllMeetings(root, ctx.cwd, ctx.env);
-  const meetings: SiteMeetingInput[] = records.map((r) => {
+  const meetings: SiteMeetingInput[] = (await records.meetings()).map((r) => {
     const local = (r.meeting.agenda ?? []).map((i) => i.paper).filter((p): p is string => !!p && !isWebAddress(p));
     const found = findPapers(r.dir, local);
     const input: SiteMeetingInput = { id: r.id, meeting: r.meeting, papersFound: found, paperTexts: readMarkdownPapers(r.dir, found), packFound: existsSync(join(r.dir, 'agenda-pack.pdf')) };
@@ -57,11 +60,14 @@ export async function run(ctx: CommandContext, opts: PublishOptions): Promise<nu
   const copies = plan.copies.map((c) => ({ from: join(meetingsDir(root), c.meetingId, c.source), to: c.sitePath }));
   writeSite(out, { files, copies });
 
-  for (const w of plan.warnings) ctx.out.err(`warning: ${w}`);
   const pages = files.filter((f) => f.path.endsWith('.html')).length;
-  ctx.out.out(
+  const warnings = plan.warnings;
+  if (opts.json) {
+    return done({ warnings, json: jsonDocument('publish', { out: display, baseUrl: baseUrl ?? null, pages, papers: copies.length, meetings: meetings.length, files: files.map((f) => f.path).sort() }) });
+  }
+  const lines = [
     `Published ${pages} pages, ${copies.length} ${copies.length === 1 ? 'paper' : 'papers'} and the meetings calendar to ${display}/ (${meetings.length} ${meetings.length === 1 ? 'meeting' : 'meetings'}).`,
-  );
-  ctx.out.out(`Open ${join(display, 'index.html')} in a browser${baseUrl ? `, or ${baseUrl} once it is uploaded` : ''}.`);
-  return 0;
+    `Open ${join(display, 'index.html')} in a browser${baseUrl ? `, or ${baseUrl} once it is uploaded` : ''}.`,
+  ];
+  return done({ lines, warnings });
 }

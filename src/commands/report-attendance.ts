@@ -1,11 +1,11 @@
 import { attendanceReport } from '../core/attendance-report.js';
 import { WepError } from '../core/errors.js';
-import { requireBody } from '../core/meeting-deadlines.js';
-import { loadAllMeetings, meetingDate } from '../io/meetings.js';
-import { loadPartnership } from '../io/partnership-file.js';
+import { meetingDate } from '../io/meetings.js';
+import { loadRecords } from '../io/records.js';
 import { attendanceJson, renderAttendanceCsv, renderAttendanceMarkdown, type By } from '../report/attendance-report.js';
-import type { CommandContext } from './context.js';
-import { parseDateArg } from './deadlines.js';
+import { jsonDocument } from '../report/emit.js';
+import { parseDate, resolveBody } from './args.js';
+import { done, type CommandContext, type CommandResult } from './context.js';
 
 export interface ReportAttendanceOptions {
   year?: string;
@@ -14,6 +14,7 @@ export interface ReportAttendanceOptions {
   body?: string;
   by?: By;
   format?: 'md' | 'csv' | 'json';
+  json?: true;
 }
 
 /** The dates a report covers: --year, or --from/--to, or this calendar year. */
@@ -24,30 +25,27 @@ export function reportRange(opts: ReportAttendanceOptions, today: string): { fro
     return { from: `${opts.year}-01-01`, to: `${opts.year}-12-31` };
   }
   if (opts.from === undefined && opts.to === undefined) return { from: `${today.slice(0, 4)}-01-01`, to: `${today.slice(0, 4)}-12-31` };
-  const from = opts.from === undefined ? '0001-01-01' : parseDateArg(opts.from, '--from date');
-  const to = opts.to === undefined ? today : parseDateArg(opts.to, '--to date');
+  const from = opts.from === undefined ? '0001-01-01' : parseDate(opts.from, '--from date');
+  const to = opts.to === undefined ? today : parseDate(opts.to, '--to date');
   if (from > to) throw new WepError(`--from ${from} is after --to ${to}`, 'swap the dates');
   return { from, to };
 }
 
-export async function run(ctx: CommandContext, opts: ReportAttendanceOptions): Promise<number> {
-  const { model, root } = await loadPartnership(ctx);
+export async function run(ctx: CommandContext, opts: ReportAttendanceOptions): Promise<CommandResult> {
+  const records = await loadRecords(ctx);
+  const { model } = records;
   const range = reportRange(opts, ctx.today);
-  const body = opts.body ? requireBody(model, opts.body) : undefined;
-  const meetings = await loadAllMeetings(root, ctx.cwd, ctx.env);
+  const body = opts.body ? resolveBody(model, opts.body) : undefined;
+  const meetings = await records.meetings();
   const report = attendanceReport(model, meetings, { ...range, ...(body ? { body: body.id } : {}) });
   const by = opts.by ?? 'person';
-  const format = opts.format ?? 'md';
-  if (format === 'json') ctx.out.json(attendanceJson(report, by));
-  else {
-    const title = `${model.file.partnership.name}${body ? `, ${body.name}` : ''}`;
-    const lines = format === 'csv' ? renderAttendanceCsv(report, by) : renderAttendanceMarkdown(report, by, title);
-    for (const line of lines) ctx.out.out(line);
-  }
+  const format = opts.json ? 'json' : (opts.format ?? 'md');
+  if (format === 'json') return done({ json: jsonDocument('report attendance', attendanceJson(report, by)) });
+  const title = `${model.file.partnership.name}${body ? `, ${body.name}` : ''}`;
+  const lines = format === 'csv' ? renderAttendanceCsv(report, by) : renderAttendanceMarkdown(report, by, title);
+  const warnings: string[] = [];
   const unrecorded = report.unrecorded.filter((id) => meetingDate(id) <= ctx.today);
-  if (unrecorded.length && format !== 'json') {
-    ctx.out.err(`${ctx.out.c.yellow('warning:')} no attendance recorded for ${unrecorded.join(', ')}: left out of the counts ("wep attendance --meeting ID" records it)`);
-  }
-  if (report.meetings.length === 0 && format !== 'json') ctx.out.err(`${ctx.out.c.yellow('warning:')} no meetings with attendance between ${range.from} and ${range.to}`);
-  return 0;
+  if (unrecorded.length) warnings.push(`no attendance recorded for ${unrecorded.join(', ')}: left out of the counts ("wep attendance --meeting ID" records it)`);
+  if (report.meetings.length === 0) warnings.push(`no meetings with attendance between ${range.from} and ${range.to}`);
+  return done({ lines, warnings });
 }

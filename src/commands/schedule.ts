@@ -1,41 +1,37 @@
-import { formatCommit } from '../report/commit.js';
 import { existsSync } from 'node:fs';
-import { isTime } from '../core/dates.js';
 import { WepError } from '../core/errors.js';
-import { requireBody } from '../core/meeting-deadlines.js';
 import { parseInterval, parseWeekday, planSchedule } from '../core/schedule.js';
+import { createMeeting, meetingPath } from '../io/create-meeting.js';
 import { commitFiles, verifyInsideRepo } from '../io/git.js';
 import { loadPartnership } from '../io/partnership-file.js';
-import { createMeeting, meetingPath } from '../io/create-meeting.js';
+import { formatCommit } from '../report/commit.js';
+import { jsonDocument } from '../report/emit.js';
 import { meetingId, renderSchedule, scheduleJson } from '../report/schedule.js';
-import type { CommandContext } from './context.js';
+import { orFail, parseTime, resolveBody } from './args.js';
+import { done, type CommandContext, type CommandResult } from './context.js';
 
-interface Opts {
+export interface ScheduleOptions {
   body: string;
   from: string;
   to: string;
   every: string;
-  weekday?: string;
+  weekday: string;
   time?: string;
-  create?: boolean;
-  commit?: boolean;
-  json?: boolean;
+  create?: true;
+  commit?: true;
+  json?: true;
 }
 
-function parseTime(value: string): string {
-  const v = /^\d:\d\d$/.test(value) ? `0${value}` : value;
-  if (isTime(v)) return v;
-  throw new WepError(`"${value}" is not a time (--time)`, 'give the time on the 24-hour clock as HH:MM, e.g. --time 16:00');
-}
+const FLAGS = { every: '--every', weekday: '--weekday', from: '--from', to: '--to' };
 
-export async function run(ctx: CommandContext, opts: Opts): Promise<number> {
-  const interval = parseInterval(opts.every);
-  const weekday = parseWeekday(opts.weekday ?? 'thu');
-  const time = opts.time !== undefined ? parseTime(opts.time) : undefined;
+export async function run(ctx: CommandContext, opts: ScheduleOptions): Promise<CommandResult> {
+  const interval = orFail(parseInterval(opts.every), FLAGS);
+  const weekday = orFail(parseWeekday(opts.weekday), FLAGS);
+  const time = opts.time !== undefined ? parseTime(opts.time, '--time') : undefined;
   if (opts.commit && !opts.create) throw new WepError('--commit commits the meetings --create makes', 'add --create, or leave out --commit');
   const { model, root } = await loadPartnership(ctx);
-  const body = requireBody(model, opts.body);
-  const plan = planSchedule(model, body, { from: opts.from, to: opts.to, interval, weekday }, ctx.today);
+  const body = resolveBody(model, opts.body);
+  const plan = orFail(planSchedule(model, body, { from: opts.from, to: opts.to, interval, weekday }, ctx.today), FLAGS);
   const start = time ?? body.start;
   // As `wep meeting new`: a time given replaces the usual times, so the usual end no longer fits.
   const end = time !== undefined ? undefined : body.end;
@@ -54,22 +50,17 @@ export async function run(ctx: CommandContext, opts: Opts): Promise<number> {
       }
     }
   }
+  const commit = opts.commit && written.length ? commitFiles(root, written, `Schedule ${written.length} meeting${written.length === 1 ? '' : 's'} of the ${body.name}`) : undefined;
 
+  const warnings = [...plan.warnings, ...plan.meetings.flatMap((m) => m.deadlines.warnings.map((w) => `${m.date}: ${w}`))];
   const view = { plan, start, existing, created };
-  if (opts.json) ctx.out.json(scheduleJson(view));
-  else for (const line of renderSchedule(view, ctx.out.c)) ctx.out.out(line);
-  const c = ctx.out.c;
-  for (const w of plan.warnings) ctx.out.err(`${c.yellow('warning:')} ${w}`);
-  for (const m of plan.meetings) for (const w of m.deadlines.warnings) ctx.out.err(`${c.yellow('warning:')} ${m.date}: ${w}`);
-  if (opts.create && !opts.json) {
+  if (opts.json) return done({ warnings, json: jsonDocument('schedule', { ...scheduleJson(view), commit: commit ?? null }) });
+  const lines = renderSchedule(view, ctx.c);
+  if (opts.create) {
     const skipped = plan.meetings.length - created.size;
-    ctx.out.out('');
-    ctx.out.out(`Created ${created.size} meeting${created.size === 1 ? '' : 's'} under meetings/${skipped ? ` (${skipped} already there, left as they were)` : ''}.`);
-    if (created.size) ctx.out.out('Add the business items to each agenda, then "wep notice --meeting ID" when notice is due.');
+    lines.push('', `Created ${created.size} meeting${created.size === 1 ? '' : 's'} under meetings/${skipped ? ` (${skipped} already there, left as they were)` : ''}.`);
+    if (created.size) lines.push('Add the business items to each agenda, then "wep notice --meeting ID" when notice is due.');
   }
-  if (opts.commit && written.length) {
-    const hash = commitFiles(root, written, `Schedule ${written.length} meeting${written.length === 1 ? '' : 's'} of the ${body.name}`);
-    if (!opts.json) ctx.out.out(formatCommit(hash, written.length));
-  }
-  return 0;
+  if (commit !== undefined) lines.push(formatCommit(commit, written.length));
+  return done({ lines, warnings });
 }

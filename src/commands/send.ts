@@ -15,7 +15,9 @@ import { isComplete, planSend, recipientKey, type Attachment, type OutgoingMessa
 import { nowStamp } from '../io/clock.js';
 import { generatedState } from '../io/generated.js';
 import { mailSettings, sendMessages, writeEmlDrafts, type Delivery } from '../io/mailer.js';
-import { loadMeeting } from '../io/meetings.js';
+import { loadRecords, resolveMeeting, type ChosenMeeting, type Records } from '../io/records.js';
+import { renderMeetingChoice } from '../report/meetings.js';
+import { agendaAmong } from '../core/agenda.js';
 import { readPaperFiles } from '../io/papers.js';
 import { displayPath } from '../io/partnership-file.js';
 import { setMinutesInDoc } from '../io/register-edits.js';
@@ -23,16 +25,20 @@ import { recordMessages } from '../io/send-record.js';
 import { renderTemplate } from '../io/templates.js';
 import { editYamlFile, setTopLevel } from '../io/yaml-edit.js';
 import { renderDeliveries, renderSendPlan } from '../report/send.js';
-import { agendaFor, openMeeting, type OpenMeeting } from './agenda.js';
-import type { CommandContext } from './context.js';
+import { done, type CommandContext, type CommandResult } from './context.js';
 
 export interface SendOptions {
   meeting?: string;
-  minutes?: boolean;
-  yes?: boolean;
-  dryRun?: boolean;
+  minutes?: true;
+  yes?: true;
+  dryRun?: true;
   eml?: string;
-  bcc?: boolean;
+  bcc?: true;
+}
+
+/** The meeting being sent about, with the records it came from. */
+interface Open extends ChosenMeeting {
+  records: Records;
 }
 
 const STAMP_LINE = /^(?:<!-- wep-generated sha256=[0-9a-f]{16} -->)\r?\n?/m;
@@ -41,18 +47,19 @@ const withoutStamp = (s: string) => s.replace(STAMP_LINE, '');
 type Content = Omit<SendInput, 'kind' | 'mode' | 'recipients' | 'sent' | 'from'>;
 
 /** The notice as sent: the files `wep notice` wrote (refused when missing or out of date), the invitation, the packs. */
-async function noticeContent(ctx: CommandContext, m: OpenMeeting): Promise<{ content: Content; warnings: string[] }> {
-  const { model, rec, body } = m;
+async function noticeContent(ctx: CommandContext, m: Open): Promise<{ content: Content; warnings: string[] }> {
+  const { rec, body } = m;
+  const { model, root } = m.records;
   const meeting = rec.meeting;
   const md = join(rec.dir, 'notice.md');
   if (!existsSync(md)) throw new WepError(`no notice has been written for ${rec.id}`, `write it first: wep notice --meeting ${rec.id}`);
-  const agenda = await agendaFor(ctx, m);
+  const agenda = agendaAmong(model, rec.id, meeting, await m.records.meetings(), ctx.today);
   const dist = meetingDistribution(model, meeting);
   const view = buildNoticeView(model, rec.id, meeting, agenda, dist, meetingDeadlines(model, body, meeting.date, ctx.today));
   const kind = meeting.cancelled ? 'cancellation' : 'notice';
   const text = readFileSync(md, 'utf8');
   // a notice wep wrote that no longer matches the records would send old news
-  if (generatedState(md) === 'unchanged' && withoutStamp(text).trimEnd() !== (await renderTemplate(m.root, ctx.cwd, `${kind}.md.hbs`, view, { html: false })).trimEnd()) {
+  if (generatedState(md) === 'unchanged' && withoutStamp(text).trimEnd() !== (await renderTemplate(root, ctx.cwd, `${kind}.md.hbs`, view, { html: false })).trimEnd()) {
     throw new WepError(`${displayPath(ctx.cwd, md)} is out of date: the records changed since it was written`, `write it again first: wep notice --meeting ${rec.id}`);
   }
   const htmlPath = join(rec.dir, 'notice.html');
@@ -102,8 +109,9 @@ async function noticeContent(ctx: CommandContext, m: OpenMeeting): Promise<{ con
 }
 
 /** The minutes as circulated: minutes.md as text and HTML, and minutes.docx when written. */
-async function minutesContent(m: OpenMeeting, cwd: string): Promise<{ content: Content; warnings: string[] }> {
-  const { rec, body, model } = m;
+async function minutesContent(m: Open, cwd: string): Promise<{ content: Content; warnings: string[] }> {
+  const { rec, body } = m;
+  const { model } = m.records;
   const md = join(rec.dir, 'minutes.md');
   if (rec.meeting.cancelled) throw new WepError(`the meeting ${rec.id} was cancelled, so it has no minutes`, `cancelled: ${rec.meeting.cancelled.reason}`);
   if (!existsSync(md)) throw new WepError(`there are no minutes for ${rec.id} yet (${displayPath(cwd, md)})`, `write them first: wep minutes --meeting ${rec.id}`);
@@ -121,16 +129,18 @@ async function minutesContent(m: OpenMeeting, cwd: string): Promise<{ content: C
   };
 }
 
-export async function run(ctx: CommandContext, opts: SendOptions): Promise<number> {
+export async function run(ctx: CommandContext, opts: SendOptions): Promise<CommandResult> {
   const kind: SendKind = opts.minutes ? 'minutes' : 'notice';
-  const m = await openMeeting(ctx, opts.meeting, kind === 'minutes' ? 'latest-held' : 'next');
-  const { model, rec } = m;
-  const c = ctx.out.c;
+  const records = await loadRecords(ctx);
+  const m: Open = { ...(await resolveMeeting(records, opts.meeting, kind === 'minutes' ? 'latest-held' : 'next', ctx.today)), records };
+  const { rec } = m;
+  const { model, root } = records;
+  const c = ctx.c;
   const p = model.file.partnership;
   const emlDir = opts.eml !== undefined ? resolve(ctx.cwd, opts.eml) : undefined;
   if (emlDir !== undefined) {
-    const rel = relative(m.root, emlDir);
-    if (rel.startsWith('..') || resolve(m.root, rel) !== emlDir) throw new WepError(`--eml ${opts.eml} is outside the records repo`, 'give a folder inside it, e.g. --eml drafts');
+    const rel = relative(root, emlDir);
+    if (rel.startsWith('..') || resolve(root, rel) !== emlDir) throw new WepError(`--eml ${opts.eml} is outside the records repo`, 'give a folder inside it, e.g. --eml drafts');
   }
   // before anything is shown: a send that cannot happen says so at once
   const settings = opts.dryRun || emlDir ? undefined : mailSettings(p.smtp, ctx.env);
@@ -144,29 +154,32 @@ export async function run(ctx: CommandContext, opts: SendOptions): Promise<numbe
   const record = kind === 'minutes' ? rec.meeting.minutes?.messages : rec.meeting.notice?.messages;
   const plan = planSend({ kind, mode: opts.bcc ? 'bcc' : (p.send?.mode ?? 'each'), recipients: dist.recipients, sent: record ?? [], from, ...content });
   const what = kind === 'minutes' ? `Minutes of ${rec.id}` : rec.meeting.cancelled ? `Notice of cancellation of ${rec.id}` : `Notice of ${rec.id}`;
-  for (const line of renderSendPlan(plan, what, c)) ctx.out.out(line);
-  for (const w of warnings) ctx.out.err(`${c.yellow('warning:')} ${w}`);
-  for (const r of plan.withoutEmail) ctx.out.err(`${c.yellow('warning:')} ${r.name} has no email address: send ${kind === 'minutes' ? 'the minutes' : 'the notice'} another way`);
+  const notes = renderMeetingChoice(rec.id, m.choice, c);
+  const lines = renderSendPlan(plan, what, c);
+  for (const r of plan.withoutEmail) warnings.push(`${r.name} has no email address: send ${kind === 'minutes' ? 'the minutes' : 'the notice'} another way`);
   if (!plan.messages.length) {
-    ctx.out.out(plan.already.length ? 'Everyone has already been sent this version: nothing to send.' : 'Nobody to send to.');
-    if (!opts.dryRun && !emlDir) await finish(ctx, m, kind, content.version);
-    return 0;
+    lines.push(plan.already.length ? 'Everyone has already been sent this version: nothing to send.' : 'Nobody to send to.');
+    if (!opts.dryRun && !emlDir) lines.push(...(await finish(ctx, m, kind, content.version, warnings)).lines);
+    return done({ notes, lines, warnings });
   }
   if (opts.dryRun) {
-    ctx.out.out(c.dim('dry run: nothing was sent or recorded'));
-    return 0;
+    lines.push(c.dim('dry run: nothing was sent or recorded'));
+    return done({ notes, lines, warnings });
   }
   if (emlDir) {
     const names = (msg: OutgoingMessage, i: number) => `${rec.id}-${kind}-${String(i + 1).padStart(2, '0')}-${msg.keys.length === 1 ? msg.keys[0]!.replace(/[^a-z0-9.-]+/gi, '_') : 'bcc'}.eml`;
     const paths = await writeEmlDrafts(emlDir, from, plan.messages, names);
-    ctx.out.out(`wrote ${paths.length} draft${paths.length === 1 ? '' : 's'} in ${displayPath(ctx.cwd, emlDir)} (nothing was sent or recorded)`);
-    return 0;
+    lines.push(`wrote ${paths.length} draft${paths.length === 1 ? '' : 's'} in ${displayPath(ctx.cwd, emlDir)} (nothing was sent or recorded)`);
+    return done({ notes, lines, warnings });
   }
   if (!opts.yes) {
+    // on a terminal: show who gets what, then ask
+    for (const line of [...notes, ...lines]) ctx.print(line);
+    notes.length = 0;
+    lines.length = 0;
     const { confirm } = await import('@inquirer/prompts');
     if (!(await confirm({ message: `Send ${plan.messages.length} message${plan.messages.length === 1 ? '' : 's'} through ${settings!.describe}?`, default: false }))) {
-      ctx.out.err('not sent: nothing was changed');
-      return 0;
+      return done({ lines: ['not sent: nothing was changed'], warnings });
     }
   }
 
@@ -175,39 +188,40 @@ export async function run(ctx: CommandContext, opts: SendOptions): Promise<numbe
     recordMessages(rec.path, kind, entries);
   });
   const names = new Map(dist.recipients.map((r) => [recipientKey(r), r.name]));
-  const shown = renderDeliveries(deliveries, names, c);
-  for (const line of shown.out) ctx.out.out(line);
-  for (const line of shown.err) ctx.out.err(line);
-  const complete = await finish(ctx, m, kind, content.version);
-  if (!complete) {
-    ctx.out.err(`${c.yellow('warning:')} not everyone was sent it; ${displayPath(ctx.cwd, rec.path)} records who was. Run "wep send${kind === 'minutes' ? ' --minutes' : ''} --meeting ${rec.id}" again to send to the rest only.`);
-    return EXIT.problems;
+  const shown = renderDeliveries(deliveries, names);
+  lines.push(...shown.out);
+  warnings.push(...shown.err);
+  const finished = await finish(ctx, m, kind, content.version, warnings);
+  lines.push(...finished.lines);
+  if (!finished.complete) {
+    warnings.push(`not everyone was sent it; ${displayPath(ctx.cwd, rec.path)} records who was. Run "wep send${kind === 'minutes' ? ' --minutes' : ''} --meeting ${rec.id}" again to send to the rest only.`);
+    return done({ exitCode: EXIT.problems, notes, lines, warnings });
   }
-  return 0;
+  return done({ notes, lines, warnings });
 }
 
 /** When everyone has this version: records the notice as sent, or the minutes as circulated. */
-async function finish(ctx: CommandContext, m: OpenMeeting, kind: SendKind, version: string): Promise<boolean> {
-  const { model, body } = m;
+async function finish(ctx: CommandContext, m: Open, kind: SendKind, version: string, warnings: string[]): Promise<{ complete: boolean; lines: string[] }> {
+  const { body } = m;
+  const { model } = m.records;
   // the record as it is now on disk: the messages were added as they went
-  const rec = await loadMeeting(m.root, m.rec.id, ctx.cwd, ctx.env);
+  const rec = await m.records.meeting(m.rec.id);
   const now = rec.meeting;
   const dist = meetingDistribution(model, now);
   const sent = (kind === 'minutes' ? now.minutes?.messages : now.notice?.messages) ?? [];
-  if (!isComplete(dist.recipients, sent, version)) return false;
+  if (!isComplete(dist.recipients, sent, version)) return { complete: false, lines: [] };
   if (kind === 'notice') {
     const papers = readPaperFiles(rec.dir, now).map((f) => ({ path: f.paper, sha256: f.sha256 }));
     const record = noticeSentRecord(now, body, ctx.today, dist.recipients.map(recipientKey), papers);
     const n = now.notice;
-    if (n?.sent && n.content === record.content && n.sequence === record.sequence && n.event === record.event) return true;
+    if (n?.sent && n.content === record.content && n.sequence === record.sequence && n.event === record.event) return { complete: true, lines: [] };
     editYamlFile(rec.path, (doc) => setTopLevel(doc, 'notice', { ...record }), rec.source);
-    ctx.out.out(`Recorded in ${rec.display}: ${now.cancelled ? 'notice of cancellation' : 'notice'} sent on ${formatLongDate(ctx.today)} to ${dist.recipients.length} recipients.`);
-  } else if (!now.minutes?.circulated) {
-    const deadline = meetingDeadlines(model, body, now.date, ctx.today).minutesBy.date;
-    const change = applyLifecycle(model, now, deadline, { circulated: ctx.today }, ctx.today);
-    editYamlFile(rec.path, (doc) => setMinutesInDoc(doc, change.minutes), rec.source);
-    ctx.out.out(`Recorded in ${rec.display}: minutes circulated on ${formatLongDate(ctx.today)}.`);
-    for (const w of change.warnings) ctx.out.err(`${ctx.out.c.yellow('warning:')} ${w}`);
+    return { complete: true, lines: [`Recorded in ${rec.display}: ${now.cancelled ? 'notice of cancellation' : 'notice'} sent on ${formatLongDate(ctx.today)} to ${dist.recipients.length} recipients.`] };
   }
-  return true;
+  if (now.minutes?.circulated) return { complete: true, lines: [] };
+  const deadline = meetingDeadlines(model, body, now.date, ctx.today).minutesBy.date;
+  const change = applyLifecycle(model, now, deadline, { circulated: ctx.today }, ctx.today);
+  editYamlFile(rec.path, (doc) => setMinutesInDoc(doc, change.minutes), rec.source);
+  warnings.push(...change.warnings);
+  return { complete: true, lines: [`Recorded in ${rec.display}: minutes circulated on ${formatLongDate(ctx.today)}.`] };
 }

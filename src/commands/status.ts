@@ -1,19 +1,24 @@
 import { collectActions } from '../core/actions.js';
 import { buildStatus } from '../core/status.js';
 import { changedFilesAsync } from '../io/git.js';
-import { loadPartnership } from '../io/partnership-file.js';
-import { loadRegisters } from '../io/registers.js';
+import { loadRecords } from '../io/records.js';
+import { jsonDocument } from '../report/emit.js';
 import { renderStatus, statusJson } from '../report/status.js';
-import type { CommandContext } from './context.js';
+import { done, type CommandContext, type CommandResult } from './context.js';
 
 /** The record files whose uncommitted changes status reports. */
 export const RECORD_PATHS = ['partnership.yaml', 'meetings', 'templates'];
 
-export async function run(ctx: CommandContext, opts: { json?: boolean }): Promise<number> {
-  const { model, root } = await loadPartnership(ctx);
+export interface StatusOptions {
+  json?: true;
+}
+
+export async function run(ctx: CommandContext, opts: StatusOptions): Promise<CommandResult> {
+  const records = await loadRecords(ctx);
+  const { model } = records;
   // git works out what is uncommitted while the records are read.
-  const git = changedFilesAsync(root, RECORD_PATHS);
-  const meetings = await loadRegisters(root, ctx.cwd, ctx.env, { summary: true });
+  const git = changedFilesAsync(records.root, RECORD_PATHS);
+  const meetings = await records.meetings({ summary: true });
   const actions = collectActions(
     meetings.map((m) => ({ id: m.id, meeting: m.merged })),
     ctx.today,
@@ -21,7 +26,6 @@ export async function run(ctx: CommandContext, opts: { json?: boolean }): Promis
   const uncommitted = await git;
   // The records themselves: hasMinutesFile is looked up only where the minutes are not out.
   const report = buildStatus(model, { meetings, actions, uncommitted }, ctx.today);
-  if (opts.json) ctx.out.json(statusJson(model, report));
-  else for (const line of renderStatus(model, report, ctx.out.c)) ctx.out.out(line);
-  return 0;
+  if (opts.json) return done({ json: jsonDocument('status', statusJson(model, report)) });
+  return done({ lines: renderStatus(model, report, ctx.c) });
 }

@@ -3,7 +3,7 @@
  * items with presenter, paper and purpose, and the open actions carried forward under matters
  * arising. Also the starting meeting.yaml that `wep meeting new` writes.
  */
-import type { LoggedAction } from './actions.js';
+import { actionsCarriedForward, collectActions, type LoggedAction } from './actions.js';
 import { formatLongDate, type IsoDate } from './dates.js';
 import { schemaLine } from './json-schema.js';
 import type { AgendaItem, MeetingFile } from './meeting-schema.js';
@@ -202,3 +202,24 @@ export function renderNewMeetingYaml(o: NewMeetingOptions): string {
 
 /** True when a presenter value looks like a person id rather than a name. */
 export const looksLikeId = (s: string) => ID_PATTERN.test(s) && s.includes('-');
+
+/**
+ * The agenda of one meeting among all the records: the actions still open from earlier
+ * meetings of the same body (their minutes.md entries included) and the previous meeting,
+ * whose minutes it approves.
+ */
+export function agendaAmong(model: Model, id: string, meeting: MeetingFile, all: readonly { id: string; meeting: MeetingFile; merged: MeetingFile }[], today: IsoDate): Agenda {
+  const carried = actionsCarriedForward(
+    collectActions(
+      all.map((r) => ({ id: r.id, meeting: r.merged })),
+      today,
+    ),
+    meeting.body,
+    meeting.date,
+  );
+  const previous = all.filter((r) => r.meeting.body === meeting.body && r.meeting.date < meeting.date && !r.meeting.cancelled).pop();
+  return buildAgenda(model, id, meeting, {
+    carried,
+    previous: previous ? { id: previous.id, date: previous.meeting.date, minutesStatus: previous.meeting.minutes?.status } : undefined,
+  });
+}

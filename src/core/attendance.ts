@@ -3,7 +3,7 @@
  * to a meeting's attendance record, with every id checked against the partnership file.
  * Pure: an Attendance in, an Attendance out.
  */
-import { WepError } from './errors.js';
+import { fail, ok, type Checked, type Problem } from './errors.js';
 import type { Attendance } from './meeting-schema.js';
 import { isProxy, type Model, type ResolvedBody } from './model.js';
 import { suggest } from './suggest.js';
@@ -28,34 +28,45 @@ export function hasAttendanceFlags(f: AttendanceFlags): boolean {
   return FLAG_KEYS.some((k) => (f[k]?.length ?? 0) > 0);
 }
 
-/** Checks every id names a person in the partnership file; fails on the first unknown with a did-you-mean. */
-export function verifyPeopleIds(model: Model, ids: readonly string[], flag: string): void {
+/** A problem when an id names no person in the partnership file (with a did-you-mean), for `field`. */
+export function checkPeopleIds(model: Model, ids: readonly string[], field: string): Problem | undefined {
   const unknown = ids.filter((id) => !model.people.has(id));
-  if (unknown.length === 0) return;
+  if (unknown.length === 0) return undefined;
   const first = unknown[0]!;
   const more = unknown.length > 1 ? ` (and ${unknown.slice(1).map((u) => `"${u}"`).join(', ')})` : '';
   const guess = suggest(first, model.people.keys());
-  throw new WepError(`${flag}: no person "${first}" in the partnership file${more}`, guess ? `did you mean "${guess}"?` : '"wep members" lists everyone, with their ids');
+  return { field, message: `no person "${first}" in the partnership file${more}`, hint: guess ? `did you mean "${guess}"?` : '"wep members" lists everyone, with their ids' };
 }
 
-/** Parses "ID=ITEM" (for --arrived-at, --left-at, --interest), checking the item is on the agenda. */
-export function parseIdItem(value: string, flag: string, agendaLength: number): { person: string; item: number } {
+/** Parses "ID=ITEM" (late arrival, early departure, interest), checking the item is on the agenda. */
+export function parseIdItem(value: string, field: string, agendaLength: number): Checked<{ person: string; item: number }> {
   const m = /^\s*([^=\s]+)\s*=\s*(\S+)\s*$/.exec(value);
-  if (!m) throw new WepError(`${flag} "${value}": expected ID=ITEM`, `for example ${flag} sh-clarke=6 (agenda item 6)`);
+  if (!m) return fail({ field, value: `"${value}"`, message: 'expected ID=ITEM', hint: 'for example sh-clarke=6 (agenda item 6)' });
   const [, person, itemText] = m as unknown as [string, string, string];
   const item = Number(itemText);
-  if (!/^\d+$/.test(itemText) || item < 1) throw new WepError(`${flag} "${value}": "${itemText}" is not an agenda item number`, 'agenda items are numbered from 1, as "wep agenda" shows them');
+  const numbered = 'agenda items are numbered from 1, as "wep agenda" shows them';
+  if (!/^\d+$/.test(itemText) || item < 1) return fail({ field, value: `"${value}"`, message: `"${itemText}" is not an agenda item number`, hint: numbered });
   if (item > agendaLength) {
-    throw new WepError(`${flag} "${value}": the agenda has ${agendaLength} item${agendaLength === 1 ? '' : 's'}, so there is no item ${item}`, 'agenda items are numbered from 1, as "wep agenda" shows them');
+    return fail({ field, value: `"${value}"`, message: `the agenda has ${agendaLength} item${agendaLength === 1 ? '' : 's'}, so there is no item ${item}`, hint: numbered });
   }
-  return { person, item };
+  return ok({ person, item });
 }
 
-/** Parses "PROXY=MEMBER" for --proxy. */
-export function parseProxyPair(value: string): { proxy: string; member: string } {
+/** Parses "PROXY=MEMBER". */
+export function parseProxyPair(value: string): Checked<{ proxy: string; member: string }> {
   const m = /^\s*([^=\s]+)\s*=\s*([^=\s]+)\s*$/.exec(value);
-  if (!m) throw new WepError(`--proxy "${value}": expected PROXY=MEMBER`, 'for example --proxy px-evans=sh-evans (George Usman stands in for Megan Evans)');
-  return { proxy: m[1]!, member: m[2]! };
+  if (!m) return fail({ field: 'proxy', value: `"${value}"`, message: 'expected PROXY=MEMBER', hint: 'for example px-evans=sh-evans (George Usman stands in for Megan Evans)' });
+  return ok({ proxy: m[1]!, member: m[2]! });
+}
+
+/** All the values, or every problem found among them. */
+function all<T>(checked: readonly Checked<T>[], problems: Problem[]): T[] {
+  const out: T[] = [];
+  for (const c of checked) {
+    if (c.ok) out.push(c.value);
+    else problems.push(...c.problems);
+  }
+  return out;
 }
 
 const uniq = <T>(xs: Iterable<T>): T[] => [...new Set(xs)];
@@ -94,40 +105,44 @@ export interface AppliedAttendance {
  * appointed them unless --proxy says otherwise; a late arrival or early departure is present.
  * Bad ids and items fail with exit 2 before anything changes.
  */
-export function applyAttendanceFlags(model: Model, body: ResolvedBody, current: Attendance | undefined, flags: AttendanceFlags, agendaLength: number): AppliedAttendance {
+export function applyAttendanceFlags(model: Model, body: ResolvedBody, current: Attendance | undefined, flags: AttendanceFlags, agendaLength: number): Checked<AppliedAttendance> {
   const warnings: string[] = [];
+  const problems: Problem[] = [];
   const name = (id: string) => model.people.get(id)?.name ?? id;
   const present = flags.present ?? [];
   const apologies = flags.apologies ?? [];
   const observers = flags.observer ?? [];
-  const proxies = (flags.proxy ?? []).map(parseProxyPair);
-  const arrived = (flags.arrivedAt ?? []).map((v) => parseIdItem(v, '--arrived-at', agendaLength));
-  const left = (flags.leftAt ?? []).map((v) => parseIdItem(v, '--left-at', agendaLength));
-  const interests = (flags.interest ?? []).map((v) => parseIdItem(v, '--interest', agendaLength));
-
-  verifyPeopleIds(model, present, '--present');
-  verifyPeopleIds(model, apologies, '--apologies');
-  verifyPeopleIds(model, observers, '--observer');
-  verifyPeopleIds(
-    model,
-    proxies.flatMap((p) => [p.proxy, p.member]),
-    '--proxy',
-  );
-  verifyPeopleIds(model, arrived.map((a) => a.person), '--arrived-at');
-  verifyPeopleIds(model, left.map((a) => a.person), '--left-at');
-  verifyPeopleIds(model, interests.map((a) => a.person), '--interest');
+  const proxies = all((flags.proxy ?? []).map(parseProxyPair), problems);
+  const arrived = all((flags.arrivedAt ?? []).map((v) => parseIdItem(v, 'arrivedAt', agendaLength)), problems);
+  const left = all((flags.leftAt ?? []).map((v) => parseIdItem(v, 'leftAt', agendaLength)), problems);
+  const interests = all((flags.interest ?? []).map((v) => parseIdItem(v, 'interest', agendaLength)), problems);
+  const ids: [string, readonly string[]][] = [
+    ['present', present],
+    ['apologies', apologies],
+    ['observer', observers],
+    ['proxy', proxies.flatMap((p) => [p.proxy, p.member])],
+    ['arrivedAt', arrived.map((a) => a.person)],
+    ['leftAt', left.map((a) => a.person)],
+    ['interest', interests.map((a) => a.person)],
+  ];
+  for (const [field, list] of ids) {
+    const p = checkPeopleIds(model, list, field);
+    if (p) problems.push(p);
+  }
+  if (problems.length) return fail(...problems);
 
   const both = present.filter((id) => apologies.includes(id));
-  if (both.length) throw new WepError(`${both.join(', ')}: both --present and --apologies`, 'give each person once: present, or sending apologies');
+  if (both.length) return fail({ field: 'present', value: both.join(', '), message: 'also given as sending apologies', hint: 'give each person once: present, or sending apologies' });
   for (const { proxy, member } of proxies) {
-    if (!body.proxiesAllowed) throw new WepError(`--proxy ${proxy}=${member}: proxies are not allowed on ${body.name}`, 'the partnership file says "proxies: { allowed: false }" for this body');
-    if (proxy === member) throw new WepError(`--proxy ${proxy}=${member}: a member cannot be their own proxy`, 'write --proxy PROXY=MEMBER, e.g. --proxy px-evans=sh-evans');
+    const pair = `${proxy}=${member}`;
+    if (!body.proxiesAllowed) return fail({ field: 'proxy', value: pair, message: `proxies are not allowed on ${body.name}`, hint: 'the partnership file says "proxies: { allowed: false }" for this body' });
+    if (proxy === member) return fail({ field: 'proxy', value: pair, message: `a member cannot be their own proxy`, hint: 'write PROXY=MEMBER, e.g. px-evans=sh-evans' });
     const m = model.people.get(member)!;
     if (!body.memberIds.includes(member) || !m.voting) {
-      const hint = isProxy(m) ? `${member} is a proxy; write the proxy first: --proxy ${member}=${m.proxyFor[0] ?? 'MEMBER'}` : `a proxy stands for a voting member of ${body.name}; "wep members --body ${body.id}" lists them`;
-      throw new WepError(`--proxy ${proxy}=${member}: ${m.name} (${member}) is not a voting member of ${body.name}`, hint);
+      const hint = isProxy(m) ? `${member} is a proxy; write the proxy first: ${member}=${m.proxyFor[0] ?? 'MEMBER'}` : `a proxy stands for a voting member of ${body.name}; "wep members --body ${body.id}" lists them`;
+      return fail({ field: 'proxy', value: pair, message: `${m.name} (${member}) is not a voting member of ${body.name}`, hint });
     }
-    if (present.includes(member)) throw new WepError(`--proxy ${proxy}=${member}: ${m.name} (${member}) is also given as --present`, 'a proxy stands in for an absent member; leave one of them out');
+    if (present.includes(member)) return fail({ field: 'proxy', value: pair, message: `${m.name} (${member}) is also given as present`, hint: 'a proxy stands in for an absent member; leave one of them out' });
   }
 
   const att = structuredClone(current ?? {}) as Attendance;
@@ -210,7 +225,7 @@ export function applyAttendanceFlags(model: Model, body: ResolvedBody, current: 
     left: leftList,
     interests: interestList,
   });
-  return { attendance, warnings };
+  return ok({ attendance, warnings });
 }
 
 /**

@@ -34,3 +34,25 @@ export class CancelledError extends Error {
     this.name = 'CancelledError';
   }
 }
+
+/**
+ * A problem with a value the caller gave core (a person id, an agenda item, a date range).
+ * Core returns these instead of throwing, and says which input (`field`) it was about; the
+ * command that passed the value names it as the clerk typed it (a flag, an answer).
+ */
+export interface Problem {
+  /** The input the problem is about, in core's words: "present", "proxy", "from". */
+  field: string;
+  /** The value as given, when the message is about one of several: "px-evans=sh-evans". */
+  value?: string;
+  /** What is wrong, without naming any flag. */
+  message: string;
+  /** How to fix it. */
+  hint?: string;
+}
+
+/** A value, or the problems that stopped core from computing it. */
+export type Checked<T> = { ok: true; value: T } | { ok: false; problems: Problem[] };
+
+export const ok = <T>(value: T): Checked<T> => ({ ok: true, value });
+export const fail = <T = never>(...problems: Problem[]): Checked<T> => ({ ok: false, problems });

@@ -6,7 +6,7 @@
  * Pure: takes the model and an attendance record, returns data. No yaml, no prompts, no output,
  * so `wep quorum --present ...` starts fast.
  */
-import type { Attendance } from './meeting-schema.js';
+import type { Attendance, MeetingFile } from './meeting-schema.js';
 import { isProxy, votingMembers, type Model, type ResolvedBody, type ResolvedPerson } from './model.js';
 import type { QuorumRule } from './partnership-schema.js';
 
@@ -398,3 +398,27 @@ export function forecastQuorum(model: Model, body: ResolvedBody, apologies: read
   if (notOnBody.length) result.warnings.push(`apologies from people who are not members of ${body.name}: ${notOnBody.join(', ')}`);
   return { ...result, apologies: [...apologies] };
 }
+
+/** The quorum at one agenda item, with the item's title. */
+export interface ItemQuorum {
+  item: number;
+  title?: string;
+  result: QuorumResult;
+}
+
+/**
+ * The quorum of a meeting record: a forecast from apologies until presence is recorded; with
+ * no item, the verdict item by item too.
+ */
+export function meetingQuorum(model: Model, body: ResolvedBody, meeting: Pick<MeetingFile, 'agenda'> & { attendance?: Attendance }, id: string, item?: number): { result: QuorumResult; byItem?: ItemQuorum[] } {
+  const att = meeting.attendance;
+  if (!hasRecordedPresence(att)) {
+    const result = forecastQuorum(model, body, att?.apologies ?? []);
+    if (item !== undefined) result.warnings.push(`no attendance recorded yet for ${id}, so this is a forecast for the whole meeting, not item ${item}`);
+    return { result };
+  }
+  const agenda = meeting.agenda;
+  const byItem = item === undefined ? quorumByItem(model, body, att!, agenda.length).map((x) => ({ ...x, title: agenda[x.item - 1]?.title })) : undefined;
+  return { result: evaluateQuorum(model, body, att!, { item }), ...(byItem ? { byItem } : {}) };
+}
+

@@ -18,32 +18,33 @@
  */
 import { isCovered, nonWorkingReason, type Calendar, type SkippedDay } from './calendar.js';
 import { addDays, dayOfWeek, daysInMonth, isIsoDate, MONTHS, WEEKDAYS, type IsoDate } from './dates.js';
-import { WepError } from './errors.js';
+import { fail, ok, type Checked } from './errors.js';
 import { meetingDeadlines, type MeetingDeadlines } from './meeting-deadlines.js';
 import type { Model, ResolvedBody } from './model.js';
 
 export type Interval = { kind: 'half-term' } | { kind: 'month' } | { kind: 'weeks'; weeks: number };
 
 /** "half-term", "month", "6-weeks" (also "1-week", "fortnight"). */
-export function parseInterval(value: string): Interval {
+export function parseInterval(value: string): Checked<Interval> {
   const v = value.trim().toLowerCase();
-  if (v === 'half-term' || v === 'halfterm' || v === 'half-termly') return { kind: 'half-term' };
-  if (v === 'month' || v === 'monthly') return { kind: 'month' };
-  if (v === 'fortnight' || v === 'fortnightly') return { kind: 'weeks', weeks: 2 };
+  if (v === 'half-term' || v === 'halfterm' || v === 'half-termly') return ok({ kind: 'half-term' });
+  if (v === 'month' || v === 'monthly') return ok({ kind: 'month' });
+  if (v === 'fortnight' || v === 'fortnightly') return ok({ kind: 'weeks', weeks: 2 });
   const m = /^(\d+)-?weeks?$/.exec(v);
-  if (m && Number(m[1]) >= 1 && Number(m[1]) <= 52) return { kind: 'weeks', weeks: Number(m[1]) };
-  throw new WepError(`"${value}" is not an interval wep knows (--every)`, 'use half-term, month, or N-weeks such as 2-weeks or 6-weeks');
+  if (m && Number(m[1]) >= 1 && Number(m[1]) <= 52) return ok({ kind: 'weeks', weeks: Number(m[1]) });
+  return fail({ field: 'every', message: `"${value}" is not an interval wep knows`, hint: 'use half-term, month, or N-weeks such as 2-weeks or 6-weeks' });
 }
 
 const DAY_NAMES = WEEKDAYS.map((d) => d.toLowerCase());
 
 /** "thu", "Thursday" -> 4. Only Monday to Friday: meetings are held on working days. */
-export function parseWeekday(value: string): number {
+export function parseWeekday(value: string): Checked<number> {
   const v = value.trim().toLowerCase();
   const i = v.length >= 2 ? DAY_NAMES.findIndex((d) => d.startsWith(v)) : -1;
-  if (i < 0) throw new WepError(`"${value}" is not a day of the week (--weekday)`, 'use mon, tue, wed, thu or fri');
-  if (i === 0 || i === 6) throw new WepError(`meetings are planned on working days, and ${WEEKDAYS[i]} is not one (--weekday)`, 'use mon, tue, wed, thu or fri');
-  return i;
+  const hint = 'use mon, tue, wed, thu or fri';
+  if (i < 0) return fail({ field: 'weekday', message: `"${value}" is not a day of the week`, hint });
+  if (i === 0 || i === 6) return fail({ field: 'weekday', message: `meetings are planned on working days, and ${WEEKDAYS[i]} is not one`, hint });
+  return ok(i);
 }
 
 export interface HalfTermWindow {
@@ -145,14 +146,14 @@ function firstWorkingWeekday(cal: Calendar, from: IsoDate, to: IsoDate, weekday:
 }
 
 /** Proposes the meetings of `body` between `from` and `to` (inclusive). */
-export function planSchedule(model: Model, body: ResolvedBody, opts: ScheduleOptions, today: IsoDate): SchedulePlan {
+export function planSchedule(model: Model, body: ResolvedBody, opts: ScheduleOptions, today: IsoDate): Checked<SchedulePlan> {
   const cal = model.calendar;
-  for (const [flag, v] of [['--from', opts.from], ['--to', opts.to]] as const) {
-    if (!isIsoDate(v)) throw new WepError(`"${v}" is not a date in the form YYYY-MM-DD (${flag})`, `e.g. ${flag} 2027-09-01`);
+  for (const [field, v] of [['from', opts.from], ['to', opts.to]] as const) {
+    if (!isIsoDate(v)) return fail({ field, message: `"${v}" is not a date in the form YYYY-MM-DD`, hint: 'e.g. 2027-09-01' });
   }
-  if (opts.to < opts.from) throw new WepError(`--to (${opts.to}) is before --from (${opts.from})`, 'swap the two dates');
+  if (opts.to < opts.from) return fail({ field: 'to', message: `${opts.to} is before the first date (${opts.from})`, hint: 'swap the two dates' });
   if (Number(opts.to.slice(0, 4)) - Number(opts.from.slice(0, 4)) > 3) {
-    throw new WepError(`${opts.from} to ${opts.to} is more than three years`, 'plan a year or two at a time: bank holidays are announced only a few years ahead');
+    return fail({ field: 'range', message: `${opts.from} to ${opts.to} is more than three years`, hint: 'plan a year or two at a time: bank holidays are announced only a few years ahead' });
   }
   const warnings: string[] = [];
   let from = opts.from;
@@ -161,7 +162,7 @@ export function planSchedule(model: Model, body: ResolvedBody, opts: ScheduleOpt
     if (from < body.lifespan.start) from = body.lifespan.start;
     if (to > body.lifespan.end) to = body.lifespan.end;
     if (from !== opts.from || to !== opts.to) warnings.push(`the ${body.name} exists from ${body.lifespan.start} to ${body.lifespan.end}: only those dates are planned`);
-    if (to < from) return { body, from, to, interval: opts.interval, weekday: opts.weekday, meetings: [], warnings };
+    if (to < from) return ok({ body, from, to, interval: opts.interval, weekday: opts.weekday, meetings: [], warnings });
   }
   const uncovered = [...new Set([from, to].filter((d) => !isCovered(cal, d)).map((d) => d.slice(0, 4)))];
   if (uncovered.length) warnings.push(`wep's bank holiday table does not cover ${uncovered.join(' or ')}: check the dates against GOV.UK's list when it is published`);
@@ -192,7 +193,7 @@ export function planSchedule(model: Model, body: ResolvedBody, opts: ScheduleOpt
     }
   }
   if (meetings.length === 0) warnings.push(`no ${day} between ${from} and ${to} fits: widen --from/--to or choose another --weekday`);
-  return { body, from, to, interval: opts.interval, weekday: opts.weekday, meetings, warnings };
+  return ok({ body, from, to, interval: opts.interval, weekday: opts.weekday, meetings, warnings });
 }
 
 /** The interval in words: "every half-term", "every 4 weeks". */

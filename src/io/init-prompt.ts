@@ -37,7 +37,7 @@ export type PromptDefaults = Pick<InitAnswers, 'preset' | 'name' | 'short' | 'cl
  * shown in the final question. Returns undefined when the clerk does not confirm.
  */
 export async function promptInit(
-  out: Output,
+  out: Pick<Output, 'out' | 'c'>,
   defaults: PromptDefaults,
   loadFacts: (preset: string) => Promise<PresetFacts>,
   target: string,

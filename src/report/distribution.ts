@@ -1,4 +1,5 @@
 /** Distribution lists as the clerk pastes them: a BCC line, CSV, vCards, JSON. */
+import type { ChalkInstance } from 'chalk';
 import type { Distribution, Recipient } from '../core/distribution.js';
 
 /** Addresses, comma-separated, ready for a BCC line. */
@@ -62,4 +63,15 @@ export function renderWithoutEmail(d: Distribution): string[] {
   if (d.withoutEmail.length === 0) return [];
   const who = d.withoutEmail.map((r) => `${r.name}${r.id ? ` (${r.id})` : ''}`).join(', ');
   return [`${d.withoutEmail.length} recipient${d.withoutEmail.length === 1 ? ' has' : 's have'} no email address and must be sent the papers another way: ${who}`];
+}
+
+/** `wep distribution` with no list: one line per list, with how many people and who lacks an address. */
+export function renderListOverview(lists: readonly { list: { id: string; name: string }; d: Distribution }[], c: ChalkInstance): string[] {
+  if (lists.length === 0) return ['No distribution lists in the partnership file (add them under "lists:"). For a meeting: wep distribution --meeting ID'];
+  const width = Math.max(...lists.map(({ list }) => list.id.length));
+  const lines = lists.map(({ list, d }) => {
+    const missing = d.withoutEmail.length ? c.yellow(`, ${d.withoutEmail.length} without email`) : '';
+    return `${list.id.padEnd(width)}  ${list.name} ${c.dim(`(${d.recipients.length} people)`)}${missing}`;
+  });
+  return [...lines, '', c.dim("wep distribution LIST for the addresses; --format csv, vcard or json; --meeting ID for a meeting's notice recipients")];
 }

@@ -63,3 +63,10 @@ export function meetingsJson(states: readonly MeetingState[]) {
     minutes: s.minutes,
   }));
 }
+
+/** How a command says which meeting it chose, the same words for every command (stderr). */
+export function renderMeetingChoice(id: string, choice: 'given' | 'next' | 'latest-held', c: ChalkInstance): string[] {
+  if (choice === 'given') return [];
+  const which = choice === 'next' ? 'the next upcoming meeting' : 'the latest meeting held';
+  return [c.dim(`wep: using ${id}, ${which} (choose another with --meeting ID)`)];
+}

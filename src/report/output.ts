@@ -9,6 +9,9 @@ import type { ChalkInstance } from 'chalk';
 import { fstatSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
+/** Colour styles for renderers: chalk when colour is on, the identity otherwise. */
+export type Styles = ChalkInstance;
+
 export interface Output {
   /** A line of the report, to stdout. */
   out(text?: string): void;

@@ -1,8 +1,8 @@
 /** What `wep pack` wrote, as lines for the terminal and as JSON. */
-import type { ChalkInstance } from 'chalk';
+import type { Styles } from './output.js';
 import type { WrittenPack } from '../io/pack-writer.js';
 
-export function renderPackResult(meetingId: string, written: readonly WrittenPack[], show: (p: string) => string, c: ChalkInstance): string[] {
+export function renderPackResult(meetingId: string, written: readonly WrittenPack[], show: (p: string) => string, c: Styles): string[] {
   const lines: string[] = [];
   if (!written.length) lines.push(`No pack written for ${meetingId}.`);
   for (const w of written) {
@@ -15,7 +15,6 @@ export function renderPackResult(meetingId: string, written: readonly WrittenPac
 
 export function packJson(meetingId: string, written: readonly WrittenPack[], show: (p: string) => string, warnings: string[], commit: string | null) {
   return {
-    version: 1,
     meeting: meetingId,
     packs: written.map((w) => ({
       path: show(w.path),

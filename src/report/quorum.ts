@@ -4,13 +4,11 @@
  */
 import type { ChalkInstance } from 'chalk';
 import type { Model } from '../core/model.js';
-import type { CouldFix, QuorumResult, RuleResult } from '../core/quorum.js';
+import type { CommandResult } from '../commands/context.js';
+import type { CouldFix, ItemQuorum, QuorumResult, RuleResult } from '../core/quorum.js';
+import { jsonDocument } from './emit.js';
 
-export interface ItemQuorum {
-  item: number;
-  title?: string;
-  result: QuorumResult;
-}
+export type { ItemQuorum };
 
 export interface QuorumView {
   /** Meeting id, when the attendance comes from a record. */
@@ -139,4 +137,10 @@ export function quorumJson(r: QuorumResult, view: QuorumView = {}) {
     ...(view.byItem ? { items: view.byItem.map((x) => ({ item: x.item, title: x.title ?? null, quorate: x.result.quorate })), inquorateItems: lost ?? [] } : {}),
     warnings: r.warnings,
   };
+}
+
+/** A quorum result as a command prints it: the JSON document, or the report and its warnings. */
+export function quorumOutput(model: Model, r: QuorumResult, view: QuorumView, json: boolean | undefined, c: ChalkInstance): Pick<CommandResult, 'json' | 'lines' | 'warnings'> {
+  if (json) return { json: jsonDocument('quorum', quorumJson(r, view)) };
+  return { lines: renderQuorum(model, r, c, view), warnings: r.warnings };
 }

@@ -1,12 +1,12 @@
 /** `wep send`: who gets what, before sending (and for --dry-run), and what happened after. */
-import type { ChalkInstance } from 'chalk';
+import type { Styles } from './output.js';
 import type { SendPlan } from '../core/send.js';
 import type { Delivery } from '../io/mailer.js';
 
 const list = (xs: string[]) => (xs.length <= 4 ? xs.join(', ') : `${xs.slice(0, 3).join(', ')} and ${xs.length - 3} more`);
 
 /** The plan: each message's recipients, attachments and calendar part. */
-export function renderSendPlan(plan: SendPlan, what: string, c: ChalkInstance): string[] {
+export function renderSendPlan(plan: SendPlan, what: string, c: Styles): string[] {
   const lines: string[] = [];
   const n = plan.messages.reduce((a, m) => a + m.keys.length, 0);
   lines.push(`${c.bold(what)}: ${plan.messages.length} message${plan.messages.length === 1 ? '' : 's'} to ${n} recipient${n === 1 ? '' : 's'} (${plan.mode === 'each' ? 'one message each: no one sees another\'s address' : 'recipients in Bcc'})`);
@@ -20,12 +20,13 @@ export function renderSendPlan(plan: SendPlan, what: string, c: ChalkInstance): 
   return lines;
 }
 
-export function renderDeliveries(deliveries: readonly Delivery[], names: ReadonlyMap<string, string>, c: ChalkInstance): { out: string[]; err: string[] } {
+/** out: what was sent; err: who was refused, as warnings. */
+export function renderDeliveries(deliveries: readonly Delivery[], names: ReadonlyMap<string, string>): { out: string[]; err: string[] } {
   const out: string[] = [];
   const err: string[] = [];
   const sent = deliveries.flatMap((d) => d.accepted);
   const refused = deliveries.flatMap((d) => d.rejected);
   out.push(`sent to ${sent.length} recipient${sent.length === 1 ? '' : 's'}`);
-  for (const r of refused) err.push(`${c.yellow('warning:')} not sent to ${names.get(r.key) ?? r.key}: ${r.reason}`);
+  for (const r of refused) err.push(`not sent to ${names.get(r.key) ?? r.key}: ${r.reason}`);
   return { out, err };
 }

@@ -25,11 +25,11 @@ describe('wep actions', () => {
   });
 
   it('--open, --overdue and --owner filter; --json has a stable shape', () => {
-    const ids = (args: string[]) => JSON.parse(wep(['actions', ...args, '--json'], { cwd: dir, today: '2026-11-22' }).stdout).map((a: { ref: string }) => a.ref);
+    const ids = (args: string[]) => JSON.parse(wep(['actions', ...args, '--json'], { cwd: dir, today: '2026-11-22' }).stdout).actions.map((a: { ref: string }) => a.ref);
     expect(ids(['--open'])).toEqual(['2026-07-09-partnership/a2', `${OCT}/a1`]);
     expect(ids(['--overdue'])).toEqual([`${OCT}/a1`]);
     expect(ids(['--owner', 'op-baker'])).toEqual(['2026-07-09-partnership/a2']);
-    const [a] = JSON.parse(wep(['actions', '--overdue', '--json'], { cwd: dir, today: '2026-11-22' }).stdout);
+    const [a] = JSON.parse(wep(['actions', '--overdue', '--json'], { cwd: dir, today: '2026-11-22' }).stdout).actions;
     expect(a).toEqual({
       ref: `${OCT}/a1`,
       meeting: OCT,
@@ -71,7 +71,7 @@ describe('wep actions', () => {
     const y = read(dir, `meetings/${OCT}/meeting.yaml`);
     expect(y).toContain(`    item: 6\n    done:\n      date: 2026-12-10\n      meeting: ${DEC}\n      note: Paper tabled\n`);
     expect(y).toContain('  # carried forward to December');
-    expect(JSON.parse(wep(['actions', '--open', '--json'], { cwd: dir, today: '2026-12-10' }).stdout).map((a: { ref: string }) => a.ref)).toEqual(['2026-07-09-partnership/a2']);
+    expect(JSON.parse(wep(['actions', '--open', '--json'], { cwd: dir, today: '2026-12-10' }).stdout).actions.map((a: { ref: string }) => a.ref)).toEqual(['2026-07-09-partnership/a2']);
     const b = wep(['actions', 'done', '2026-07-09-partnership/a2', '--date', '2026-11-02'], { cwd: dir, today: '2026-12-10' });
     expect(b.stdout).toContain('between meetings; add --meeting ID to record where');
   });
@@ -91,6 +91,6 @@ describe('wep actions', () => {
     fails(['2026-07-09-partnership/a3', '--date', '2026-13-01'], '"2026-13-01" has no month 13: months run from 01 to 12 (the date closed)', 'give the date closed as YYYY-MM-DD');
     fails(['2026-07-09-partnership/a3', '--date', '2026-12-25'], 'the date closed 2026-12-25 is in the future (today is 2026-12-10)');
     fails(['2026-07-09-partnership/a3', '--date', '2026-07-01'], 'the date closed 2026-07-01 is before the meeting that set the action (2026-07-09)');
-    fails(['2026-07-09-partnership/a3', '--meeting', '2026-12-11-partnership'], 'no meeting "2026-12-11-partnership" in meetings/');
+    fails(['2026-07-09-partnership/a3', '--meeting', '2026-12-11-partnership'], '--meeting: no meeting "2026-12-11-partnership" in meetings/');
   });
 });

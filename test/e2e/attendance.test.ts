@@ -56,7 +56,7 @@ describe('wep attendance with flags', () => {
   it('records who came, with a proxy standing in, and shows the quorum', () => {
     const r = wep(['attendance', '--present', 'chair-okafor,ph-ahmed,ph-brown,sh-clarke,sf-iqbal,sf-jones,la-lewis', '--proxy', 'px-evans=sh-evans', '--apologies', 'sh-evans,sh-francis'], { cwd: dir });
     expect(r.code).toBe(0);
-    expect(r.stderr).toBe('');
+    expect(r.stderr).toBe('wep: using 2026-12-10-partnership, the next upcoming meeting (choose another with --meeting ID)\n');
     expect(r.stdout).toContain('Quorate: Education Partnership, at the start of the meeting (7 counted)');
     expect(r.stdout).toContain('George Usman (px-evans) as proxy for Megan Evans');
     expect(r.stdout).toContain('Quorate at every agenda item (1-6)');

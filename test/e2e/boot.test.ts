@@ -71,4 +71,16 @@ describe('an unbuilt wep', () => {
     expect(r.stderr).not.toContain('    at ');
     rmSync(copy, { recursive: true, force: true });
   });
+
+  it('with no dist/ at all, says the same', () => {
+    const copy = mkdtempSync(join(tmpdir(), 'wep-unbuilt-'));
+    mkdirSync(join(copy, 'bin'));
+    cpSync(BIN, join(copy, 'bin/wep.cjs'));
+    const r = spawnSync(process.execPath, [join(copy, 'bin/wep.cjs'), 'check'], { encoding: 'utf8' });
+    expect(r.status).toBe(70);
+    expect(r.stderr).toContain('dist is missing: wep has not been built');
+    expect(r.stderr).toContain('fix: run "npm run build" (or "npm ci") in the wep folder');
+    expect(r.stderr).not.toContain('    at ');
+    rmSync(copy, { recursive: true, force: true });
+  });
 });

@@ -146,6 +146,8 @@ describe('wep check: files', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toBe('');
     expect(JSON.parse(r.stdout)).toEqual({
+      version: 1,
+      command: 'check',
       ok: false,
       problems: [
         { severity: 'error', file: 'unknown-group.yaml', line: 26, column: 12, path: 'people.2.group', check: 'references', message: 'unknown group "secondary-head"', hint: 'did you mean "secondary-heads"?' },
@@ -155,7 +157,7 @@ describe('wep check: files', () => {
     const syntax = JSON.parse(check('yaml-syntax.yaml', ['--json']).stdout);
     expect(syntax.ok).toBe(false);
     expect(syntax.problems[0]).toMatchObject({ severity: 'error', check: 'yaml', line: 35, column: 5, path: null });
-    expect(JSON.parse(check('valid.yaml', ['--json']).stdout)).toEqual({ ok: true, problems: [] });
+    expect(JSON.parse(check('valid.yaml', ['--json']).stdout)).toEqual({ version: 1, command: 'check', ok: true, problems: [] });
     const example = JSON.parse(wep(['check', '--json'], { cwd: repo() }).stdout);
     expect(example.ok).toBe(true);
     expect(example.problems.map((p: { severity: string }) => p.severity)).toEqual(['warning', 'warning']);

@@ -15,7 +15,7 @@ beforeAll(() => {
 });
 afterAll(() => dirs.forEach(removeRepo));
 
-const ids = (stdout: string) => (JSON.parse(stdout) as { id: string }[]).map((p) => p.id);
+const ids = (stdout: string) => (JSON.parse(stdout).members as { id: string }[]).map((p) => p.id);
 
 describe('wep: version and help', () => {
   it('--version prints the package version', () => {

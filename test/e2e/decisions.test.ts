@@ -36,7 +36,7 @@ describe('wep decisions', () => {
   });
 
   it('--json', () => {
-    const ds = JSON.parse(wep(['decisions', '--json'], { cwd: dir, today: '2026-11-22' }).stdout);
+    const ds = JSON.parse(wep(['decisions', '--json'], { cwd: dir, today: '2026-11-22' }).stdout).decisions;
     expect(ds[1]).toEqual({
       ref: `${OCT}/d1`,
       meeting: OCT,

@@ -38,7 +38,7 @@ describe('wep distribution', () => {
     write(d, path, read(d, path).replace('agenda:\n', 'attendance:\n  apologies: [sh-evans]\n\nagenda:\n').replace('invitees:\n', 'invitees:\n  - { name: Cllr Pat Post, organisation: Wokingham Borough Council }\n'));
     const r = wep(['distribution', '--meeting', ID, '--format', 'json'], { cwd: d });
     expect(r.code).toBe(0);
-    const people = JSON.parse(r.stdout) as { id: string | null; name: string; email: string | null; apologies: boolean; kind: string }[];
+    const people = JSON.parse(r.stdout).recipients as { id: string | null; name: string; email: string | null; apologies: boolean; kind: string }[];
     expect(people.find((p) => p.id === 'sh-evans')).toMatchObject({ apologies: true, kind: 'member' });
     expect(people.find((p) => p.name === 'Cllr Pat Post')).toMatchObject({ email: null, kind: 'invitee' });
     expect(r.stderr).toBe('warning: 1 recipient has no email address and must be sent the papers another way: Cllr Pat Post\n');

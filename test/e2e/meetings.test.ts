@@ -36,7 +36,9 @@ describe('wep meetings', () => {
   it('--json: a stable shape', () => {
     const r = wep(['meetings', '--json'], { cwd: repo() });
     expect(r.code).toBe(0);
-    const list = JSON.parse(r.stdout) as Record<string, unknown>[];
+    const doc = JSON.parse(r.stdout);
+    expect(doc).toMatchObject({ version: 1, command: 'meetings' });
+    const list = doc.meetings as Record<string, unknown>[];
     const dec = list.find((m) => m.id === '2026-12-10-partnership')!;
     expect(dec).toEqual({
       id: '2026-12-10-partnership',

@@ -46,7 +46,9 @@ describe('wep members', () => {
     const r = wep(['members', '--json'], { cwd: dir });
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
-    const people = JSON.parse(r.stdout) as PersonJson[];
+    const doc = JSON.parse(r.stdout);
+    expect(doc).toMatchObject({ version: 1, command: 'members', date: '2026-11-22', body: null });
+    const people = doc.members as PersonJson[];
     expect(people).toHaveLength(30);
     for (const p of people) {
       for (const k of ['id', 'name', 'email', 'group', 'role', 'voting', 'proxy', 'proxyFor'] as const) expect(p, `${p.id}.${k}`).toHaveProperty(k);
@@ -68,7 +70,7 @@ describe('wep members', () => {
     expect(r.stdout.split('\n')[0]).toBe('Operational Group (4 members, 3 seats)');
     expect(r.stdout).toMatch(/Owen Morgan +la-morgan +officer, no vote/);
     expect(r.stdout).not.toContain('Samina Ahmed');
-    const json = JSON.parse(wep(['members', '--body', 'operational-group', '--json'], { cwd: dir }).stdout) as PersonJson[];
+    const json = JSON.parse(wep(['members', '--body', 'operational-group', '--json'], { cwd: dir }).stdout).members as PersonJson[];
     expect(json.map((p) => p.id).sort()).toEqual(['la-morgan', 'op-baker', 'op-cole', 'op-dunn']);
   });
 

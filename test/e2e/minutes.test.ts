@@ -17,7 +17,7 @@ describe('wep minutes: writing minutes.md', () => {
 
   it('pre-fills minutes.md for the latest held meeting and records it as a draft', () => {
     const r = wep(['minutes'], { cwd: dir, today: '2026-10-12' });
-    expect(r.stderr).toContain(`meeting ${OCT} (the latest held`);
+    expect(r.stderr).toContain(`wep: using ${OCT}, the latest meeting held`);
     expect(r.stdout).toContain(`wrote ${MIN}`);
     expect(r.stdout).toContain('circulate by Monday 19 October 2026');
     expect(r.code).toBe(0);
@@ -77,7 +77,7 @@ describe('wep minutes: writing minutes.md', () => {
     const md = read(dir, MIN).replace('## 7. Attendance data\n', '## 7. Attendance data\n\nDECISION: The attendance report is noted.\nACTION: Send the attendance data to heads — owner: op-baker, due: 2026-10-30\n');
     write(dir, MIN, md);
     const acts = wep(['actions', '--json'], { cwd: dir, today: '2026-10-14' });
-    expect(JSON.parse(acts.stdout).map((a: { ref: string; fromMinutesFile: boolean }) => [a.ref, a.fromMinutesFile])).toEqual([
+    expect(JSON.parse(acts.stdout).actions.map((a: { ref: string; fromMinutesFile: boolean }) => [a.ref, a.fromMinutesFile])).toEqual([
       [`${OCT}/a1`, false],
       [`${OCT}/a2`, true],
     ]);
@@ -92,7 +92,7 @@ describe('wep minutes: writing minutes.md', () => {
     expect(y).toContain('minutes:\n  status: circulated\n  circulated: 2026-10-14\n');
     expect(y).toContain('  # carried forward to December');
     // no double counting once copied
-    expect(JSON.parse(wep(['actions', '--json'], { cwd: dir, today: '2026-10-14' }).stdout)).toHaveLength(2);
+    expect(JSON.parse(wep(['actions', '--json'], { cwd: dir, today: '2026-10-14' }).stdout).actions).toHaveLength(2);
   });
 
   it('approval at the next meeting and the chair\'s signature', () => {
@@ -138,7 +138,7 @@ describe('wep minutes: refusals', () => {
   it('a circulation date that is not a date', () => fails(['minutes', '--circulated', '2026-10-32'], '2026-11-22', '"2026-10-32" is not a real date: October 2026 has 31 days (the circulation date)', 'give the circulation date as YYYY-MM-DD'));
   it('circulated before the meeting', () => fails(['minutes', '--circulated', '2026-10-01'], '2026-11-22', 'minutes cannot be circulated (2026-10-01) before the meeting (2026-10-08)'));
   it('circulated in the future', () => fails(['minutes', '--circulated', '2026-11-30'], '2026-11-22', 'the circulation date 2026-11-30 is in the future (today is 2026-11-22)'));
-  it('approved at an unknown meeting, with did-you-mean', () => fails(['minutes', '--approved-at', '2026-12-10-partnershp'], '2026-12-11', 'no meeting "2026-12-10-partnershp" in meetings/', `did you mean "${DEC}"?`));
+  it('approved at an unknown meeting, with did-you-mean', () => fails(['minutes', '--approved-at', '2026-12-10-partnershp'], '2026-12-11', '--approved-at: no meeting "2026-12-10-partnershp" in meetings/', `did you mean "${DEC}"?`));
   it('approved at an earlier meeting', () => {
     write(dir, 'meetings/2026-07-09-partnership/meeting.yaml', 'body: partnership\ndate: 2026-07-09\nstart: "16:00"\nagenda: [{ title: A }]\n');
     fails(['minutes', '--meeting', OCT, '--approved-at', '2026-07-09-partnership'], '2026-12-11', 'minutes can only be approved at a later meeting: 2026-07-09-partnership is not after the meeting of 2026-10-08');
@@ -162,7 +162,7 @@ describe('a meeting from notice to approved minutes', () => {
     const MAR = '2027-03-18-partnership';
     const step = (args: string[], today: string) => {
       const r = wep(args, { cwd: dir, today });
-      expect(r.stderr.replace(/.*(the latest held|warning:).*\n?/g, '')).toBe('');
+      expect(r.stderr.replace(/.*(the latest meeting held|warning:).*\n?/g, '')).toBe('');
       expect(r.code).toBe(0);
       return r;
     };

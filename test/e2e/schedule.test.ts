@@ -31,6 +31,9 @@ describe('wep schedule', () => {
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout);
     expect(j).toEqual({
+      version: 1,
+      command: 'schedule',
+      commit: null,
       body: 'operational-group',
       from: '2027-04-01',
       to: '2027-05-31',
@@ -99,13 +102,13 @@ describe('wep schedule', () => {
 
 describe('wep schedule refuses', () => {
   const cases: [string, string[], string][] = [
-    ['an unknown interval', ['--every', 'termly'], 'wep: error: "termly" is not an interval wep knows (--every)\n  fix: use half-term, month, or N-weeks such as 2-weeks or 6-weeks\n'],
-    ['a weekend', ['--weekday', 'sat'], 'wep: error: meetings are planned on working days, and Saturday is not one (--weekday)\n  fix: use mon, tue, wed, thu or fri\n'],
-    ['a bad weekday', ['--weekday', 'thurs day'], 'wep: error: "thurs day" is not a day of the week (--weekday)\n  fix: use mon, tue, wed, thu or fri\n'],
+    ['an unknown interval', ['--every', 'termly'], 'wep: error: --every: "termly" is not an interval wep knows\n  fix: use half-term, month, or N-weeks such as 2-weeks or 6-weeks\n'],
+    ['a weekend', ['--weekday', 'sat'], 'wep: error: --weekday: meetings are planned on working days, and Saturday is not one\n  fix: use mon, tue, wed, thu or fri\n'],
+    ['a bad weekday', ['--weekday', 'thurs day'], 'wep: error: --weekday: "thurs day" is not a day of the week\n  fix: use mon, tue, wed, thu or fri\n'],
     ['a bad time', ['--time', '4pm'], 'wep: error: "4pm" is not a time (--time)\n  fix: give the time on the 24-hour clock as HH:MM, e.g. --time 16:00\n'],
     ['--commit without --create', ['--commit'], 'wep: error: --commit commits the meetings --create makes\n  fix: add --create, or leave out --commit\n'],
-    ['--to before --from', ['--from', '2027-07-01', '--to', '2027-01-01'], 'wep: error: --to (2027-01-01) is before --from (2027-07-01)\n  fix: swap the two dates\n'],
-    ['a bad date', ['--from', '2027-02-30'], 'wep: error: "2027-02-30" is not a date in the form YYYY-MM-DD (--from)\n  fix: e.g. --from 2027-09-01\n'],
+    ['--to before --from', ['--from', '2027-07-01', '--to', '2027-01-01'], 'wep: error: --to: 2027-01-01 is before the first date (2027-07-01)\n  fix: swap the two dates\n'],
+    ['a bad date', ['--from', '2027-02-30'], 'wep: error: --from: "2027-02-30" is not a date in the form YYYY-MM-DD\n  fix: e.g. 2027-09-01\n'],
     ['more than three years', ['--to', '2031-07-31'], 'wep: error: 2027-09-01 to 2031-07-31 is more than three years\n  fix: plan a year or two at a time: bank holidays are announced only a few years ahead\n'],
     ['an unknown body', ['--body', 'partnershp'], 'wep: error: no body "partnershp" in the partnership file\n  fix: did you mean "partnership"?\n'],
   ];

@@ -3,9 +3,9 @@
  * with "today" fixed and a private cache, and capture stdout, stderr and the exit code.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll } from 'vitest';
 
@@ -73,6 +73,29 @@ export function git(args: string[], cwd: string): string {
 }
 
 /**
+ * The files git tracks under `rel` in this checkout: what a fresh clone has. Untracked files
+ * (the notice the quick start writes into the example meeting, a clerk's experiment) are never
+ * copied into a test's repo. Outside a git checkout (an unpacked package), everything.
+ */
+export function trackedFiles(rel: string): string[] {
+  const r = spawnSync('git', ['ls-files', '-z', '--', rel], { cwd: ROOT, encoding: 'utf8' });
+  if (r.status !== 0) return existsSync(join(ROOT, rel)) ? listAll(join(ROOT, rel)).map((f) => join(rel, f)) : [];
+  return r.stdout.split('\0').filter(Boolean);
+}
+
+function listAll(dir: string, base = dir): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? listAll(join(dir, d.name), base) : [relative(base, join(dir, d.name))]));
+}
+
+/** Copies the tracked files under `rel` into `dest`, keeping their paths. */
+export function copyTracked(rel: string, dest: string): void {
+  for (const f of trackedFiles(rel)) {
+    mkdirSync(dirname(join(dest, f)), { recursive: true });
+    cpSync(join(ROOT, f), join(dest, f));
+  }
+}
+
+/**
  * A fresh records repo in a temp folder: the bundled example partnership.yaml (and, with
  * `withMeetings`, the example meetings/ folder), committed to a new git repo.
  */
@@ -80,7 +103,7 @@ export function tempRepo(opts: { withMeetings?: boolean; git?: boolean; partners
   const dir = mkdtempSync(join(tmpdir(), 'wep-test-'));
   if (opts.partnership !== undefined) writeFileSync(join(dir, 'partnership.yaml'), opts.partnership);
   else cpSync(EXAMPLE, join(dir, 'partnership.yaml'));
-  if (opts.withMeetings && existsSync(join(ROOT, 'meetings'))) cpSync(join(ROOT, 'meetings'), join(dir, 'meetings'), { recursive: true });
+  if (opts.withMeetings) copyTracked('meetings', dir);
   if (!opts.withMeetings) mkdirSync(join(dir, 'meetings'), { recursive: true });
   writeFileSync(join(dir, '.gitignore'), '.wep-test-cache/\n');
   if (opts.git !== false) {

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { applyAttendanceFlags, attendanceFromChecklist, hasAttendanceFlags, normaliseAttendance, parseIdItem, parseProxyPair, verifyPeopleIds } from '../../../src/core/attendance.js';
+import { applyAttendanceFlags as applyChecked, attendanceFromChecklist, checkPeopleIds, hasAttendanceFlags, normaliseAttendance, parseIdItem as parseIdItemChecked, parseProxyPair as parseProxyPairChecked } from '../../../src/core/attendance.js';
+import { ATTENDANCE_FLAGS, orFail, problemError } from '../../../src/commands/args.js';
 import { WepError } from '../../../src/core/errors.js';
 import { buildModel, type Model } from '../../../src/core/model.js';
 import { evaluateQuorum } from '../../../src/core/quorum.js';
@@ -15,6 +16,15 @@ beforeAll(async () => {
   wep = buildModel(file!);
 });
 const board = () => wep.bodies.get('partnership')!;
+// Core returns problems; these unwrap them the way the command does, naming the flag.
+const applyAttendanceFlags = (...args: Parameters<typeof applyChecked>) => orFail(applyChecked(...args), ATTENDANCE_FLAGS);
+const FIELD_OF: Record<string, string> = { '--left-at': 'leftAt', '--interest': 'interest', '--arrived-at': 'arrivedAt' };
+const parseIdItem = (v: string, flag: string, n: number) => orFail(parseIdItemChecked(v, FIELD_OF[flag]!, n), ATTENDANCE_FLAGS);
+const parseProxyPair = (v: string) => orFail(parseProxyPairChecked(v), ATTENDANCE_FLAGS);
+const verifyPeopleIds = (model: Model, ids: string[], flag: string) => {
+  const p = checkPeopleIds(model, ids, flag.slice(2));
+  if (p) throw problemError(p, ATTENDANCE_FLAGS);
+};
 const apply = (flags: Parameters<typeof applyAttendanceFlags>[3], current?: Parameters<typeof applyAttendanceFlags>[2]) => applyAttendanceFlags(wep, board(), current, flags, 9);
 
 /** Runs fn and returns the WepError it throws. */
@@ -91,12 +101,12 @@ describe('applyAttendanceFlags', () => {
     expect(officer.hint).toBe('a proxy stands for a voting member of Education Partnership; "wep members --body partnership" lists them');
     const backwards = error(() => apply({ proxy: ['sh-evans=px-evans'] }));
     expect(backwards.message).toBe('--proxy sh-evans=px-evans: George Usman (px-evans) is not a voting member of Education Partnership');
-    expect(backwards.hint).toBe('px-evans is a proxy; write the proxy first: --proxy px-evans=sh-evans');
+    expect(backwards.hint).toBe('px-evans is a proxy; write the proxy first: px-evans=sh-evans');
     expect(error(() => apply({ proxy: ['sh-evans=sh-evans'] })).message).toBe('--proxy sh-evans=sh-evans: a member cannot be their own proxy');
-    expect(error(() => apply({ proxy: ['px-evans=sh-evans'], present: ['sh-evans'] })).message).toBe('--proxy px-evans=sh-evans: Megan Evans (sh-evans) is also given as --present');
+    expect(error(() => apply({ proxy: ['px-evans=sh-evans'], present: ['sh-evans'] })).message).toBe('--proxy px-evans=sh-evans: Megan Evans (sh-evans) is also given as present');
     const noProxies = { ...board(), proxiesAllowed: false };
     expect(error(() => applyAttendanceFlags(wep, noProxies, undefined, { proxy: ['px-evans=sh-evans'] }, 9)).message).toBe('--proxy px-evans=sh-evans: proxies are not allowed on Education Partnership');
-    expect(error(() => apply({ present: ['sh-evans'], apologies: ['sh-evans'] })).message).toBe('sh-evans: both --present and --apologies');
+    expect(error(() => apply({ present: ['sh-evans'], apologies: ['sh-evans'] })).message).toBe('--present sh-evans: also given as sending apologies');
   });
 
   it('late arrivals and early departures are present, one entry per person', () => {

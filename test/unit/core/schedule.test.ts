@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isWorkingDay } from '../../../src/core/calendar.js';
 import { addDays, dayOfWeek } from '../../../src/core/dates.js';
-import { WepError } from '../../../src/core/errors.js';
+import { ok, type Checked, type Problem } from '../../../src/core/errors.js';
 import { buildModel, type Model } from '../../../src/core/model.js';
 import type { PartnershipFile } from '../../../src/core/partnership-schema.js';
 import { describeInterval, HALF_TERMS, onOrAfterWeekday, parseInterval, parseWeekday, planSchedule, type Interval } from '../../../src/core/schedule.js';
@@ -18,35 +18,33 @@ function model(extra: Partial<PartnershipFile['bodies'][number]> = {}, closures:
   } as PartnershipFile);
 }
 
+const planned = (m: Model, from: string, to: string, every: Interval, weekday = 4) => planSchedule(m, m.bodies.get('board')!, { from, to, interval: every, weekday }, TODAY);
+
 function plan(m: Model, from: string, to: string, every: Interval, weekday = 4) {
-  return planSchedule(m, m.bodies.get('board')!, { from, to, interval: every, weekday }, TODAY);
+  const r = planned(m, from, to, every, weekday);
+  if (!r.ok) throw new Error(r.problems[0]!.message);
+  return r.value;
 }
 
-const thrown = (f: () => unknown): WepError => {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(WepError);
-    return e as WepError;
-  }
-  throw new Error('expected a WepError');
+/** The one problem core returned instead of a value. */
+const problem = <T>(c: Checked<T>): Problem => {
+  expect(c.ok).toBe(false);
+  return (c as { problems: Problem[] }).problems[0]!;
 };
 
 describe('parseInterval', () => {
   it('reads half-term, month and N-weeks', () => {
-    expect(parseInterval('half-term')).toEqual({ kind: 'half-term' });
-    expect(parseInterval('Month')).toEqual({ kind: 'month' });
-    expect(parseInterval('6-weeks')).toEqual({ kind: 'weeks', weeks: 6 });
-    expect(parseInterval('1-week')).toEqual({ kind: 'weeks', weeks: 1 });
-    expect(parseInterval('fortnight')).toEqual({ kind: 'weeks', weeks: 2 });
+    expect(parseInterval('half-term')).toEqual(ok({ kind: 'half-term' }));
+    expect(parseInterval('Month')).toEqual(ok({ kind: 'month' }));
+    expect(parseInterval('6-weeks')).toEqual(ok({ kind: 'weeks', weeks: 6 }));
+    expect(parseInterval('1-week')).toEqual(ok({ kind: 'weeks', weeks: 1 }));
+    expect(parseInterval('fortnight')).toEqual(ok({ kind: 'weeks', weeks: 2 }));
   });
   it('refuses anything else, saying what it accepts', () => {
-    const e = thrown(() => parseInterval('termly'));
-    expect(e.message).toBe('"termly" is not an interval wep knows (--every)');
-    expect(e.hint).toBe('use half-term, month, or N-weeks such as 2-weeks or 6-weeks');
-    expect(e.exitCode).toBe(2);
-    expect(() => parseInterval('0-weeks')).toThrow(WepError);
-    expect(() => parseInterval('53-weeks')).toThrow(WepError);
+    const e = problem(parseInterval('termly'));
+    expect(e).toEqual({ field: 'every', message: '"termly" is not an interval wep knows', hint: 'use half-term, month, or N-weeks such as 2-weeks or 6-weeks' });
+    expect(parseInterval('0-weeks').ok).toBe(false);
+    expect(parseInterval('53-weeks').ok).toBe(false);
   });
   it('describes intervals', () => {
     expect(describeInterval({ kind: 'half-term' })).toBe('one meeting each half-term');
@@ -57,17 +55,17 @@ describe('parseInterval', () => {
 
 describe('parseWeekday', () => {
   it('reads short and long names in any case', () => {
-    expect(parseWeekday('thu')).toBe(4);
-    expect(parseWeekday('Tuesday')).toBe(2);
-    expect(parseWeekday('MO')).toBe(1);
+    expect(parseWeekday('thu')).toEqual(ok(4));
+    expect(parseWeekday('Tuesday')).toEqual(ok(2));
+    expect(parseWeekday('MO')).toEqual(ok(1));
   });
   it('refuses what is not a day, and weekends', () => {
-    const e = thrown(() => parseWeekday('thursdy'));
-    expect(e.message).toBe('"thursdy" is not a day of the week (--weekday)');
+    const e = problem(parseWeekday('thursdy'));
+    expect(e.message).toBe('"thursdy" is not a day of the week');
     expect(e.hint).toBe('use mon, tue, wed, thu or fri');
-    expect(thrown(() => parseWeekday('t')).message).toMatch(/not a day of the week/);
-    expect(thrown(() => parseWeekday('sat')).message).toBe('meetings are planned on working days, and Saturday is not one (--weekday)');
-    expect(thrown(() => parseWeekday('sunday')).message).toMatch(/Sunday is not one/);
+    expect(problem(parseWeekday('t')).message).toMatch(/not a day of the week/);
+    expect(problem(parseWeekday('sat')).message).toBe('meetings are planned on working days, and Saturday is not one');
+    expect(problem(parseWeekday('sunday')).message).toMatch(/Sunday is not one/);
   });
 });
 
@@ -166,12 +164,11 @@ describe('planSchedule: deadlines, lifespan and refusals', () => {
   });
 
   it('refuses bad ranges', () => {
-    expect(thrown(() => plan(model(), '2027-13-01', '2027-12-01', { kind: 'month' })).message).toBe('"2027-13-01" is not a date in the form YYYY-MM-DD (--from)');
-    expect(thrown(() => plan(model(), '2027-01-01', 'soon', { kind: 'month' })).message).toBe('"soon" is not a date in the form YYYY-MM-DD (--to)');
-    const back = thrown(() => plan(model(), '2027-07-01', '2027-01-01', { kind: 'month' }));
-    expect(back.message).toBe('--to (2027-01-01) is before --from (2027-07-01)');
-    expect(back.hint).toBe('swap the two dates');
-    expect(thrown(() => plan(model(), '2026-01-01', '2030-01-01', { kind: 'month' })).message).toBe('2026-01-01 to 2030-01-01 is more than three years');
+    expect(problem(planned(model(), '2027-13-01', '2027-12-01', { kind: 'month' }))).toMatchObject({ field: 'from', message: '"2027-13-01" is not a date in the form YYYY-MM-DD' });
+    expect(problem(planned(model(), '2027-01-01', 'soon', { kind: 'month' }))).toMatchObject({ field: 'to', message: '"soon" is not a date in the form YYYY-MM-DD' });
+    const back = problem(planned(model(), '2027-07-01', '2027-01-01', { kind: 'month' }));
+    expect(back).toEqual({ field: 'to', message: '2027-01-01 is before the first date (2027-07-01)', hint: 'swap the two dates' });
+    expect(problem(planned(model(), '2026-01-01', '2030-01-01', { kind: 'month' })).message).toBe('2026-01-01 to 2030-01-01 is more than three years');
   });
 
   it('property: every meeting is a working day on the weekday asked, inside the range, in order, at most one per slot', () => {

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { run } from '../../../src/commands/init.js';
 import type { CommandContext } from '../../../src/commands/context.js';
+import { emitResult } from '../../../src/report/emit.js';
 import { hasErrors } from '../../../src/core/diagnostic.js';
 import { validatePartnershipSource } from '../../../src/io/partnership-file.js';
 import { makeOutput } from '../../../src/report/output.js';
@@ -21,14 +22,17 @@ function context() {
   dirs.push(cwd);
   const out: string[] = [];
   const err: string[] = [];
-  const ctx: CommandContext = {
-    cwd,
-    env: {},
-    today: '2026-11-22',
-    interactive: true,
-    out: makeOutput({ color: false, env: {}, stdout: { write: (s: string) => out.push(s) }, stderr: { write: (s: string) => err.push(s) } }),
+  const output = makeOutput({ color: false, env: {}, stdout: { write: (s: string) => out.push(s) }, stderr: { write: (s: string) => err.push(s) } });
+  const ctx: CommandContext = { cwd, env: {}, today: '2026-11-22', interactive: true, c: output.c, print: (l) => output.out(l) };
+  // as src/cli.ts does: the command returns a result, emitResult writes it
+  const exitCode = process.exitCode;
+  const runInit = async (opts: Parameters<typeof run>[1]) => {
+    const r = await run(ctx, opts);
+    emitResult(r, output);
+    process.exitCode = exitCode;
+    return r.exitCode;
   };
-  return { ctx, cwd, out, err };
+  return { ctx, cwd, out, err, runInit };
 }
 
 /** Waits for the prompt whose text includes `message`. */
@@ -44,8 +48,8 @@ async function answer(message: string, text?: string) {
 
 describe('interactive wep init', () => {
   it('asks, validates as the clerk types, shows a summary and writes only when confirmed', async () => {
-    const { ctx, cwd, out } = context();
-    const done = run(ctx, { dir: 'records', preset: 'school-governing-body', git: false });
+    const { cwd, out, runInit } = context();
+    const done = runInit({ dir: 'records', preset: 'school-governing-body', git: false });
 
     await answer('Start from which preset?'); // the --preset given is the default
     await answer('Partnership name', 'Oakfield Primary School Governing Body');
@@ -132,8 +136,8 @@ describe('interactive wep init', () => {
   });
 
   it('writes nothing when the clerk does not confirm', async () => {
-    const { ctx, cwd, err, out } = context();
-    const done = run(ctx, { dir: '.', git: false });
+    const { cwd, err, out, runInit } = context();
+    const done = runInit({ dir: '.', git: false });
     await answer('Start from which preset?');
     for (const m of ['Partnership name', 'Short name', "Clerk's name", "Clerk's email", 'Whose bank holidays?', 'Change the number of seats of any group?', 'Add a partner group?']) await answer(m);
     for (const m of ['how are days counted?', 'Notice: how many', 'how are days counted?', 'Minutes go to members within', 'Quorum for Education Partnership']) await answer(m);
