@@ -5,14 +5,14 @@ import { WepError } from '../core/errors.js';
 import { renderCalendar } from '../core/ics.js';
 import { meetingDeadlines } from '../core/meeting-deadlines.js';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { meetingUid } from '../core/meeting-event.js';
 import { buildInvite, buildNoticeView, missingPapers, noticeSentRecord, noticeTiming } from '../core/notice.js';
 import { nowStamp } from '../io/clock.js';
 import { NOTICE_DOCUMENTS, writeNoticeDocx } from '../io/documents.js';
 import { readPaperFiles } from '../io/papers.js';
 import { keepDtstamp, writeGeneratedSet, type WriteResult } from '../io/generated.js';
-import { commitFiles, verifyInsideRepo } from '../io/git.js';
+import { changedFiles, commitFiles, verifyInsideRepo } from '../io/git.js';
 import { displayPath } from '../io/partnership-file.js';
 import { loadRecords, resolveMeeting } from '../io/records.js';
 import { renderTemplate } from '../io/templates.js';
@@ -114,8 +114,9 @@ export async function run(ctx: CommandContext, opts: NoticeOptions): Promise<Com
     const papers = readPaperFiles(rec.dir, meeting).map((p) => p.path);
     const paths = [...new Set([rec.path, ...changed, ...written.map((w) => w.path), ...documents, ...papers])];
     const what = sentDate ? `Record notice of ${rec.id} as sent on ${sentDate}` : reason ? `Notice of ${rec.id} (short notice agreed)` : `Notice of ${rec.id}`;
+    // the count says what the commit holds: files among these that had changed
+    committed = changedFiles(root, paths.map((p) => relative(root, p)))?.length ?? paths.length;
     commit = commitFiles(root, paths, what);
-    committed = paths.length;
   }
 
   const show = (p: string) => displayPath(ctx.cwd, p);

@@ -177,7 +177,7 @@ describe('wep notice: the deadline', () => {
     write(dir, 'scratch.txt', 'not for the commit\n');
     const r = wep(['notice', '--commit'], { cwd: dir });
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/Committed [0-9a-f]{7,} \(\d+ files\)\./);
+    expect(r.stdout).toMatch(/Committed [0-9a-f]{7,} \(4 files\)\./);
     expect(git(['log', '-1', '--format=%s'], dir).trim()).toBe(`Notice of ${ID}`);
     // meeting.yaml goes with the documents: it holds the UID the first notice fixed
     expect(git(['show', '--name-only', '--format=', 'HEAD'], dir).trim().split('\n').sort()).toEqual([`${DIR}/invite.ics`, `${DIR}/meeting.yaml`, `${DIR}/notice.html`, `${DIR}/notice.md`]);
