@@ -100,6 +100,7 @@ function program(only?: string) {
         .option('--end <HH:MM>', 'expected end time')
         .option('--venue <text>', 'venue name (default: the body\'s usual venue)')
         .option('--requested-by <id>', 'member at whose request the meeting is called')
+        .option('--joint-with <ids>', 'other bodies meeting jointly with this one (comma-separated): one notice to all, quorum per body', idList)
         .option('--commit', 'commit the new meeting.yaml to git')
         .option('--json', 'print the new meeting and its deadlines as JSON')
         .addHelpText('after', examples('wep meeting new 2027-02-04', 'wep meeting new 2027-02-11 --body operational-group --time 09:30 --end 11:00', 'wep meeting new 2027-03-04 --requested-by sh-clarke --venue "Oakwood Primary, hall"'))
@@ -295,11 +296,11 @@ function program(only?: string) {
     schedule: () => {
       cli
         .command('schedule')
-        .description('propose a year of meetings avoiding bank holidays and closures, with their deadlines')
+        .description('propose a year of meetings in term time, clear of holidays, closures and other meetings, with their deadlines')
         .requiredOption('-b, --body <id>', 'body that meets')
         .requiredOption('--from <date>', 'first possible date (YYYY-MM-DD)')
         .requiredOption('--to <date>', 'last possible date (YYYY-MM-DD)')
-        .requiredOption('--every <interval>', 'half-term, month, or N-weeks (e.g. 6-weeks)')
+        .option('--every <interval>', 'term, half-term, month, or N-weeks (e.g. 6-weeks); default: the body\'s "meets:"')
         .option('--weekday <day>', 'day of the week, e.g. thu', 'thu')
         .option('--time <HH:MM>', 'start time (default: the body\'s usual time)')
         .option('--create', 'create the meeting folders')

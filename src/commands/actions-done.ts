@@ -22,7 +22,7 @@ export interface ActionsDoneOptions {
 export async function run(ctx: CommandContext, opts: ActionsDoneOptions): Promise<CommandResult> {
   const records = await loadRecords(ctx);
   const { model, root } = records;
-  if (opts.commit) verifyInsideRepo(root);
+  const gitWarnings = opts.commit ? verifyInsideRepo(root) : [];
   const slash = opts.id.lastIndexOf('/');
   if (slash < 0) {
     throw new WepError(`"${opts.id}" is not an action id`, 'write it as <meeting>/<action>, e.g. 2026-12-10-partnership/a1; "wep actions --open" lists them');
@@ -56,7 +56,7 @@ export async function run(ctx: CommandContext, opts: ActionsDoneOptions): Promis
     setActionDoneInDoc(doc, actionId, { date, ...(at ? { meeting: at } : {}), ...(opts.note ? { note: opts.note } : {}) });
   });
   const commit = opts.commit ? commitFiles(root, [rec.path], `Action closed: ${opts.id} (${action.text.length > 50 ? `${action.text.slice(0, 47)}...` : action.text})`) : undefined;
-  if (opts.json) return done({ json: jsonDocument('actions done', { action: opts.id, meeting: meetingId, date, at: at ?? null, note: opts.note ?? null, commit: commit ?? null }) });
+  if (opts.json) return done({ warnings: gitWarnings, json: jsonDocument('actions done', { action: opts.id, meeting: meetingId, date, at: at ?? null, note: opts.note ?? null, commit: commit ?? null }) });
   const { c } = ctx;
   const owner = model.people.get(action.owner)?.name ?? action.owner;
   const lines = [
@@ -64,5 +64,5 @@ export async function run(ctx: CommandContext, opts: ActionsDoneOptions): Promis
     `  on ${formatLongDate(date)}${at ? ` at ${at}` : c.dim(' (between meetings; add --meeting ID to record where)')}`,
   ];
   if (commit !== undefined) lines.push(formatCommit(commit, 1));
-  return done({ lines });
+  return done({ lines, warnings: gitWarnings });
 }

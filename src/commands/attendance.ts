@@ -20,7 +20,7 @@ export interface AttendanceOptions extends AttendanceFlags {
 export async function run(ctx: CommandContext, opts: AttendanceOptions): Promise<CommandResult> {
   const records = await loadRecords(ctx);
   const { model, root } = records;
-  if (opts.commit) verifyInsideRepo(root);
+  const gitWarnings = opts.commit ? verifyInsideRepo(root) : [];
   const flags: AttendanceFlags = {
     present: opts.present,
     apologies: opts.apologies,
@@ -42,7 +42,7 @@ export async function run(ctx: CommandContext, opts: AttendanceOptions): Promise
   const notes = renderMeetingChoice(rec.id, chosen.choice, ctx.c);
   const agenda = rec.meeting.agenda;
 
-  const warnings: string[] = [];
+  const warnings: string[] = [...gitWarnings];
   let attendance: Attendance;
   if (scripted) {
     const applied = orFail(applyAttendanceFlags(model, body, rec.meeting.attendance, flags, agenda.length), ATTENDANCE_FLAGS);
@@ -57,7 +57,7 @@ export async function run(ctx: CommandContext, opts: AttendanceOptions): Promise
     attendance = answer;
   }
 
-  const changed = writeAttendance(rec.path, attendance, rec.source);
+  const changed = writeAttendance(root, rec.path, attendance, rec.source, rec.display);
   const commit = opts.commit ? commitFiles(root, [rec.path], `Attendance for ${rec.id}`) : null;
 
   const { result, byItem } = meetingQuorum(model, body, { agenda, attendance }, rec.id);

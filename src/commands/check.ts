@@ -1,12 +1,13 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { hasErrors, type Diagnostic } from '../core/diagnostic.js';
-import { EXIT, WepError } from '../core/errors.js';
+import { EXIT } from '../core/errors.js';
 import { buildModel } from '../core/model.js';
 import { cacheKey, readCache, writeCache } from '../io/cache.js';
+import { readRecordText } from '../io/guarded-read.js';
 import { MAX_YAML_BYTES } from '../io/limits.js';
 import { listMeetingIds, MEETING_FILE, meetingsDir } from '../io/meetings.js';
-import { displayPath, findPartnershipFile, validatePartnershipCached } from '../io/partnership-file.js';
+import { displayPath, findPartnershipFile, readPartnershipText, validatePartnershipCached } from '../io/partnership-file.js';
 import { diagnosticJson, renderDiagnostics } from '../report/diagnostics.js';
 import { jsonDocument } from '../report/emit.js';
 import type { CommandContext, CommandResult } from './context.js';
@@ -34,8 +35,7 @@ export async function run(ctx: CommandContext, opts: CheckOptions): Promise<Comm
   const path = findPartnershipFile(ctx.cwd, ctx.file, ctx.env);
   const root = dirname(path);
   const display = displayPath(ctx.cwd, path);
-  if (statSync(path).size > MAX_YAML_BYTES) throw new WepError(`${display} is larger than wep reads (${MAX_YAML_BYTES / 1024 / 1024} MiB)`, 'is this the right file?');
-  const source = readFileSync(path, 'utf8');
+  const source = readPartnershipText(path, display);
   const { file, diagnostics } = await validatePartnershipCached(source, display, ctx.today, ctx.env);
   const sources: Record<string, string> = { [display]: source };
 
@@ -45,8 +45,9 @@ export async function run(ctx: CommandContext, opts: CheckOptions): Promise<Comm
     const state: string[] = [source, display, ctx.today, ctx.cwd];
     for (const id of listMeetingIds(root)) {
       const dir = join(meetingsDir(root), id);
-      const text = readFileSync(join(dir, MEETING_FILE), 'utf8');
-      sources[displayPath(ctx.cwd, join(dir, MEETING_FILE))] = text;
+      const shown = displayPath(ctx.cwd, join(dir, MEETING_FILE));
+      const text = readRecordText(root, join(dir, MEETING_FILE), { display: shown, limit: MAX_YAML_BYTES });
+      sources[shown] = text;
       state.push(id, text, listFiles(dir).sort().join('\n'));
     }
     const key = cacheKey('check-records', ...state);

@@ -65,11 +65,12 @@ export async function run(ctx: CommandContext, opts: InitOptions): Promise<Comma
   const text = applyAnswers(readPreset(answers.preset), answers, ctx.today);
   // The result must pass `wep check`: validate before anything touches the disk.
   const display = relative(ctx.cwd, resolve(root, PARTNERSHIP_FILE)) || PARTNERSHIP_FILE;
-  const { diagnostics } = await validatePartnershipSource(text, display, ctx.today);
+  const { diagnostics, file } = await validatePartnershipSource(text, display, ctx.today);
   if (hasErrors(diagnostics)) throw new DiagnosticsError(diagnostics, { [display]: text });
 
   const { written, git } = writeRecordsRepo(root, recordsRepoFiles(text), { git: opts.git !== false });
-  const lines = renderInitDone({ target: shown, preset: answers.preset, written, git, warnings: diagnostics.length }, ctx.c);
+  const termDates = (file?.partnership.calendar?.terms?.length ?? 0) > 0;
+  const lines = renderInitDone({ target: shown, preset: answers.preset, written, git, warnings: diagnostics.length, termDates }, ctx.c);
   if (git.status === 'unavailable' || git.status === 'failed') {
     return done({
       lines,

@@ -1,5 +1,7 @@
 import { WepError } from '../core/errors.js';
 import { meetingDeadlines } from '../core/meeting-deadlines.js';
+import { termCalendarFor } from '../core/model.js';
+import { schoolHolidayReason } from '../core/school-year.js';
 import { createMeeting, meetingPath } from '../io/create-meeting.js';
 import { commitFiles, verifyInsideRepo } from '../io/git.js';
 import { displayPath, loadPartnership } from '../io/partnership-file.js';
@@ -16,6 +18,7 @@ export interface MeetingNewOptions {
   end?: string;
   venue?: string;
   requestedBy?: string;
+  jointWith?: string[];
   commit?: true;
   json?: true;
 }
@@ -23,7 +26,7 @@ export interface MeetingNewOptions {
 export async function run(ctx: CommandContext, opts: MeetingNewOptions): Promise<CommandResult> {
   const date = parseDate(opts.date, 'meeting date');
   const { model, root } = await loadPartnership(ctx);
-  if (opts.commit) verifyInsideRepo(root);
+  const gitWarnings = opts.commit ? verifyInsideRepo(root) : [];
   const body = resolveBody(model, opts.body);
   const start = opts.time !== undefined ? parseTime(opts.time, '--time') : body.start;
   if (!start) throw new WepError(`the ${body.name} has no usual start time in the partnership file`, 'give one with --time HH:MM, or add "start:" to the body');
@@ -31,16 +34,21 @@ export async function run(ctx: CommandContext, opts: MeetingNewOptions): Promise
   if (end !== undefined && end <= start) throw new WepError(`the meeting would end (${end}) before it starts (${start})`, 'check --time and --end (24-hour clock)');
   if (opts.requestedBy !== undefined) verifyPerson(model, opts.requestedBy, '--requested-by');
   const venue = opts.venue !== undefined ? { name: opts.venue } : body.venue;
+  const jointWith = (opts.jointWith ?? []).map((b) => resolveBody(model, b));
+  if (jointWith.some((b) => b.id === body.id)) throw new WepError(`--joint-with: a meeting of the ${body.name} cannot be joint with itself`, 'name the other bodies that meet with it');
 
   const id = `${date}-${body.id}`;
   const display = displayPath(ctx.cwd, meetingPath(root, body.id, date));
   const d = meetingDeadlines(model, body, date, ctx.today);
-  const { path, created } = createMeeting(root, { body, date, start, end, venue, requestedBy: opts.requestedBy });
+  const { path, created } = createMeeting(root, { body, date, start, end, venue, requestedBy: opts.requestedBy, jointWith });
   if (!created) {
     throw new WepError(`meeting ${id} already exists (${display}); wep will not replace it`, `edit ${display}, or choose another date`);
   }
 
-  const warnings = [...d.warnings];
+  const warnings = [...gitWarnings, ...d.warnings];
+  const terms = termCalendarFor(model, body, date, date);
+  const holiday = terms.source === 'given' ? schoolHolidayReason(terms, date) : undefined;
+  if (holiday) warnings.push(`${date} is in the school holidays (${holiday}): school leaders may not be able to come`);
   if (date < ctx.today) warnings.unshift(`the meeting date ${date} is in the past`);
   if (opts.requestedBy && !body.memberIds.includes(opts.requestedBy)) {
     warnings.push(`${model.people.get(opts.requestedBy)!.name} is not a member of the ${body.name}; the clerk calls extra meetings at the request of a member`);

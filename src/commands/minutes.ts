@@ -37,7 +37,7 @@ export const TEMPLATE = 'minutes.md.hbs';
 export async function run(ctx: CommandContext, opts: MinutesOptions): Promise<CommandResult> {
   const records = await loadRecords(ctx);
   const { model, root } = records;
-  if (opts.commit) verifyInsideRepo(root);
+  const gitWarnings = opts.commit ? verifyInsideRepo(root) : [];
   const chosen = await resolveMeeting(records, opts.meeting, 'latest-held', ctx.today);
   const { rec, body } = chosen;
   const { id } = rec;
@@ -45,7 +45,7 @@ export async function run(ctx: CommandContext, opts: MinutesOptions): Promise<Co
   const { c } = ctx;
   const notes = renderMeetingChoice(id, chosen.choice, c);
   const lines: string[] = [];
-  const warnings: string[] = [];
+  const warnings: string[] = [...gitWarnings];
   const files: { path: string; status: string }[] = [];
   if (m.cancelled) throw new WepError(`the meeting ${id} was cancelled, so it has no minutes`, `cancelled: ${m.cancelled.reason}`);
   if (m.date > ctx.today) {

@@ -42,7 +42,7 @@ export async function run(ctx: CommandContext, opts: NoticeOptions): Promise<Com
   const { body } = chosen;
   let { rec } = chosen;
   // Outside a git repo, say so before writing anything.
-  if (opts.commit) verifyInsideRepo(root);
+  const gitWarnings = opts.commit ? verifyInsideRepo(root) : [];
   const { c } = ctx;
   const changed: string[] = [];
 
@@ -60,7 +60,7 @@ export async function run(ctx: CommandContext, opts: NoticeOptions): Promise<Com
   const dist = meetingDistribution(model, rec.meeting);
 
   if (reason) {
-    editYamlFile(rec.path, (doc) => setTopLevel(doc, 'short-notice', { reason }), rec.source);
+    editYamlFile(root, rec.path, (doc) => setTopLevel(doc, 'short-notice', { reason }), rec.source, rec.display);
     changed.push(rec.path);
   }
   if (sentDate) {
@@ -69,10 +69,16 @@ export async function run(ctx: CommandContext, opts: NoticeOptions): Promise<Com
     }
     const sent = rec.meeting;
     const record = noticeSentRecord(sent, body, sentDate, recipientKeys(dist), readPaperFiles(rec.dir, sent).map((p) => ({ path: p.paper, sha256: p.sha256 })));
-    editYamlFile(rec.path, (doc) => {
-      setTopLevel(doc, 'notice', { ...record });
-      if (!sent.uid) doc.set('uid', meetingUid(model, rec.id, sent));
-    });
+    editYamlFile(
+      root,
+      rec.path,
+      (doc) => {
+        setTopLevel(doc, 'notice', { ...record });
+        if (!sent.uid) doc.set('uid', meetingUid(model, rec.id, sent));
+      },
+      undefined,
+      rec.display,
+    );
     changed.push(rec.path);
   }
   if (changed.length) rec = await records.meeting(rec.id);
@@ -100,7 +106,7 @@ export async function run(ctx: CommandContext, opts: NoticeOptions): Promise<Com
     if (opts.docx) written.push(await writeNoticeDocx(rec.dir, files['notice.md']!, { force: opts.force, display: (p) => displayPath(ctx.cwd, p) }));
     // The UID is fixed the first time a notice is written: renaming the folder keeps the event.
     if (!meeting.uid) {
-      editYamlFile(rec.path, (doc) => doc.set('uid', meetingUid(model, rec.id, meeting)), rec.source);
+      editYamlFile(root, rec.path, (doc) => doc.set('uid', meetingUid(model, rec.id, meeting)), rec.source, rec.display);
       changed.push(rec.path);
     }
   }
@@ -122,7 +128,7 @@ export async function run(ctx: CommandContext, opts: NoticeOptions): Promise<Com
   const show = (p: string) => displayPath(ctx.cwd, p);
   const notes = renderMeetingChoice(rec.id, chosen.choice, c);
   const t = renderNoticeTiming(timing, rec.id, c);
-  const warnings = [...renderWithoutEmail(dist), ...paperWarnings];
+  const warnings = [...gitWarnings, ...renderWithoutEmail(dist), ...paperWarnings];
   if (revised) warnings.push(`the notice has changed since it was sent on ${formatLongDate(meeting.notice!.sent!)}: it is marked revised and must go out again (wep send --meeting ${rec.id}, or send it and run "wep notice --meeting ${rec.id} --sent")`);
   if (meeting.cancelled && meeting.notice?.sent) warnings.push(`the meeting is cancelled after its notice was sent: send the notice of cancellation to everyone (wep send --meeting ${rec.id})`);
   if (opts.json) {

@@ -1,5 +1,6 @@
 import { checkPeopleIds } from '../core/attendance.js';
 import { EXIT, WepError } from '../core/errors.js';
+import { meetingBodies } from '../core/meeting-schema.js';
 import { evaluateQuorum, meetingQuorum } from '../core/quorum.js';
 import { loadRecords, resolveMeeting } from '../io/records.js';
 import { renderMeetingChoice } from '../report/meetings.js';
@@ -32,9 +33,19 @@ export async function run(ctx: CommandContext, opts: QuorumOptions): Promise<Com
     return { exitCode: result.quorate ? EXIT.ok : EXIT.inquorate, ...quorumOutput(model, result, {}, opts.json, ctx.c) };
   }
   const chosen = await resolveMeeting(records, opts.meeting, 'next-else-latest', ctx.today);
-  const { rec, body } = chosen;
+  const { rec } = chosen;
   const item = parseItem(opts.item, rec.meeting.agenda.length, rec.id);
-  const { result, byItem } = meetingQuorum(model, body, rec.meeting, rec.id, item);
-  const view = { meeting: rec.id, ...(byItem ? { byItem } : {}) };
-  return { exitCode: result.quorate ? EXIT.ok : EXIT.inquorate, notes: renderMeetingChoice(rec.id, chosen.choice, ctx.c), ...quorumOutput(model, result, view, opts.json, ctx.c) };
+  // A joint meeting is quorate for each of its bodies by that body's own rules.
+  const bodies = meetingBodies(rec.meeting).map((id) => model.bodies.get(id)).filter((b) => b !== undefined);
+  const results = bodies.map((body) => {
+    const { result, byItem } = meetingQuorum(model, body, rec.meeting, rec.id, item);
+    return { result, view: { meeting: rec.id, ...(byItem ? { byItem } : {}) } };
+  });
+  const exitCode = results.every((r) => r.result.quorate) ? EXIT.ok : EXIT.inquorate;
+  const notes = renderMeetingChoice(rec.id, chosen.choice, ctx.c);
+  const [first, ...joint] = results.map((r) => quorumOutput(model, r.result, r.view, opts.json, ctx.c));
+  if (joint.length === 0) return { exitCode, notes, ...first };
+  if (opts.json) return { exitCode, notes, json: { ...first!.json!, joint: joint.map((j) => { const { version: _v, command: _c, ...rest } = j.json!; return rest; }) } };
+  const lines = results.flatMap((r, i) => [...(i ? [''] : []), ctx.c.bold(`${bodies[i]!.name} (joint meeting):`), ...(i ? joint[i - 1]! : first!).lines!]);
+  return { exitCode, notes, lines, warnings: [first!, ...joint].flatMap((x) => x.warnings ?? []) };
 }

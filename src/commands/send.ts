@@ -185,7 +185,7 @@ export async function run(ctx: CommandContext, opts: SendOptions): Promise<Comma
 
   const deliveries = await sendMessages(settings!, from, plan.messages, (d: Delivery) => {
     const entries: SentMessage[] = d.accepted.map((to) => ({ to, messageId: d.messageId, date: ctx.today, version: content.version }));
-    recordMessages(rec.path, kind, entries);
+    recordMessages(root, rec.path, kind, entries);
   });
   const names = new Map(dist.recipients.map((r) => [recipientKey(r), r.name]));
   const shown = renderDeliveries(deliveries, names);
@@ -215,13 +215,13 @@ async function finish(ctx: CommandContext, m: Open, kind: SendKind, version: str
     const record = noticeSentRecord(now, body, ctx.today, dist.recipients.map(recipientKey), papers);
     const n = now.notice;
     if (n?.sent && n.content === record.content && n.sequence === record.sequence && n.event === record.event) return { complete: true, lines: [] };
-    editYamlFile(rec.path, (doc) => setTopLevel(doc, 'notice', { ...record }), rec.source);
+    editYamlFile(m.records.root, rec.path, (doc) => setTopLevel(doc, 'notice', { ...record }), rec.source, rec.display);
     return { complete: true, lines: [`Recorded in ${rec.display}: ${now.cancelled ? 'notice of cancellation' : 'notice'} sent on ${formatLongDate(ctx.today)} to ${dist.recipients.length} recipients.`] };
   }
   if (now.minutes?.circulated) return { complete: true, lines: [] };
   const deadline = meetingDeadlines(model, body, now.date, ctx.today).minutesBy.date;
   const change = applyLifecycle(model, now, deadline, { circulated: ctx.today }, ctx.today);
-  editYamlFile(rec.path, (doc) => setMinutesInDoc(doc, change.minutes), rec.source);
+  editYamlFile(m.records.root, rec.path, (doc) => setMinutesInDoc(doc, change.minutes), rec.source, rec.display);
   warnings.push(...change.warnings);
   return { complete: true, lines: [`Recorded in ${rec.display}: minutes circulated on ${formatLongDate(ctx.today)}.`] };
 }

@@ -6,7 +6,7 @@
 import { actionsCarriedForward, collectActions, type LoggedAction } from './actions.js';
 import { formatLongDate, type IsoDate } from './dates.js';
 import { schemaLine } from './json-schema.js';
-import type { AgendaItem, MeetingFile } from './meeting-schema.js';
+import { meetingBodies, type AgendaItem, type MeetingFile } from './meeting-schema.js';
 import type { Model, ResolvedBody } from './model.js';
 import type { Venue } from './partnership-schema.js';
 import { ID_PATTERN } from './scalars.js';
@@ -157,6 +157,8 @@ export interface NewMeetingOptions {
   venue?: Venue;
   calledBy?: string;
   requestedBy?: string;
+  /** Other bodies meeting jointly with this one. */
+  jointWith?: readonly ResolvedBody[];
 }
 
 /** The text of a new meeting.yaml: the standard agenda, with comments to guide the clerk. */
@@ -167,6 +169,7 @@ export function renderNewMeetingYaml(o: NewMeetingOptions): string {
     `# ${o.body.name}: meeting on ${formatLongDate(o.date)}. Edit the agenda, then run "wep notice".`,
     '',
     `body: ${o.body.id}`,
+    ...(o.jointWith?.length ? [`joint-with: [${o.jointWith.map((b) => b.id).join(', ')}] # a joint meeting: ${o.jointWith.map((b) => b.name).join(', ')}`] : []),
     `date: ${o.date}`,
     `start: "${o.start}"`,
   ];
@@ -214,10 +217,10 @@ export function agendaAmong(model: Model, id: string, meeting: MeetingFile, all:
       all.map((r) => ({ id: r.id, meeting: r.merged })),
       today,
     ),
-    meeting.body,
+    meetingBodies(meeting),
     meeting.date,
   );
-  const previous = all.filter((r) => r.meeting.body === meeting.body && r.meeting.date < meeting.date && !r.meeting.cancelled).pop();
+  const previous = all.filter((r) => meetingBodies(r.meeting).includes(meeting.body) && r.meeting.date < meeting.date && !r.meeting.cancelled).pop();
   return buildAgenda(model, id, meeting, {
     carried,
     previous: previous ? { id: previous.id, date: previous.meeting.date, minutesStatus: previous.meeting.minutes?.status } : undefined,

@@ -4,7 +4,7 @@
  * represent schools, schools represented out of the total ("18 out of 28 schools").
  */
 import type { IsoDate } from './dates.js';
-import type { Attendance, MeetingFile } from './meeting-schema.js';
+import { meetingBodies, type Attendance, type MeetingFile } from './meeting-schema.js';
 import type { Model } from './model.js';
 
 export const MARKS = ['present', 'proxy', 'apologies', 'absent'] as const;
@@ -71,7 +71,7 @@ export function attendanceReport(
   range: { from: IsoDate; to: IsoDate; body?: string },
 ): AttendanceReport {
   const inRange = meetings.filter(
-    ({ meeting: m }) => m.date >= range.from && m.date <= range.to && !m.cancelled && (!range.body || m.body === range.body) && model.bodies.has(m.body),
+    ({ meeting: m }) => m.date >= range.from && m.date <= range.to && !m.cancelled && (!range.body || meetingBodies(m).includes(range.body)) && model.bodies.has(m.body),
   );
   const recorded = inRange.filter((x) => x.meeting.attendance);
   const people = new Map<string, PersonAttendance>();

@@ -3,7 +3,7 @@
  * recipients of a meeting (members, their proxies, invitees). Everyone appears once; people
  * without an email address are kept and reported, never dropped silently.
  */
-import type { MeetingFile } from './meeting-schema.js';
+import { meetingBodies, type MeetingFile } from './meeting-schema.js';
 import { selectPeople, type Model, type ResolvedPerson } from './model.js';
 import type { DistributionList } from './partnership-schema.js';
 
@@ -70,10 +70,11 @@ export function listDistribution(model: Model, list: DistributionList): Distribu
  * included: they still receive the papers), each member's proxy, then the invitees.
  */
 export function meetingDistribution(model: Model, meeting: MeetingFile): Distribution {
-  const body = model.bodies.get(meeting.body);
   const apologies = new Set(meeting.attendance?.apologies ?? []);
   const all: Recipient[] = [];
-  const members = (body?.memberIds ?? []).map((id) => model.people.get(id)).filter((p): p is ResolvedPerson => p !== undefined);
+  // a joint meeting goes to the members of every body in it, once each
+  const memberIds = [...new Set(meetingBodies(meeting).flatMap((b) => model.bodies.get(b)?.memberIds ?? []))];
+  const members = memberIds.map((id) => model.people.get(id)).filter((p): p is ResolvedPerson => p !== undefined);
   for (const m of members) all.push(fromPerson(m, 'member', apologies.has(m.id) ? { apologies: true } : {}));
   for (const m of members) {
     const proxy = m.proxy ? model.people.get(m.proxy) : undefined;

@@ -125,6 +125,8 @@ export interface IcsEvent {
   timed?: { date: IsoDate; start: string; end: string };
   /** An all-day reminder on this date. */
   allDay?: IsoDate;
+  /** With allDay: the last day of an event of several days (a term, a half-term). */
+  allDayLast?: IsoDate;
   /** DTSTAMP, in UTC form (YYYYMMDDTHHMMSSZ); derived from the data so output is stable. */
   stamp: string;
   sequence?: number;
@@ -143,7 +145,7 @@ function eventLines(e: IcsEvent): string[] {
     lines.push(`DTEND;TZID=${TZID}:${localDateTime(e.timed.date, e.timed.end)}`);
   } else if (e.allDay) {
     lines.push(`DTSTART;VALUE=DATE:${compact(e.allDay)}`);
-    lines.push(`DTEND;VALUE=DATE:${compact(addDays(e.allDay, 1))}`);
+    lines.push(`DTEND;VALUE=DATE:${compact(addDays(e.allDayLast ?? e.allDay, 1))}`);
     lines.push('TRANSP:TRANSPARENT');
   }
   if (e.sequence !== undefined) lines.push(`SEQUENCE:${e.sequence}`);

@@ -8,8 +8,9 @@ import { formatLongDate, type IsoDate } from './dates.js';
 import { isSafePaperPath, isWebAddress, looksLikeId } from './agenda.js';
 import { lateness } from './deadlines.js';
 import { meetingDeadlines } from './meeting-deadlines.js';
-import type { MeetingFile } from './meeting-schema.js';
-import type { Model } from './model.js';
+import { meetingBodies, type MeetingFile } from './meeting-schema.js';
+import { termCalendarFor, type Model, type ResolvedBody } from './model.js';
+import { schoolHolidayReason } from './school-year.js';
 import type { Problem } from './schema.js';
 import { hintFor } from './suggest.js';
 
@@ -51,6 +52,12 @@ export function checkMeeting(model: Model, input: MeetingCheckInput, today: IsoD
   } else if (folderBody !== m.body) {
     problems.push({ path: 'body', message: `the record is a meeting of "${m.body}" but its folder is ${id}`, hint: `rename the folder to ${m.date}-${m.body}, or correct the body` });
   }
+
+  (m.jointWith ?? []).forEach((b, i) => {
+    if (!model.bodies.has(b)) problems.push({ path: `joint-with.${i}`, message: `unknown body "${b}"`, hint: hintFor(b, [...model.bodies.keys()], 'bodies') });
+    else if (b === m.body) problems.push({ path: `joint-with.${i}`, message: `a meeting of ${b} cannot be joint with itself`, hint: 'list the other bodies that meet with it' });
+    else if (m.jointWith!.indexOf(b) !== i) problems.push({ path: `joint-with.${i}`, message: `"${b}" is listed twice`, hint: 'list each body once' });
+  });
 
   if (m.end !== undefined && m.end <= m.start) {
     problems.push({ path: 'end', message: `the meeting ends (${m.end}) before it starts (${m.start})`, hint: 'write times on the 24-hour clock, e.g. start: "16:00", end: "18:00"' });
@@ -105,6 +112,17 @@ export function checkMeeting(model: Model, input: MeetingCheckInput, today: IsoD
   if (!body || m.cancelled) return problems;
   const d = meetingDeadlines(model, body, m.date, today);
 
+  const terms = termCalendarFor(model, body, m.date, m.date);
+  const holiday = terms.source === 'given' ? schoolHolidayReason(terms, m.date) : undefined;
+  if (holiday) {
+    problems.push({
+      path: 'date',
+      severity: 'warning',
+      message: `the meeting on ${formatLongDate(m.date)} is in the school holidays (${holiday}): school leaders may not be able to come`,
+      hint: 'move it into term time ("wep schedule" proposes term-time dates), or keep it if the members agreed',
+    });
+  }
+
   if (m.notice?.sent) {
     const late = lateness(model.calendar, d.noticeBy.date, m.notice.sent);
     if (!late.onTime && !m.shortNotice) {
@@ -128,4 +146,59 @@ export function checkMeeting(model: Model, input: MeetingCheckInput, today: IsoD
     });
   }
   return problems;
+}
+
+/** Minutes since midnight of "HH:MM". */
+const minutesOf = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5));
+const hhmm = (n: number) => `${String(Math.min(23, Math.floor(n / 60))).padStart(2, '0')}:${String(n % 60).padStart(2, '0')}`;
+
+/**
+ * When a meeting ends: its own end time, else as long as the body's usual meeting (start to
+ * end), else two hours.
+ */
+export function meetingEnd(m: Pick<MeetingFile, 'start' | 'end'>, body: Pick<ResolvedBody, 'start' | 'end'> | undefined): string {
+  if (m.end) return m.end;
+  const usual = body?.start && body.end ? minutesOf(body.end) - minutesOf(body.start) : 120;
+  return hhmm(minutesOf(m.start) + (usual > 0 ? usual : 120));
+}
+
+/** Who is expected at a meeting: the members of each of its bodies, and the clerk. */
+function expectedAt(model: Model, m: MeetingFile): Set<string> {
+  return new Set(meetingBodies(m).flatMap((b) => model.bodies.get(b)?.memberIds ?? []));
+}
+
+/**
+ * Meetings at overlapping times on the same day with someone in common: a member or officer
+ * of both bodies, or the clerk, who clerks every meeting of the partnership. Each clash is
+ * reported on the later meeting of the pair (by id), pointing at its start time.
+ */
+export function checkClashes(model: Model, meetings: readonly { id: string; meeting: MeetingFile }[]): { id: string; problem: Problem }[] {
+  const out: { id: string; problem: Problem }[] = [];
+  const live = meetings.filter((x) => !x.meeting.cancelled && model.bodies.has(x.meeting.body));
+  const byDate = new Map<string, typeof live>();
+  for (const x of live) byDate.set(x.meeting.date, [...(byDate.get(x.meeting.date) ?? []), x]);
+  for (const same of byDate.values()) {
+    for (let i = 0; i < same.length; i++) {
+      for (let j = i + 1; j < same.length; j++) {
+        const [a, b] = [same[i]!, same[j]!];
+        const [aStart, aEnd] = [minutesOf(a.meeting.start), minutesOf(meetingEnd(a.meeting, model.bodies.get(a.meeting.body)))];
+        const [bStart, bEnd] = [minutesOf(b.meeting.start), minutesOf(meetingEnd(b.meeting, model.bodies.get(b.meeting.body)))];
+        if (!(aStart < bEnd && bStart < aEnd)) continue;
+        const inA = expectedAt(model, a.meeting);
+        const common = [...expectedAt(model, b.meeting)].filter((p) => inA.has(p)).map((p) => model.people.get(p)?.name ?? p);
+        const who = [...common.slice(0, 3), ...(common.length > 3 ? [`${common.length - 3} more`] : [])];
+        const clerk = model.file.partnership.clerk.name;
+        out.push({
+          id: b.id,
+          problem: {
+            path: 'start',
+            severity: 'warning',
+            message: `clashes with ${a.id} (${a.meeting.start} to ${hhmm(aEnd)}): ${who.length ? `${who.join(', ')} and the clerk, ${clerk}, are` : `the clerk, ${clerk}, is`} expected at both`,
+            hint: 'move one of them to another time or day ("wep schedule" staggers bodies that share members)',
+          },
+        });
+      }
+    }
+  }
+  return out;
 }

@@ -77,6 +77,7 @@ const decision = obj(
 export const meetingSchema = obj(
   {
     body: req(id('Body that meets')),
+    jointWith: opt(arr(id()), 'Other bodies meeting jointly with this one: one notice to all their members, quorum per body'),
     date: req(date()),
     start: req(time()),
     end: opt(time()),
@@ -123,3 +124,8 @@ export type Attendance = Infer<typeof attendance>;
 export type Action = Infer<typeof action>;
 export type Decision = Infer<typeof decision>;
 export type SentMessage = Infer<typeof sentMessage>;
+
+/** Every body a meeting is a meeting of: its own, then those it meets jointly with. */
+export function meetingBodies(m: Pick<MeetingFile, 'body' | 'jointWith'>): string[] {
+  return [m.body, ...(m.jointWith ?? []).filter((b) => b !== m.body)];
+}

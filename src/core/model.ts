@@ -3,8 +3,9 @@
  * indexes built. Plain data in, plain data out; `buildModel` is cheap, so the load cache only
  * stores the validated file.
  */
-import { makeCalendar, type Calendar } from './calendar.js';
-import type { IsoDate } from './dates.js';
+import { makeCalendar, type Calendar, type Closure } from './calendar.js';
+import { assumedCalendar, type Term, type TermCalendar } from './school-year.js';
+import { addDays, type IsoDate } from './dates.js';
 import {
   SEAT_ROLES,
   VOTING_ROLES,
@@ -44,6 +45,8 @@ export interface Model {
   schools: Map<string, School>;
   bodies: Map<string, ResolvedBody>;
   lists: Map<string, DistributionList>;
+  /** School calendars given in the file: '' is calendar.terms, others by their id. */
+  termCalendars: Map<string, TermCalendar>;
 }
 
 export function resolvePerson(p: Person): ResolvedPerson {
@@ -140,13 +143,41 @@ export function buildModel(file: PartnershipFile): Model {
   const cal = file.partnership?.calendar;
   return {
     file,
-    calendar: makeCalendar(cal?.nation ?? 'england-and-wales', cal?.closures ?? []),
+    calendar: makeCalendar(cal?.nation ?? 'england-and-wales', closureDays(cal?.closures ?? [])),
+    termCalendars: termCalendarsOf(file),
     people,
     groups,
     schools,
     bodies,
     lists,
   };
+}
+
+/** Closures as single days: a range `{ from, to }` is every day in it (at most a year). */
+export function closureDays(closures: NonNullable<NonNullable<PartnershipFile['partnership']['calendar']>['closures']>): Closure[] {
+  const out: Closure[] = [];
+  for (const c of closures) {
+    if (c.date) out.push({ date: c.date, reason: c.reason });
+    if (c.from && c.to) for (let d = c.from, n = 0; d <= c.to && n < 366; d = addDays(d, 1), n++) out.push({ date: d, reason: c.reason });
+  }
+  return out;
+}
+
+function termCalendarsOf(file: PartnershipFile): Map<string, TermCalendar> {
+  const cal = file.partnership?.calendar;
+  const out = new Map<string, TermCalendar>();
+  const sorted = (terms: readonly Term[]) => [...terms].sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
+  if (cal?.terms?.length) out.set('', { name: 'the term dates in the partnership file', source: 'given', terms: sorted(cal.terms) });
+  for (const [id, other] of Object.entries(cal?.otherTerms ?? {})) out.set(id, { name: other.name, source: 'given', terms: sorted(other.terms) });
+  return out;
+}
+
+/**
+ * The school calendar a body meets by: the one it names, else the partnership's term dates,
+ * else the usual English pattern over [from, to] (marked as assumed).
+ */
+export function termCalendarFor(model: Pick<Model, 'termCalendars'>, body: Pick<ResolvedBody, 'terms'> | undefined, from: IsoDate, to: IsoDate): TermCalendar {
+  return model.termCalendars.get(body?.terms ?? '') ?? model.termCalendars.get('') ?? assumedCalendar(from, to);
 }
 
 /** The body a command acts on by default: `partnership`, else the first in the file. */

@@ -2,9 +2,10 @@
  * Named cross-reference rules for the partnership file, run after the schema. Each returns
  * problems with a path into the file, so the report can point at the line.
  */
-import type { IsoDate } from './dates.js';
+import { daysBetween, type IsoDate } from './dates.js';
+import { termProblems } from './school-year.js';
 import { buildModel, holdsSeat, termState, type Model } from './model.js';
-import type { PartnershipFile, QuorumRule, Selector } from './partnership-schema.js';
+import type { PartnershipFile, QuorumRule, Selector, TermDates } from './partnership-schema.js';
 import type { Problem } from './schema.js';
 import { hintFor } from './suggest.js';
 
@@ -225,8 +226,38 @@ const emptyBodies: Rule = (m) => {
   return out;
 };
 
+/** Term dates and closures: well formed, in order, and named by the bodies that follow them. */
+const schoolYear: Rule = (m) => {
+  const out: Problem[] = [];
+  const cal = m.file.partnership?.calendar;
+  (cal?.closures ?? []).forEach((c, i) => {
+    const at = `partnership.calendar.closures.${i}`;
+    const range = c.from !== undefined || c.to !== undefined;
+    if (c.date && range) out.push({ path: at, message: 'a closure has a date and a range', hint: 'give "date:" for one day, or "from:" and "to:" for several' });
+    else if (!c.date && !range) out.push({ path: at, message: 'a closure needs a date, or from and to', hint: 'e.g. { date: 2027-01-04, reason: INSET day } or { from: 2027-12-20, to: 2027-12-31, reason: Christmas closure }' });
+    else if (range && (c.from === undefined || c.to === undefined)) out.push({ path: `${at}.${c.from === undefined ? 'to' : 'from'}`, message: `a closure range needs both "from" and "to"`, hint: 'give the first and the last day closed' });
+    else if (c.from && c.to && c.to < c.from) out.push({ path: `${at}.to`, message: `the closure ends (${c.to}) before it starts (${c.from})`, hint: 'check the two dates' });
+    else if (c.from && c.to && daysBetween(c.from, c.to) > 365) out.push({ path: `${at}.to`, message: `the closure from ${c.from} to ${c.to} is longer than a year`, hint: 'check the dates: a closure is a day or a holiday, not a year' });
+  });
+  const lists: [string, readonly TermDates[]][] = [['partnership.calendar.terms', cal?.terms ?? []], ...Object.entries(cal?.otherTerms ?? {}).map(([k, v]) => [`partnership.calendar.other-terms.${k}.terms`, v.terms] as [string, TermDates[]])];
+  for (const [path, list] of lists) {
+    for (const p of termProblems(list)) out.push({ path: `${path}.${p.index}.${p.field}`, message: p.message, hint: 'check the term dates against those the local authority or trust publishes' });
+  }
+  const known = Object.keys(cal?.otherTerms ?? {});
+  (m.file.bodies ?? []).forEach((b, i) => refCheck(b.terms, known, `bodies.${i}.terms`, 'other-terms calendars', out));
+  if (!cal?.terms?.length) {
+    out.push({
+      severity: 'warning',
+      path: cal ? 'partnership.calendar' : 'partnership',
+      message: 'no term dates: wep schedule assumes the usual English pattern, and cannot warn of meetings in the school holidays',
+      hint: 'add the local authority\'s term dates under calendar.terms, e.g. - { name: Autumn 2027, start: 2027-09-02, end: 2027-12-17, half-term: { start: 2027-10-25, end: 2027-10-29 } }',
+    });
+  }
+  return out;
+};
+
 /** Every named rule, in the order problems are reported. */
-export const PARTNERSHIP_RULES: Record<string, Rule> = { references, proxies, seats, terms, quorumRules, vacancies, emptyBodies };
+export const PARTNERSHIP_RULES: Record<string, Rule> = { references, proxies, seats, terms, quorumRules, vacancies, emptyBodies, schoolYear };
 
 /**
  * Cross-reference checks on a file that still has shape errors, so that one run of `wep check`

@@ -5,7 +5,7 @@
 import { NATIONS } from './calendar.js';
 import { MINUTES_KINDS, NOTICE_KINDS } from './deadlines.js';
 import { date, email, id, text, time } from './scalars.js';
-import { arr, bool, int, obj, oneOf, opt, req, str, tagged, type Infer } from './schema.js';
+import { arr, bool, dict, int, obj, oneOf, opt, req, str, tagged, type Infer } from './schema.js';
 
 export const ROLES = ['chair', 'vice-chair', 'member', 'officer', 'observer', 'proxy', 'adviser'] as const;
 export type Role = (typeof ROLES)[number];
@@ -155,6 +155,27 @@ const venue = obj(
 export type Venue = Infer<typeof venue>;
 export { venue as venueSchema };
 
+const schoolTerm = obj(
+  {
+    name: req(text('e.g. "Autumn 2027"')),
+    start: req(date('First day of term')),
+    end: req(date('Last day of term')),
+    halfTerm: opt(obj({ start: req(date()), end: req(date()) }, { description: 'The half-term break, first and last day' })),
+  },
+  { description: 'A school term' },
+);
+export type TermDates = Infer<typeof schoolTerm>;
+
+const closure = obj(
+  {
+    date: opt(date('A single day')),
+    from: opt(date('First day of a closure of several days')),
+    to: opt(date('Last day of a closure of several days')),
+    reason: req(text()),
+  },
+  { description: 'A day (date) or days (from, to) that are not working days' },
+);
+
 const body = obj(
   {
     id: req(id()),
@@ -175,6 +196,7 @@ const body = obj(
     venue: opt(venue),
     start: opt(time('Usual start time')),
     end: opt(time('Usual end time')),
+    terms: opt(id('The school calendar this body follows, from calendar.other-terms (default: calendar.terms)')),
   },
   { description: 'A board, group or cluster that meets' },
 );
@@ -203,7 +225,12 @@ export const partnershipSchema = obj(
         calendar: opt(
           obj({
             nation: opt(oneOf(NATIONS), 'Whose bank holidays; default england-and-wales'),
-            closures: opt(arr(obj({ date: req(date()), reason: req(text()) })), 'Extra non-working days, and bank holidays announced at short notice'),
+            closures: opt(arr(closure), 'Extra non-working days, and bank holidays announced at short notice'),
+            terms: opt(arr(schoolTerm), "The local authority's term dates, in date order"),
+            otherTerms: opt(
+              dict(obj({ name: req(text()), terms: req(arr(schoolTerm)) }, { description: 'Another school calendar, e.g. an academy trust\'s' })),
+              'School calendars that differ from the authority\'s, by id; a body follows one with "terms: ID"',
+            ),
           }),
         ),
         smtp: opt(

@@ -3,11 +3,11 @@
  * lists that changed are touched, entries that stay keep their comments, and everything else in
  * the file is left exactly as the clerk wrote it.
  */
-import { readFileSync } from 'node:fs';
 import { Document, isMap, isScalar, isSeq, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
 import { WepError } from '../core/errors.js';
 import type { Attendance } from '../core/meeting-schema.js';
-import { writeFileAtomic } from './fs.js';
+import { updateRecordFile } from './fs.js';
+import { MAX_YAML_BYTES } from './limits.js';
 import { parseForEdit, STRINGIFY } from './yaml-edit.js';
 
 const KEYS = ['present', 'apologies', 'proxies', 'observers', 'arrived', 'left', 'interests'] as const;
@@ -115,11 +115,8 @@ export function withAttendance(source: string, att: Attendance): string {
  * Writes the attendance into meeting.yaml at `path`, atomically, refusing if the file changed
  * since it was read (`expected`). Returns whether the file changed.
  */
-export function writeAttendance(path: string, att: Attendance, expected: string): boolean {
-  const source = readFileSync(path, 'utf8');
-  if (source !== expected) throw new WepError(`${path} changed on disk while wep was working`, 'run the command again');
-  const text = withAttendance(source, att);
-  if (text === source) return false;
-  writeFileAtomic(path, text);
-  return true;
+export function writeAttendance(root: string, path: string, att: Attendance, expected: string, display?: string): boolean {
+  // edited with LF line ends; the writer gives a CRLF file its CRLF back
+  const edit = (source: string) => withAttendance(source.replace(/\r\n/g, '\n'), att);
+  return updateRecordFile(path, (current) => (current === undefined ? undefined : edit(current)), { root, display, expected, reapply: edit, limit: MAX_YAML_BYTES }).written;
 }

@@ -6,10 +6,14 @@
  * A PDF gets a comment line after its end; a PDF tool that rewrites the file drops it.
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, readFileSync } from 'node:fs';
-import { basename, extname, join } from 'node:path';
+import { basename, dirname, extname, join } from 'node:path';
 import { WepError } from '../core/errors.js';
 import { writeFileAtomic } from './fs.js';
+import { readRecordBytesIfExists } from './guarded-read.js';
+
+/** The packs can be large; wep reads back one of up to this size. */
+const MAX_DOCUMENT_BYTES = 500 * 1024 * 1024;
+const readBack = (path: string) => readRecordBytesIfExists(dirname(path), path, { limit: MAX_DOCUMENT_BYTES });
 import type { GeneratedState, WriteResult } from './generated.js';
 
 /** Files of a meeting folder that belong to its notice, committed with it. */
@@ -69,22 +73,25 @@ function unstamp(path: string, b: Uint8Array): { body: Uint8Array; hash: string 
 
 /** Whether a binary document is still as wep wrote it; a file without the stamp counts as edited. */
 export function binaryState(path: string): GeneratedState {
-  if (!existsSync(path)) return 'absent';
-  const u = unstamp(path, readFileSync(path));
+  const bytes = readBack(path);
+  if (bytes === undefined) return 'absent';
+  const u = unstamp(path, bytes);
   return u && hash16(u.body) === u.hash ? 'unchanged' : 'edited';
 }
 
 /** Writes a binary document unless the clerk edited it; with `force`, the edited one is kept as .bak. */
 export function writeBinaryGenerated(path: string, bytes: Uint8Array, opts: { force?: boolean; display?: string } = {}): WriteResult {
-  const state = binaryState(path);
+  const current = readBack(path);
+  const u = current && unstamp(path, current);
+  const state = current === undefined ? 'absent' : u && hash16(u.body) === u.hash ? 'unchanged' : 'edited';
   let backup: string | undefined;
   if (state === 'edited') {
     if (!opts.force) {
       throw new WepError(`${opts.display ?? path} has been edited since wep wrote it; wep will not overwrite it`, `keep your edits, or run again with --force to write it again (your version is kept as ${basename(path)}.bak)`);
     }
     backup = `${path}.bak`;
-    for (let i = 2; existsSync(backup); i++) backup = `${path}.bak${i}`;
-    copyFileSync(path, backup);
+    for (let i = 2; readBack(backup) !== undefined; i++) backup = `${path}.bak${i}`;
+    writeFileAtomic(backup, current!);
   }
   writeFileAtomic(path, stampBinary(path, bytes));
   return { path, status: 'written', backup };

@@ -5,10 +5,10 @@
  * state lives outside the file itself.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, copyFileSync } from 'node:fs';
-import { basename, extname, join } from 'node:path';
+import { basename, dirname, extname, join } from 'node:path';
 import { WepError } from '../core/errors.js';
-import { writeFileAtomic } from './fs.js';
+import { updateRecordFile, writeRecordFile } from './fs.js';
+import { readRecordTextIfExists, recordEntry } from './guarded-read.js';
 
 const STAMP = /^(?:<!-- |X-WEP-GENERATED:)wep-generated sha256=([0-9a-f]{16})(?: -->)?\r?$/m;
 
@@ -44,13 +44,20 @@ export function stamp(path: string, content: string): string {
 
 export type GeneratedState = 'absent' | 'unchanged' | 'edited';
 
-/** Whether a generated file is still as wep wrote it. A file with no stamp counts as edited. */
-export function generatedState(path: string): GeneratedState {
-  if (!existsSync(path)) return 'absent';
-  const text = readFileSync(path, 'utf8');
+/** The state of generated text: undefined for no file. A file with no stamp counts as edited. */
+export function stateOfText(text: string | undefined): GeneratedState {
+  if (text === undefined) return 'absent';
   const m = STAMP.exec(text);
   if (!m) return 'edited';
   return hash(withoutStamp(text)) === m[1] ? 'unchanged' : 'edited';
+}
+
+/**
+ * Whether a generated file is still as wep wrote it. `root` is the records repo the file is
+ * in, or null for a file the clerk named with --out (read through the same guarded reader).
+ */
+export function generatedState(path: string, root: string | null = null, display?: string): GeneratedState {
+  return stateOfText(readRecordTextIfExists(root, path, { display }));
 }
 
 export interface WriteResult {
@@ -60,28 +67,46 @@ export interface WriteResult {
   backup?: string;
 }
 
+export interface GeneratedOptions {
+  force?: boolean;
+  display?: string;
+  /** The records repo (the file must be inside it), or null for a file named with --out. */
+  root?: string | null;
+}
+
+function editedError(shown: string, path: string): WepError {
+  return new WepError(
+    `${shown} has been edited since wep wrote it; wep will not overwrite it`,
+    `keep your edits, or run again with --force to regenerate it (your version is kept as ${basename(path)}.bak)`,
+  );
+}
+
 /**
- * Writes a generated file unless the clerk has edited it. With `force`, an edited file is
- * first copied to `<name>.bak` (or .bak2, .bak3 ... so no backup is ever overwritten).
+ * Writes a generated file unless the clerk has edited it, deciding under the writer's lock on
+ * the text there at that moment. With `force`, an edited file is first copied to `<name>.bak`
+ * (or .bak2, .bak3 ... so no backup is ever overwritten).
  */
-export function writeGenerated(path: string, content: string, opts: { force?: boolean; display?: string } = {}): WriteResult {
+export function writeGenerated(path: string, content: string, opts: GeneratedOptions = {}): WriteResult {
+  const root = opts.root === undefined ? dirname(path) : opts.root;
+  const shown = opts.display ?? path;
   const text = stamp(path, content);
-  const state = generatedState(path);
-  if (state === 'unchanged' && readFileSync(path, 'utf8') === text) return { path, status: 'same' };
   let backup: string | undefined;
-  if (state === 'edited') {
-    if (!opts.force) {
-      throw new WepError(
-        `${opts.display ?? path} has been edited since wep wrote it; wep will not overwrite it`,
-        `keep your edits, or run again with --force to regenerate it (your version is kept as ${basename(path)}.bak)`,
-      );
-    }
-    backup = `${path}.bak`;
-    for (let i = 2; existsSync(backup); i++) backup = `${path}.bak${i}`;
-    copyFileSync(path, backup);
-  }
-  writeFileAtomic(path, text);
-  return { path, status: 'written', backup };
+  const r = updateRecordFile(
+    path,
+    (current) => {
+      const state = stateOfText(current);
+      if (state === 'edited') {
+        if (!opts.force) throw editedError(shown, path);
+        let b = `${path}.bak`;
+        for (let i = 2; recordEntry(root, b) !== 'absent'; i++) b = `${path}.bak${i}`;
+        writeRecordFile(b, current!, { root, display: `${shown}${b.slice(path.length)}`, expected: null });
+        backup = b;
+      }
+      return text;
+    },
+    { root, display: shown },
+  );
+  return { path, status: r.written ? 'written' : 'same', backup };
 }
 
 /**
@@ -92,11 +117,12 @@ export function writeGenerated(path: string, content: string, opts: { force?: bo
 export function writeGeneratedSet(
   dir: string,
   files: Record<string, string>,
-  opts: { force?: boolean; display?: (path: string) => string } = {},
+  opts: { force?: boolean; display?: (path: string) => string; root?: string | null } = {},
 ): WriteResult[] {
   const show = opts.display ?? ((p: string) => p);
+  const root = opts.root === undefined ? dir : opts.root;
   const paths = Object.keys(files).map((name) => join(dir, name));
-  const edited = paths.filter((p) => generatedState(p) === 'edited');
+  const edited = paths.filter((p) => generatedState(p, root, show(p)) === 'edited');
   if (edited.length && !opts.force) {
     const one = edited.length === 1;
     throw new WepError(
@@ -104,7 +130,7 @@ export function writeGeneratedSet(
       'keep your edits, or run again with --force to regenerate (your version is kept as a .bak file beside it)',
     );
   }
-  return paths.map((p, i) => writeGenerated(p, Object.values(files)[i]!, { force: opts.force, display: show(p) }));
+  return paths.map((p, i) => writeGenerated(p, Object.values(files)[i]!, { force: opts.force, display: show(p), root }));
 }
 
 /**
@@ -112,8 +138,9 @@ export function writeGeneratedSet(
  * on disk: a rerun is not a new version, and an unchanged invite.ics stays byte for byte.
  */
 export function keepDtstamp(path: string, content: string): string {
-  if (generatedState(path) !== 'unchanged') return content;
-  const old = withoutStamp(readFileSync(path, 'utf8'));
+  const current = readRecordTextIfExists(dirname(path), path);
+  if (stateOfText(current) !== 'unchanged') return content;
+  const old = withoutStamp(current!);
   const was = /^DTSTAMP:(\S+)\r?$/m.exec(old)?.[1];
   if (!was) return content;
   const norm = (t: string) => t.replace(/^DTSTAMP:\S+\r?$/gm, 'DTSTAMP:');

@@ -1,10 +1,25 @@
 /**
- * git through its own command line, with argument arrays (never a shell string). Commits take
- * exactly the files a command wrote, whatever else is staged or changed in the repo.
+ * git through its own command line, with argument arrays (never a shell string). `--commit`
+ * does only what the clerk asked:
+ * - it is refused while a merge, rebase, cherry-pick, revert or bisect is under way (the commit
+ *   would become part of it), and warns on a detached HEAD;
+ * - the commit is built in a temporary index (GIT_INDEX_FILE) from HEAD plus wep's change
+ *   alone: other files' staged or unstaged changes stay out, and in a file wep changed, the
+ *   clerk's own unstaged edits stay out too (wep's edit is made again on the committed version,
+ *   from the writer's journal); staged edits in that file are refused, not swept in;
+ * - hooks run as for any commit; if git refuses (a hook, no identity), the clerk's index is
+ *   exactly as it was and the message says what is on disk and why git refused;
+ * - after a commit, git's index holds the committed version of wep's files, so `git status`
+ *   shows just the clerk's own changes, as before.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { relative } from 'node:path';
+import { existsSync, realpathSync, rmSync, statSync } from 'node:fs';
+import { basename, dirname, join, relative, sep } from 'node:path';
 import { WepError } from '../core/errors.js';
+import { decodeText, keepConventions } from '../core/text-file.js';
+import { journalEntry, lockRecord } from './fs.js';
+import { stateOfText } from './generated.js';
+import { readRecordTextIfExists } from './guarded-read.js';
 
 export interface GitResult {
   code: number;
@@ -12,10 +27,20 @@ export interface GitResult {
   stderr: string;
 }
 
-export function runGit(args: string[], cwd: string): GitResult {
-  const r = spawnSync('git', args, { cwd, encoding: 'utf8' });
+interface GitRun {
+  env?: NodeJS.ProcessEnv;
+  input?: string | Uint8Array;
+}
+
+export function runGit(args: string[], cwd: string, opts: GitRun = {}): GitResult {
+  const r = spawnSync('git', args, { cwd, encoding: 'utf8', env: opts.env ?? process.env, input: opts.input, maxBuffer: 256 * 1024 * 1024 });
   if (r.error) return { code: -1, stdout: '', stderr: r.error.message };
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+function gitBytes(args: string[], cwd: string): Buffer | undefined {
+  const r = spawnSync('git', args, { cwd, maxBuffer: 256 * 1024 * 1024 });
+  return r.status === 0 ? r.stdout : undefined;
 }
 
 export function isGitAvailable(): boolean {
@@ -28,31 +53,210 @@ export function isInsideRepo(dir: string): boolean {
   return r.code === 0 && r.stdout.trim() === 'true';
 }
 
-export function verifyInsideRepo(dir: string): void {
+interface RepoInfo {
+  gitDir: string;
+  top: string;
+  /** False on a detached HEAD. */
+  onBranch: boolean;
+}
+
+/** What git is in the middle of, by the files it keeps while it is; the first that applies. */
+const IN_PROGRESS: { file: string; what: string; hint: string }[] = [
+  { file: 'rebase-merge', what: 'a rebase', hint: 'finish it (git rebase --continue) or abort it (git rebase --abort)' },
+  { file: 'rebase-apply', what: 'a rebase', hint: 'finish it (git rebase --continue, or git am --continue) or abort it (--abort)' },
+  { file: 'MERGE_HEAD', what: 'a merge', hint: 'finish it (git commit) or abort it (git merge --abort)' },
+  { file: 'CHERRY_PICK_HEAD', what: 'a cherry-pick', hint: 'finish it (git cherry-pick --continue) or abort it (git cherry-pick --abort)' },
+  { file: 'REVERT_HEAD', what: 'a revert', hint: 'finish it (git revert --continue) or abort it (git revert --abort)' },
+  { file: 'sequencer', what: 'a cherry-pick or revert of several commits', hint: 'finish it (--continue) or abort it (--abort)' },
+  { file: 'BISECT_LOG', what: 'a bisect', hint: 'end it with "git bisect reset"' },
+];
+
+function repoInfo(dir: string): RepoInfo {
   if (!isGitAvailable()) throw new WepError('git is not installed, so --commit cannot commit', 'install git, or leave out --commit');
-  if (!isInsideRepo(dir)) throw new WepError(`${dir} is not inside a git repository, so --commit cannot commit`, 'run "git init" in the records folder first, or leave out --commit');
+  const r = runGit(['rev-parse', '--is-inside-work-tree', '--absolute-git-dir', '--show-toplevel'], dir);
+  const [inside, gitDir, top] = r.stdout.split('\n');
+  if (r.code !== 0 || inside !== 'true' || !gitDir || !top) {
+    throw new WepError(`${dir} is not inside a git repository, so --commit cannot commit`, 'run "git init" in the records folder first, or leave out --commit');
+  }
+  for (const p of IN_PROGRESS) {
+    if (existsSync(join(gitDir, p.file))) {
+      throw new WepError(`${p.what} is in progress in this repository, so --commit will not commit (the commit would become part of it)`, `${p.hint}, then run the command again; or leave out --commit`);
+    }
+  }
+  const onBranch = runGit(['symbolic-ref', '-q', 'HEAD'], dir).code === 0;
+  return { gitDir, top, onBranch };
+}
+
+export const DETACHED_WARNING = 'HEAD is detached (no branch is checked out): the commit will be on no branch; keep it afterwards with "git switch -c NEW-BRANCH"';
+
+/**
+ * Checks that --commit can commit here, before anything is written: git is installed, `dir`
+ * is in a work tree, and git is not in the middle of a merge, rebase, cherry-pick, revert or
+ * bisect. Returns warnings to show (a detached HEAD).
+ */
+export function verifyInsideRepo(dir: string): string[] {
+  return repoInfo(dir).onBranch ? [] : [DETACHED_WARNING];
+}
+
+/** `git ls-tree` / `git ls-files -s` entry: mode and object id. */
+interface Entry {
+  mode: string;
+  oid: string;
+  stage?: string;
+}
+
+function headEntry(top: string, rel: string): Entry | undefined {
+  const r = runGit(['ls-tree', '-z', 'HEAD', '--', rel], top);
+  const m = /^(\d+) blob ([0-9a-f]+)\t/.exec(r.stdout);
+  return r.code === 0 && m ? { mode: m[1]!, oid: m[2]! } : undefined;
+}
+
+function indexEntries(top: string, rel: string): Entry[] {
+  const r = runGit(['ls-files', '-s', '-z', '--', rel], top);
+  return r.stdout
+    .split('\0')
+    .filter(Boolean)
+    .map((line) => /^(\d+) ([0-9a-f]+) (\d)\t(.*)$/s.exec(line))
+    .filter((m): m is RegExpExecArray => m !== null && m[4] === rel)
+    .map((m) => ({ mode: m[1]!, oid: m[2]!, stage: m[3]! }));
+}
+
+interface Planned {
+  rel: string;
+  mode: string;
+  oid: string;
+  headOid?: string;
+}
+
+/** Path relative to the top of the work tree, with forward slashes, links in folders resolved. */
+function topRelative(top: string, file: string): string {
+  let real: string;
+  try {
+    real = join(realpathSync(dirname(file)), basename(file));
+  } catch {
+    real = file;
+  }
+  return relative(realpathSync(top), real).split(sep).join('/');
 }
 
 /**
- * Commits exactly `files` (absolute paths) with `message`. Other staged or unstaged changes
- * stay as they were: `git commit --only -- <paths>` records just these paths. New files are
- * added first. Returns the short hash, or null when the files are already as committed.
+ * The content of `file` that wep's commit should hold, or a reason not to commit it, or null
+ * when wep did not change it in this run (nothing of it to commit).
+ */
+function contentToCommit(top: string, file: string, rel: string, head: Entry | undefined): { text: string } | { refuse: string } | null {
+  const j = journalEntry(file);
+  if (!j) {
+    // not written this run: only a generated file still exactly as wep made it is wep's alone
+    const text = readRecordTextIfExists(null, file);
+    return text !== undefined && stateOfText(text) === 'unchanged' ? { text } : null;
+  }
+  if (!j.reapply) return { text: j.after };
+  if (!head) {
+    if (j.before === undefined) return { text: j.after };
+    return { refuse: `${rel} is not in git yet and holds text wep did not write; wep commits only its own change` };
+  }
+  const bytes = gitBytes(['cat-file', 'blob', head.oid], top);
+  const committed = bytes ? decodeText(bytes) : undefined;
+  if (!committed?.ok) return { refuse: `the committed version of ${rel} cannot be read as UTF-8 text` };
+  if (committed.text === j.before || committed.text === j.before?.replace(/\r\n/g, '\n')) return { text: j.after };
+  try {
+    return { text: keepConventions(committed, j.reapply(committed.text)) };
+  } catch {
+    return { refuse: `${rel} holds changes of yours that are not committed, and wep's change cannot be made on the committed version alone` };
+  }
+}
+
+/** The line of git's output that says why: its fatal: or error: line, else its last. */
+function gitSays(out: string): string {
+  const lines = out.split('\n').map((l) => l.trim()).filter(Boolean);
+  return lines.find((l) => /^(fatal|error):/.test(l)) ?? lines[lines.length - 1] ?? 'no reason given';
+}
+
+/**
+ * Commits wep's change to `files` (absolute paths) with `message`, and nothing else (see the
+ * module comment). Returns the short hash, or null when the files are already as committed.
  */
 export function commitFiles(root: string, files: string[], message: string): string | null {
-  verifyInsideRepo(root);
-  const rels = [...new Set(files.map((f) => relative(root, f)))];
-  const untracked = rels.filter((f) => runGit(['ls-files', '--error-unmatch', '--', f], root).code !== 0);
-  if (untracked.length) {
-    const add = runGit(['add', '--', ...untracked], root);
-    if (add.code !== 0) throw new WepError(`git add failed: ${add.stderr.trim()}`, 'check the repository state with "git status"');
+  const info = repoInfo(root);
+  const { gitDir, top } = info;
+  const shown = (f: string) => relative(root, f) || f;
+  const release = lockRecord(join(gitDir, 'wep-commit'), 'the git index', 10_000);
+  const tempIndex = join(gitDir, `wep-index-${process.pid}`);
+  const env = { ...process.env, GIT_INDEX_FILE: tempIndex };
+  try {
+    const unique = [...new Set(files)];
+    const hasHead = runGit(['rev-parse', '-q', '--verify', 'HEAD^{commit}'], top).code === 0;
+    const planned: Planned[] = [];
+    const refusals: string[] = [];
+    for (const file of unique) {
+      const rel = topRelative(top, file);
+      const head = hasHead ? headEntry(top, rel) : undefined;
+      const staged = indexEntries(top, rel);
+      if (staged.some((e) => e.stage !== '0')) {
+        refusals.push(`${rel} has unresolved conflicts in git's index`);
+        continue;
+      }
+      const c = contentToCommit(top, file, rel, head);
+      if (c === null) continue;
+      if ('refuse' in c) {
+        refusals.push(c.refuse);
+        continue;
+      }
+      const indexOid = staged[0]?.oid;
+      if (indexOid !== head?.oid) {
+        refusals.push(`${rel} has changes of yours staged in git's index; wep will not commit them with its own`);
+        continue;
+      }
+      const h = runGit(['hash-object', '-w', '--stdin', `--path=${rel}`], top, { input: c.text });
+      if (h.code !== 0) throw new WepError(`git could not store ${rel}: ${h.stderr.trim()}`, 'check the repository with "git status" and "git fsck"');
+      const executable = (() => {
+        try {
+          return (statSync(file).mode & 0o111) !== 0;
+        } catch {
+          return false;
+        }
+      })();
+      planned.push({ rel, mode: head?.mode ?? (executable ? '100755' : '100644'), oid: h.stdout.trim(), headOid: head?.oid });
+    }
+    const onDisk = unique.map(shown).join(', ');
+    if (refusals.length) {
+      throw new WepError(
+        `wep wrote ${onDisk} but did not commit: ${refusals.join('; ')}. git's index is as it was`,
+        'commit or unstage your own changes in those files first (git diff shows them), then commit wep\'s with git add and git commit',
+      );
+    }
+    const changed = planned.filter((p) => p.oid !== p.headOid);
+    if (changed.length === 0) return null;
+
+    const read = runGit(hasHead ? ['read-tree', 'HEAD'] : ['read-tree', '--empty'], top, { env });
+    if (read.code !== 0) throw new WepError(`git could not read HEAD: ${read.stderr.trim()}`, 'check the repository with "git status"');
+    const info2 = runGit(['update-index', '--add', '-z', '--index-info'], top, { env, input: changed.map((p) => `${p.mode} ${p.oid}\t${p.rel}\0`).join('') });
+    if (info2.code !== 0) throw new WepError(`git could not stage ${onDisk}: ${info2.stderr.trim()}`, 'check the repository with "git status"');
+
+    const r = runGit(['commit', '--quiet', '-m', message], top, { env });
+    if (r.code !== 0) {
+      const why = (r.stderr || r.stdout).trim();
+      const identity = /tell me who you are|empty ident|user\.email|user\.name/i.test(why);
+      throw new WepError(
+        `wep wrote ${onDisk} to disk, but git did not commit: ${identity ? 'git does not know who you are' : 'git refused the commit'} (${gitSays(why)}). git's index is as it was`,
+        identity
+          ? 'set your name and email once: git config --global user.name "Your Name" && git config --global user.email you@example.org, then commit the files yourself or run the command again'
+          : 'a hook may have refused it (see its message); fix what it reports, then commit the files yourself: git add them and git commit',
+      );
+    }
+    // git's own index now holds the committed version of wep's files, so status shows only
+    // the clerk's own changes
+    const hash = runGit(['rev-parse', '--short', 'HEAD'], top).stdout.trim();
+    const sync = runGit(['update-index', '--add', '-z', '--index-info'], top, { input: changed.map((p) => `${p.mode} ${p.oid}\t${p.rel}\0`).join('') });
+    if (sync.code !== 0) {
+      throw new WepError(`committed ${hash}, but git's index could not be brought up to date (${sync.stderr.trim()})`, `run "git reset -q -- ${changed.map((p) => p.rel).join(' ')}" so git status shows only your own changes`);
+    }
+    return hash;
+  } finally {
+    rmSync(tempIndex, { force: true });
+    rmSync(`${tempIndex}.lock`, { force: true });
+    release();
   }
-  const r = runGit(['commit', '--only', '--quiet', '-m', message, '--', ...rels], root);
-  if (r.code !== 0) {
-    const why = (r.stderr || r.stdout).trim();
-    if (/nothing to commit|no changes added/i.test(why)) return null;
-    throw new WepError(`git commit failed: ${why}`, 'check "git status"; if git does not know who you are, set user.name and user.email');
-  }
-  return runGit(['rev-parse', '--short', 'HEAD'], root).stdout.trim();
 }
 
 /** Paths under `dir` (relative to the repo) that git reports as changed or untracked. */

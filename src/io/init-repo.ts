@@ -12,7 +12,7 @@ import { WepError } from '../core/errors.js';
 import { buildModel, defaultBodyId, holdsSeat } from '../core/model.js';
 import type { PartnershipFile, QuorumRule } from '../core/partnership-schema.js';
 import { verifyPresetName, type InitAnswers } from '../core/presets.js';
-import { writeFileAtomic } from './fs.js';
+import { updateRecordFile, writeRecordFile } from './fs.js';
 import { commitFiles, isGitAvailable, isInsideRepo, runGit } from './git.js';
 import { PARTNERSHIP_FILE } from './partnership-file.js';
 import { parseForEdit } from './yaml-edit.js';
@@ -301,8 +301,9 @@ export function writeRecordsRepo(root: string, files: Record<string, string>, op
   for (const [rel, text] of Object.entries(files)) {
     const path = resolve(root, rel);
     // An existing .gitignore is the clerk's: add ours below it rather than replace it.
-    const content = rel === '.gitignore' && existsSync(path) ? `${readFileSync(path, 'utf8').replace(/\n*$/, '\n\n')}${text}` : text;
-    writeFileAtomic(path, content);
+    const below = (base: string) => `${base.replace(/\n*$/, '\n\n')}${text}`;
+    if (rel === '.gitignore') updateRecordFile(path, (current) => (current === undefined ? text : below(current)), { root, display: rel, reapply: below });
+    else writeRecordFile(path, text, { root, display: rel, expected: null });
     written.push(rel);
   }
   if (!opts.git) return { written, git: { status: 'skipped' } };

@@ -5,12 +5,16 @@
  * are sent one at a time; the caller records each as it goes, so a failure part way loses
  * nothing. `.eml` drafts are the same messages written to files instead.
  */
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { WepError } from '../core/errors.js';
 import type { Address, OutgoingMessage } from '../core/send.js';
 import type { PartnershipFile } from '../core/partnership-schema.js';
 import { loadExternal } from './external.js';
 import { writeFileAtomic } from './fs.js';
+import { readRecordBytes } from './guarded-read.js';
+
+/** Mail servers refuse far less; this only keeps a wrong file from being read whole. */
+const MAX_ATTACHMENT_BYTES = 100 * 1024 * 1024;
 
 type Smtp = NonNullable<PartnershipFile['partnership']['smtp']>;
 
@@ -60,7 +64,8 @@ function mailOptions(m: OutgoingMessage, from: Address) {
     text: m.text,
     html: m.html,
     ...(m.calendar ? { icalEvent: { method: m.calendar.method, content: m.calendar.content, filename: 'invite.ics' } } : {}),
-    attachments: m.attachments.map((a) => ({ filename: a.filename, path: a.path, contentType: a.contentType })),
+    // read here through the guarded reader (never a link out of the records), not by nodemailer
+    attachments: m.attachments.map((a) => ({ filename: a.filename, content: readRecordBytes(dirname(a.path), a.path, { limit: MAX_ATTACHMENT_BYTES }), contentType: a.contentType })),
   };
 }
 

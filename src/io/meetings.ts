@@ -3,14 +3,15 @@
  * loads and validates them (with the same diagnostics as the partnership file), and resolves
  * `--meeting ID` without ever reaching outside the records.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { hasErrors, type Diagnostic } from '../core/diagnostic.js';
 import type { IsoDate } from '../core/dates.js';
 import { DiagnosticsError, WepError } from '../core/errors.js';
 import { meetingSchema, type MeetingFile } from '../core/meeting-schema.js';
 import { hintFor } from '../core/suggest.js';
 import { cacheKey, readCache, writeCache } from './cache.js';
+import { listRecordFolder, readRecordText, recordEntry } from './guarded-read.js';
+import { MAX_YAML_BYTES } from './limits.js';
 
 export const MEETINGS_DIR = 'meetings';
 export const MEETING_FILE = 'meeting.yaml';
@@ -34,14 +35,17 @@ export function meetingsDir(root: string): string {
   return join(root, MEETINGS_DIR);
 }
 
+/** The records repo a meeting record belongs to: its folder is <root>/meetings/<id>. */
+export const recordsRootOf = (rec: { dir: string }): string => dirname(dirname(rec.dir));
+
 /** Ids of every meeting folder that holds a meeting.yaml, oldest first. */
 export function listMeetingIds(root: string): string[] {
   const dir = meetingsDir(root);
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true })
-    .filter((d) => d.isDirectory() && MEETING_ID.test(d.name) && existsSync(join(dir, d.name, MEETING_FILE)))
-    .map((d) => d.name)
-    .sort();
+  // a linked meeting folder is listed too, so that one leading out of the repo is refused by
+  // name rather than silently left out
+  return listRecordFolder(root, dir, { display: `${MEETINGS_DIR}/` })
+    .filter((d) => (d.isDirectory() || d.isSymbolicLink()) && MEETING_ID.test(d.name) && hasMeetingFile(root, dir, d.name))
+    .map((d) => d.name);
 }
 
 /** Checks a --meeting value names a meeting folder of this repo, or explains. */
@@ -52,9 +56,15 @@ export function verifyMeetingId(root: string, id: string): void {
       'a meeting id is the folder name under meetings/, such as 2026-12-10-partnership; "wep meetings" lists them',
     );
   }
-  if (!existsSync(join(meetingsDir(root), id, MEETING_FILE))) {
+  if (!hasMeetingFile(root, meetingsDir(root), id)) {
     throw new WepError(`no meeting "${id}" in ${MEETINGS_DIR}/`, hintFor(id, listMeetingIds(root), 'meetings'));
   }
+}
+
+/** Whether meetings/<id>/ holds a meeting.yaml (of any kind: reading it refuses a FIFO or a folder). */
+function hasMeetingFile(root: string, dir: string, id: string): boolean {
+  if (recordEntry(root, join(dir, id), { display: `${MEETINGS_DIR}/${id}/` }) !== 'folder') return false;
+  return recordEntry(root, join(dir, id, MEETING_FILE), { display: `${MEETINGS_DIR}/${id}/${MEETING_FILE}` }) !== 'absent';
 }
 
 export interface ParsedMeeting {
@@ -82,7 +92,7 @@ export async function loadMeeting(root: string, id: string, cwd: string, env: No
   const path = join(dir, MEETING_FILE);
   const rel = relative(cwd, path);
   const display = rel && !rel.startsWith('..') ? rel : path;
-  const source = readFileSync(path, 'utf8');
+  const source = readRecordText(root, path, { display, limit: MAX_YAML_BYTES });
   const key = cacheKey('meeting', source, display);
   let cached = readCache<CachedMeeting>(key, env);
   if (!cached) {

@@ -4,7 +4,6 @@
  * rule for generated documents (io/documents.ts: an edited pack is not overwritten). Used by
  * `wep pack` and by `wep send`, which attaches the packs it finds.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatLongDate } from '../core/dates.js';
 import type { PackPaper, PackPlan } from '../core/pack.js';
@@ -12,6 +11,7 @@ import type { NoticeView } from '../core/notice.js';
 import type { PaperContent } from '../report/pdf-pack.js';
 import { markdownBlocks, writeBinaryGenerated } from './documents.js';
 import type { WriteResult } from './generated.js';
+import { decodeRecordText } from './guarded-read.js';
 import type { PaperFile } from './papers.js';
 
 export interface WrittenPack extends WriteResult {
@@ -36,8 +36,8 @@ export async function writePacks(
   for (const p of all) {
     const f = byPaper.get(p.paper);
     if (!f) continue;
-    if (p.format === 'markdown') contents.set(p.item, { blocks: await markdownBlocks(readFileSync(f.path, 'utf8')) });
-    else if (p.format === 'pdf') contents.set(p.item, { pdf: readFileSync(f.path) });
+    if (p.format === 'markdown') contents.set(p.item, { blocks: await markdownBlocks(decodeRecordText(f.bytes, f.paper).text) });
+    else if (p.format === 'pdf') contents.set(p.item, { pdf: f.bytes });
   }
   const out: WrittenPack[] = [];
   for (const plan of plans) {

@@ -2,7 +2,7 @@
  * Finds and loads the partnership file: `--file`, then `WEP_FILE`, then `partnership.yaml` in
  * the working directory or its parents (as git finds .git).
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { hasErrors, locate, type Diagnostic } from '../core/diagnostic.js';
 import type { IsoDate } from '../core/dates.js';
@@ -11,6 +11,7 @@ import { buildModel, type Model } from '../core/model.js';
 import { checkPartialPartnership, checkPartnership } from '../core/partnership-rules.js';
 import { partnershipSchema, type PartnershipFile } from '../core/partnership-schema.js';
 import { cacheKey, readCache, writeCache } from './cache.js';
+import { readRecordText } from './guarded-read.js';
 import { MAX_YAML_BYTES } from './limits.js';
 
 export const PARTNERSHIP_FILE = 'partnership.yaml';
@@ -56,13 +57,21 @@ export function findPartnershipFile(cwd: string, file?: string, env: NodeJS.Proc
   }
   for (let dir = resolve(cwd); ; dir = dirname(dir)) {
     const p = join(dir, PARTNERSHIP_FILE);
-    if (existsSync(p) && statSync(p).isFile()) return p; // a folder of that name is not it
+    // a folder of that name is not it; anything else is, and the guarded read refuses a FIFO
+    // or a link out of the folder by name rather than wep looking further up
+    if (existsSync(p) && !statSync(p).isDirectory()) return p;
+    if (!existsSync(p) && lstatSync(p, { throwIfNoEntry: false })?.isSymbolicLink()) return p;
     if (dirname(dir) === dir) break;
   }
   throw new WepError(
     `no ${PARTNERSHIP_FILE} in ${cwd} or any folder above it`,
     'run wep inside a records repo, pass --file PATH, or create one with "wep init"',
   );
+}
+
+/** The partnership file's text, through the guarded reader: its folder is the records repo. */
+export function readPartnershipText(path: string, display: string): string {
+  return readRecordText(dirname(path), path, { display, limit: MAX_YAML_BYTES });
 }
 
 interface CachedValidation {
@@ -103,10 +112,7 @@ export async function loadPartnership(opts: LoadOptions): Promise<LoadedPartners
   const env = opts.env ?? process.env;
   const path = findPartnershipFile(opts.cwd, opts.file, env);
   const display = displayPath(opts.cwd, path);
-  if (statSync(path).size > MAX_YAML_BYTES) {
-    throw new WepError(`${display} is larger than wep reads (${MAX_YAML_BYTES / 1024 / 1024} MiB)`, 'is this the right file? records files are a few hundred lines');
-  }
-  const source = readFileSync(path, 'utf8');
+  const source = readPartnershipText(path, display);
   const { file, diagnostics } = await validatePartnershipCached(source, display, opts.today, env);
   if (!file || hasErrors(diagnostics)) throw new DiagnosticsError(diagnostics, { [display]: source });
   return { model: buildModel(file), path, root: dirname(path), display, source, warnings: diagnostics };

@@ -4,7 +4,7 @@
  */
 import { isMap, isSeq, type Document, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { Action, MeetingFile } from '../core/meeting-schema.js';
-import type { MeetingRecord } from './meetings.js';
+import { recordsRootOf, type MeetingRecord } from './meetings.js';
 import type { RegisterMeeting } from './registers.js';
 import { editYamlFile } from './yaml-edit.js';
 
@@ -58,5 +58,5 @@ export function setActionDoneInDoc(doc: Document, actionId: string, done: NonNul
 
 /** Edits meeting.yaml with `edit`, refusing if it changed since it was loaded. */
 export function editMeetingFile(rec: MeetingRecord, edit: (doc: Document) => void): string {
-  return editYamlFile(rec.path, edit, rec.source);
+  return editYamlFile(recordsRootOf(rec), rec.path, edit, rec.source, rec.display);
 }

@@ -6,13 +6,15 @@
  * The YAML edits that record them are in register-edits.ts, so that reading commands never
  * load the YAML library for them.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { lstatSync, statSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import type { MeetingFile } from '../core/meeting-schema.js';
 import { parseMinutes, pendingEntries, type ParsedMinutes, type PendingAction, type PendingDecision } from '../core/minutes-parse.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { cacheKey, readCache, writeCache } from './cache.js';
-import { loadMeeting, MEETING_FILE, MEETING_ID, meetingsDir, type MeetingRecord } from './meetings.js';
+import { listRecordFolder, readRecordText, recordEntry } from './guarded-read.js';
+import { MAX_YAML_BYTES } from './limits.js';
+import { loadMeeting, MEETING_FILE, MEETING_ID, meetingsDir, recordsRootOf, type MeetingRecord } from './meetings.js';
 
 export const MINUTES_FILE = 'minutes.md';
 
@@ -50,9 +52,10 @@ export function withMinutes(rec: MeetingRecord): RegisterMeeting {
   // Both lazy: a 1,000-meeting status run reads neither for meetings long since minuted.
   let exists: boolean | undefined;
   Object.defineProperty(out, 'source', { get: () => rec.source, enumerable: true });
-  Object.defineProperty(out, 'hasMinutesFile', { get: () => (exists ??= existsSync(minutesPath)), enumerable: true });
+  const root = recordsRootOf(rec);
+  Object.defineProperty(out, 'hasMinutesFile', { get: () => (exists ??= recordEntry(root, minutesPath, { display: minutesDisplay }) !== 'absent'), enumerable: true });
   if (!readsMinutesFile(rec.meeting) || !out.hasMinutesFile) return out;
-  const minutesSource = readFileSync(minutesPath, 'utf8');
+  const minutesSource = readRecordText(root, minutesPath, { display: minutesDisplay });
   const parsed = parseMinutes(minutesSource);
   const pending = pendingEntries(rec.meeting, parsed);
   out.minutesSource = minutesSource;
@@ -101,7 +104,6 @@ export interface LoadRegistersOptions {
  */
 export async function loadRegisters(root: string, cwd: string, env: NodeJS.ProcessEnv = process.env, opts: LoadRegistersOptions = {}): Promise<RegisterMeeting[]> {
   const dir = meetingsDir(root);
-  if (!existsSync(dir)) return [];
   const key = cacheKey(opts.summary ? 'registers-summary' : 'registers-snapshot', root);
   const snap = readCache<Snapshot>(key, env);
   const fresh: Snapshot = { writtenAt: Date.now(), entries: {} };
@@ -110,21 +112,24 @@ export async function loadRegisters(root: string, cwd: string, env: NodeJS.Proce
   // Paths by concatenation: path.join and path.relative per meeting cost more than the stat.
   const rel = relative(cwd, dir);
   const shown = rel && !rel.startsWith('..') ? `${rel}${sep}` : `${dir}${sep}`;
-  for (const id of readdirSync(dir).filter((n) => MEETING_ID.test(n)).sort()) {
+  for (const id of listRecordFolder(root, dir).map((d) => d.name).filter((n) => MEETING_ID.test(n))) {
     const path = `${dir}${sep}${id}${sep}${MEETING_FILE}`;
-    const st = statSync(path, { throwIfNoEntry: false });
-    if (!st?.isFile()) continue;
-    const { size, mtimeMs } = st;
+    // lstat, not stat: only a plain file may come from the snapshot; a link, a FIFO or a
+    // folder goes through loadMeeting and the guarded reader, which accepts or refuses it
+    const lst = lstatSync(path, { throwIfNoEntry: false });
+    if (!lst) continue;
+    const st = lst.isFile() ? lst : statSync(path, { throwIfNoEntry: false });
+    const { size, mtimeMs } = st ?? lst;
     const hit = snap?.entries[id];
     let rec: MeetingRecord;
-    if (hit && hit.size === size && hit.mtimeMs === mtimeMs && mtimeMs < snap!.writtenAt - RACY_MS) {
+    if (lst.isFile() && hit && hit.size === size && hit.mtimeMs === mtimeMs && mtimeMs < snap!.writtenAt - RACY_MS) {
       rec = {
         id,
         dir: `${dir}${sep}${id}`,
         path,
         display: `${shown}${id}${sep}${MEETING_FILE}`,
         get source() {
-          return readFileSync(path, 'utf8');
+          return readRecordText(root, path, { limit: MAX_YAML_BYTES });
         },
         meeting: hit.meeting,
         warnings: hit.warnings,

@@ -13,9 +13,9 @@ function section(doc: Document, key: 'notice' | 'minutes'): YAMLMap {
 }
 
 /** Appends delivered messages under `notice.messages` or `minutes.messages`. */
-export function recordMessages(path: string, key: 'notice' | 'minutes', messages: readonly SentMessage[]): void {
+export function recordMessages(root: string, path: string, key: 'notice' | 'minutes', messages: readonly SentMessage[]): void {
   if (!messages.length) return;
-  editYamlFile(path, (doc) => {
+  editYamlFile(root, path, (doc) => {
     const map = section(doc, key);
     if (!isSeq(map.get('messages', true))) map.set('messages', doc.createNode([]));
     const seq = map.get('messages', true);

@@ -5,11 +5,15 @@
  * an earlier `wep publish` made it (it holds the `.wep-site` marker); a folder holding the
  * records, a git checkout or anything else is refused.
  */
-import { copyFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { WepError } from '../core/errors.js';
 import { safePaperPath } from '../core/site.js';
+import { writeFailure } from './fs.js';
+import { isRecordFile, readRecordBytes, readRecordText, readRecordTextIfExists } from './guarded-read.js';
+import { MAX_PAPER_BYTES, MAX_TEXT_BYTES } from './limits.js';
+import { recordsRootOf } from './meetings.js';
 import { PARTNERSHIP_FILE } from './partnership-file.js';
 
 /** The marker an earlier build leaves, so the next build knows the folder is its own. */
@@ -55,35 +59,26 @@ export interface SiteAssetFiles {
 /** The stylesheet and filter script, overridable per records repo in templates/site/. */
 export function readSiteAssets(root: string): SiteAssetFiles {
   const own = packageTemplatesDir();
-  const pick = (name: string) => {
-    const local = join(root, 'templates', 'site', name);
-    return readFileSync(existsSync(local) ? local : join(own, name), 'utf8');
-  };
+  const pick = (name: string) => readRecordTextIfExists(root, join(root, 'templates', 'site', name)) ?? readFileSync(join(own, name), 'utf8');
   return { css: pick('site.css'), js: pick('filter.js') };
 }
 
 /** The minutes to publish: minutes.public.md when the clerk wrote one, else minutes.md. */
 export function readMeetingMinutes(meetingDir: string): string | undefined {
+  const root = recordsRootOf({ dir: meetingDir });
   for (const name of ['minutes.public.md', 'minutes.md']) {
-    const p = join(meetingDir, name);
-    if (existsSync(p)) return readFileSync(p, 'utf8');
+    const text = readRecordTextIfExists(root, join(meetingDir, name));
+    if (text !== undefined) return text;
   }
   return undefined;
 }
 
 /** Which of the papers named exist as regular files inside the meeting folder (symbolic links out of it do not count). */
 export function findPapers(meetingDir: string, papers: readonly string[]): string[] {
-  const realDir = realpathSync(meetingDir);
   return papers.filter((paper) => {
     const safe = safePaperPath(paper);
-    if (!safe) return false;
-    const p = join(meetingDir, safe);
-    if (!existsSync(p)) return false;
-    try {
-      return statSync(p).isFile() && isInside(realDir, realpathSync(p));
-    } catch {
-      return false;
-    }
+    // the guarded reader with the meeting's folder as its root: a paper must be a regular file inside it
+    return safe !== undefined && safe !== '' && isRecordFile(meetingDir, join(meetingDir, safe));
   });
 }
 
@@ -92,7 +87,7 @@ export function readMarkdownPapers(meetingDir: string, found: readonly string[])
   const out: Record<string, string> = {};
   for (const paper of found) {
     const safe = safePaperPath(paper);
-    if (safe && /\.(md|markdown)$/i.test(safe)) out[safe] = readFileSync(join(meetingDir, safe), 'utf8');
+    if (safe && /\.(md|markdown)$/i.test(safe)) out[safe] = readRecordText(meetingDir, join(meetingDir, safe), { limit: MAX_TEXT_BYTES });
   }
   return out;
 }
@@ -106,8 +101,13 @@ export interface SiteWrite {
 /** Builds the site in a temporary folder beside `out`, then swaps it in. Returns the files written. */
 export function writeSite(out: string, site: SiteWrite): number {
   const parent = dirname(out);
-  mkdirSync(parent, { recursive: true });
-  const tmp = mkdtempSync(join(parent, `.${basename(out)}.wep-build-`));
+  let tmp: string;
+  try {
+    mkdirSync(parent, { recursive: true });
+    tmp = mkdtempSync(join(parent, `.${basename(out)}.wep-build-`));
+  } catch (e) {
+    throw writeFailure(e, `the site in ${out}`);
+  }
   let old: string | undefined;
   try {
     const put = (rel: string) => {
@@ -117,7 +117,9 @@ export function writeSite(out: string, site: SiteWrite): number {
       return target;
     };
     for (const f of site.files) writeFileSync(put(f.path), f.content);
-    for (const c of site.copies) copyFileSync(c.from, put(c.to));
+    // papers through the guarded reader too (findPapers checked they are inside their meeting
+    // folder): never a FIFO, never more than the paper size limit
+    for (const c of site.copies) writeFileSync(put(c.to), readRecordBytes(null, c.from, { limit: MAX_PAPER_BYTES }));
     writeFileSync(join(tmp, SITE_MARKER), MARKER_TEXT);
     if (existsSync(out)) {
       old = mkdtempSync(join(parent, `.${basename(out)}.wep-old-`));
@@ -133,7 +135,8 @@ export function writeSite(out: string, site: SiteWrite): number {
     }
   } catch (e) {
     rmSync(tmp, { recursive: true, force: true });
-    throw e;
+    // a full disk or a read-only folder is the clerk's to fix: exit 2, the old site untouched
+    throw writeFailure(e, `the site in ${out}`);
   }
   if (old) rmSync(old, { recursive: true, force: true });
   return site.files.length + site.copies.length + 1;

@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { WepError } from '../core/errors.js';
+import { readRecordText, recordEntry } from './guarded-read.js';
 
 export const TEMPLATES_DIR = 'templates';
 
@@ -33,7 +34,7 @@ export interface TemplateFile {
 /** Where template `name` comes from: the records repo's templates/ first, then wep's own. */
 export function findTemplate(root: string, name: string, cwd: string): TemplateFile {
   const own = join(root, TEMPLATES_DIR, name);
-  if (existsSync(own)) {
+  if (recordEntry(root, own) !== 'absent') {
     const rel = relative(cwd, own);
     return { path: own, display: rel && !rel.startsWith('..') ? rel : own, overridden: true };
   }
@@ -69,7 +70,8 @@ function templateError(t: TemplateFile, e: unknown): WepError {
  */
 export async function renderTemplate(root: string, cwd: string, name: string, data: object, opts: { html: boolean }): Promise<string> {
   const t = findTemplate(root, name, cwd);
-  const source = readFileSync(t.path, 'utf8');
+  // the records repo's own template through the guarded reader; wep's own from its package
+  const source = t.overridden ? readRecordText(root, t.path, { display: t.display }) : readFileSync(t.path, 'utf8');
   const { default: Handlebars } = await import('handlebars');
   const hb = Handlebars.create();
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);

@@ -8,10 +8,10 @@
  * the edited document, the full rendering is used instead: correctness first, layout second.
  * Writes are atomic and refuse to clobber a file that changed on disk since it was read.
  */
-import { readFileSync } from 'node:fs';
 import { isMap, isScalar, parseDocument, type Document } from 'yaml';
 import { WepError } from '../core/errors.js';
-import { writeFileAtomic } from './fs.js';
+import { updateRecordFile } from './fs.js';
+import { MAX_YAML_BYTES } from './limits.js';
 
 export const STRINGIFY = { lineWidth: 0, indentSeq: true } as const;
 
@@ -33,11 +33,13 @@ const lineStart = (text: string, offset: number) => text.lastIndexOf('\n', offse
 /**
  * The top-level entries of a block mapping, each as a span of whole lines: from the first
  * comment line directly above the key (no blank line between) to the line before the next
- * entry's span.
+ * entry's span. The last entry ends with its value's last line: what follows (blank lines and
+ * comments at the end of the file) is the document's tail, which is not any entry's, so an
+ * entry added at the end goes before it and the tail is written once.
  */
-function topLevelBlocks(doc: Document, text: string): Block[] | undefined {
+function topLevelBlocks(doc: Document, text: string): { blocks: Block[]; tail: number } | undefined {
   const root = doc.contents;
-  if (!isMap(root) || root.flow) return undefined;
+  if (!isMap(root) || root.flow || !root.range) return undefined;
   const starts: { key: string; at: number }[] = [];
   for (const pair of root.items) {
     if (!isScalar(pair.key) || !pair.key.range) return undefined;
@@ -51,11 +53,20 @@ function topLevelBlocks(doc: Document, text: string): Block[] | undefined {
     }
     starts.push({ key: String(pair.key.value), at });
   }
-  const docEnd = text.length;
-  return starts.map((s, i) => ({ key: s.key, start: s.at, end: i + 1 < starts.length ? starts[i + 1]!.at : docEnd }));
+  let tail = Math.min(root.range[2], text.length);
+  if (tail > 0 && text[tail - 1] !== '\n') {
+    const eol = text.indexOf('\n', tail);
+    tail = eol === -1 ? text.length : eol + 1;
+  }
+  if (starts.length && tail < starts[starts.length - 1]!.at) return undefined;
+  return { blocks: starts.map((s, i) => ({ key: s.key, start: s.at, end: i + 1 < starts.length ? starts[i + 1]!.at : tail })), tail };
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** Key order does not change what a mapping means; an entry keeps its place in the file. */
+const canon = (v: unknown): unknown =>
+  Array.isArray(v) ? v.map(canon) : v && typeof v === 'object' && !(v instanceof Date) ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, canon((v as Record<string, unknown>)[k])])) : v;
 
 /**
  * The edited document as text, changing only the top-level entries whose value changed.
@@ -65,9 +76,11 @@ export function spliceEdit(source: string, edited: Document): string {
   const full = edited.toString(STRINGIFY);
   const before = parseForEdit(source);
   const after = parseForEdit(full);
-  const oldBlocks = topLevelBlocks(before, source);
-  const newBlocks = topLevelBlocks(after, full);
-  if (!oldBlocks || !newBlocks) return full;
+  const oldSpans = topLevelBlocks(before, source);
+  const newSpans = topLevelBlocks(after, full);
+  if (!oldSpans || !newSpans) return full;
+  const oldBlocks = oldSpans.blocks;
+  const newBlocks = newSpans.blocks;
   const oldJs = (before.toJS() ?? {}) as Record<string, unknown>;
   const newJs = (after.toJS() ?? {}) as Record<string, unknown>;
 
@@ -88,34 +101,42 @@ export function spliceEdit(source: string, edited: Document): string {
       out += full.slice(nb.start, nb.end).replace(/\n*$/, '') + (trailing || '\n');
     }
   }
-  out += source.slice(cursor);
+  out += source.slice(cursor, Math.max(cursor, oldSpans.tail));
   const added = newBlocks.filter((b) => !oldKeys.has(b.key));
   if (added.length) {
-    if (!out.endsWith('\n')) out += '\n';
+    if (out !== '' && !out.endsWith('\n')) out += '\n';
     for (const b of added) out += full.slice(b.start, b.end).replace(/\n*$/, '\n');
   }
+  out += source.slice(Math.max(cursor, oldSpans.tail));
   // Only trust the splice if it reads back as exactly the edited document.
   const check = parseDocument(out, { version: '1.2' });
-  if (check.errors.length || !same(check.toJS(), after.toJS())) return full;
+  if (check.errors.length || !same(canon(check.toJS()), canon(after.toJS()))) return full;
   return out;
 }
 
-/**
- * Reads `path`, lets `edit` change the document, and writes it back atomically, changing only
- * the entries the edit changed. When `expected` is given and the file no longer holds that
- * text, nothing is written. Returns the new text.
- */
-export function editYamlFile(path: string, edit: (doc: Document) => void, expected?: string): string {
-  const source = readFileSync(path, 'utf8');
-  if (expected !== undefined && source !== expected) {
-    throw new WepError(`${path} changed on disk while wep was working`, 'run the command again');
-  }
-  const doc = parseForEdit(source);
-  if (doc.errors.length) throw new WepError(`${path} is not valid YAML`, 'run "wep check" to see where');
+/** The edited text of `source`, or a refusal when it is not YAML wep can edit. */
+export function applyYamlEdit(source: string, edit: (doc: Document) => void, shown: string): string {
+  // edited with LF line ends; the writer gives a CRLF file its CRLF back
+  const lf = source.replace(/\r\n/g, '\n');
+  const doc = parseForEdit(lf);
+  if (doc.errors.length) throw new WepError(`${shown} is not valid YAML`, 'run "wep check" to see where');
   edit(doc);
-  const text = spliceEdit(source, doc);
-  if (text !== source) writeFileAtomic(path, text);
-  return text;
+  return spliceEdit(lf, doc);
+}
+
+/**
+ * Reads `path` (inside the records repo at `root`), lets `edit` change the document, and writes
+ * it back through the one writer (lock, compare-and-swap, atomic, mode and line ends kept),
+ * changing only the entries the edit changed. When `expected` is given and the file no longer
+ * holds that text, nothing is written. Returns the new text.
+ */
+export function editYamlFile(root: string, path: string, edit: (doc: Document) => void, expected?: string, display?: string): string {
+  const shown = display ?? path;
+  const r = updateRecordFile(path, (current) => {
+    if (current === undefined) throw new WepError(`${shown} does not exist`, 'check the meeting id; "wep meetings" lists them');
+    return applyYamlEdit(current, edit, shown);
+  }, { root, display, expected, reapply: (base) => applyYamlEdit(base, edit, shown), limit: MAX_YAML_BYTES });
+  return r.after;
 }
 
 /** Sets `key: value` at the top of a document; an existing mapping keeps its other keys. */

@@ -10,6 +10,8 @@ export interface InitReport {
   git: GitOutcome;
   /** Warnings from validating the new partnership file (vacant seats and the like). */
   warnings: number;
+  /** Whether the preset gives term dates (most do not: they are the local authority's). */
+  termDates?: boolean;
 }
 
 export function renderInitDone(r: InitReport, c: ChalkInstance): string[] {
@@ -32,6 +34,7 @@ export function renderInitDone(r: InitReport, c: ChalkInstance): string[] {
   const steps = [
     ...(r.target === '.' ? [] : [[`cd ${/\s/.test(r.target) ? JSON.stringify(r.target) : r.target}`, '']]),
     ['', 'replace the fictional people in partnership.yaml with your own (its comments explain each part)'],
+    ...(r.termDates ? [] : [['', "add your local authority's term dates under partnership.calendar.terms: until then wep schedule assumes the usual English pattern"]]),
     ['wep check', 'validates the records; silent when all is well'],
     ['wep members', 'who sits where, with vacancies'],
     ['wep schedule --body ID --from DATE --to DATE --every half-term', "plans the year's meetings"],

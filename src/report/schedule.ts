@@ -25,10 +25,11 @@ export function renderSchedule(v: ScheduleView, c: ChalkInstance): string[] {
   if (plan.meetings.length === 0) return [...lines, '  No meetings fit.'];
   const rows = plan.meetings.map((m) => {
     const id = meetingId(m.date, plan.body.id);
-    const state = v.created.has(id) ? c.green('created') : v.existing.has(id) ? c.dim('exists') : '';
+    const made = v.created.has(id) ? c.green('created') : v.existing.has(id) ? c.dim('exists') : '';
+    const state = [made, m.assumption ? c.yellow('assumed term dates') : ''].filter(Boolean).join(', ');
     return [m.slot, formatShortDate(m.date), formatShortDate(m.deadlines.noticeBy.date), formatShortDate(m.deadlines.minutesBy.date), state] as const;
   });
-  const head = [plan.interval.kind === 'half-term' ? 'Half-term' : plan.interval.kind === 'month' ? 'Month' : '', 'Meeting', 'Send notice by', 'Minutes due by', ''] as const;
+  const head = [plan.interval.kind === 'half-term' ? 'Half-term' : plan.interval.kind === 'term' ? 'Term' : plan.interval.kind === 'month' ? 'Month' : '', 'Meeting', 'Send notice by', 'Minutes due by', ''] as const;
   const w = [0, 1, 2, 3].map((i) => Math.max(head[i]!.length, ...rows.map((r) => r[i]!.length)));
   const fmt = (r: readonly string[]) => `  ${r.slice(0, 4).map((x, i) => x.padEnd(w[i]!)).join('   ')}${r[4] ? `   ${r[4]}` : ''}`.trimEnd();
   lines.push(c.dim(fmt(head)));
@@ -63,6 +64,7 @@ export function scheduleJson(v: ScheduleView) {
         noticeBySafe: m.deadlines.noticeBySafe.date,
         minutesBy: m.deadlines.minutesBy.date,
         skipped: m.skipped,
+        assumption: m.assumption ?? null,
         warnings: m.deadlines.warnings,
         status: v.created.has(id) ? 'created' : v.existing.has(id) ? 'exists' : 'proposed',
       };

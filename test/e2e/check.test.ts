@@ -30,26 +30,26 @@ const CASES: Case[] = [
   { fixture: 'tab-indent', line: 22, col: 1, carets: 18, code: 2, message: 'YAML syntax: Tabs are not allowed as indentation', hint: 'indent with spaces, not tabs' },
   { fixture: 'duplicate-key', line: 23, col: 5, carets: 16, code: 2, message: 'duplicate key "name": it appears twice in the same mapping', hint: 'each key may appear once in a mapping: remove or rename one of them' },
   { fixture: 'alias-bomb', line: 1, col: 1, carets: 1, code: 2, message: 'the file expands YAML aliases more than 1000 times', hint: 'write the values out instead of using anchors (&) and aliases (*)' },
-  { fixture: 'unknown-key', line: 18, col: 5, carets: 5, code: 1, message: 'unknown key "emial"', hint: 'did you mean "email"?' },
-  { fixture: 'wrong-type', line: 14, col: 12, carets: 3, code: 1, message: 'expected a whole number of at least 0, found "one"', hint: 'write the number in digits, without quotes, e.g. 3' },
-  { fixture: 'number-for-text', line: 22, col: 11, carets: 4, code: 1, message: 'expected text, found 118', hint: 'put the value in quotes if it is meant as text' },
-  { fixture: 'mapping-for-text', line: 23, col: 7, carets: 12, code: 1, message: 'expected text, found a mapping', hint: 'write the text on the same line as its key; indented lines below a key make a mapping or a list' },
-  { fixture: 'missing-key', line: 31, col: 5, carets: 15, code: 1, message: 'missing required key "name"', hint: 'add "name:" (text)' },
-  { fixture: 'bad-id', line: 21, col: 9, carets: 11, code: 1, message: 'expected an id (lower-case letters, digits and hyphens), found "Peter Brown"', hint: 'ids use lower-case letters, digits and hyphens, e.g. "primary-heads"' },
-  { fixture: 'impossible-date', line: 27, col: 20, carets: 10, code: 1, message: '"2026-02-30" is not a real date: February 2026 has 28 days', hint: 'write dates as YYYY-MM-DD, e.g. 2026-12-10' },
-  { fixture: 'bad-time', line: 37, col: 12, carets: 7, code: 1, message: '"25:00" is not a time of day', hint: 'write times on the 24-hour clock as HH:MM, e.g. 16:30' },
-  { fixture: 'bad-email', line: 18, col: 12, carets: 19, code: 1, message: '"s.ahmed.example.org" is not an email address', hint: 'write one plain address, e.g. jo.bloggs@example.org' },
+  { fixture: 'unknown-key', line: 19, col: 5, carets: 5, code: 1, message: 'unknown key "emial"', hint: 'did you mean "email"?' },
+  { fixture: 'wrong-type', line: 15, col: 12, carets: 3, code: 1, message: 'expected a whole number of at least 0, found "one"', hint: 'write the number in digits, without quotes, e.g. 3' },
+  { fixture: 'number-for-text', line: 23, col: 11, carets: 4, code: 1, message: 'expected text, found 118', hint: 'put the value in quotes if it is meant as text' },
+  { fixture: 'mapping-for-text', line: 24, col: 7, carets: 12, code: 1, message: 'expected text, found a mapping', hint: 'write the text on the same line as its key; indented lines below a key make a mapping or a list' },
+  { fixture: 'missing-key', line: 32, col: 5, carets: 15, code: 1, message: 'missing required key "name"', hint: 'add "name:" (text)' },
+  { fixture: 'bad-id', line: 22, col: 9, carets: 11, code: 1, message: 'expected an id (lower-case letters, digits and hyphens), found "Peter Brown"', hint: 'ids use lower-case letters, digits and hyphens, e.g. "primary-heads"' },
+  { fixture: 'impossible-date', line: 28, col: 20, carets: 10, code: 1, message: '"2026-02-30" is not a real date: February 2026 has 28 days', hint: 'write dates as YYYY-MM-DD, e.g. 2026-12-10' },
+  { fixture: 'bad-time', line: 38, col: 12, carets: 7, code: 1, message: '"25:00" is not a time of day', hint: 'write times on the 24-hour clock as HH:MM, e.g. 16:30' },
+  { fixture: 'bad-email', line: 19, col: 12, carets: 19, code: 1, message: '"s.ahmed.example.org" is not an email address', hint: 'write one plain address, e.g. jo.bloggs@example.org' },
   { fixture: 'unknown-nation', line: 9, col: 13, carets: 5, code: 1, message: '"wales" is not one of england-and-wales, scotland, northern-ireland', hint: 'use one of: england-and-wales, scotland, northern-ireland' },
-  { fixture: 'unknown-notice-kind', line: 35, col: 21, carets: 11, code: 1, message: '"working-day" is not one of working-days, clear-days, calendar-days', hint: 'did you mean "working-days"?' },
-  { fixture: 'duplicate-id', line: 24, col: 9, carets: 8, code: 1, count: '1 error, 1 warning', message: 'duplicate id "ph-brown" in people (first used at entry 2)', hint: 'every id must be unique: rename one of them' },
-  { fixture: 'unknown-group', line: 26, col: 12, carets: 14, code: 1, count: '1 error, 1 warning', message: 'unknown group "secondary-head"', hint: 'did you mean "secondary-heads"?' },
-  { fixture: 'unknown-person', line: 20, col: 12, carets: 8, code: 1, message: 'unknown person "px-ahmad"', hint: 'did you mean "px-ahmed"?' },
-  { fixture: 'unknown-body', line: 45, col: 18, carets: 10, code: 1, message: 'unknown body "partnershp"', hint: 'did you mean "partnership"?' },
-  { fixture: 'proxy-is-member', line: 20, col: 12, carets: 8, code: 1, message: 'Samina Ahmed is named as their own proxy', hint: 'a proxy must be another person: name them, or remove "proxy:"' },
-  { fixture: 'proxy-chain', line: 20, col: 12, carets: 8, code: 1, message: "proxy chain: Samina Ahmed's proxy Ruth Patel has a proxy of their own (px-other)", hint: 'a proxy cannot appoint a proxy: remove "proxy:" from px-ahmed, or choose someone else for ph-ahmed' },
-  { fixture: 'too-many-members', line: 14, col: 12, carets: 1, code: 1, message: 'Secondary Heads has 1 seat but 2 people hold one (sh-clarke, sh-evans)', hint: 'raise "seats:", or mark the extra people as proxies or observers' },
-  { fixture: 'term-ends-before-start', line: 27, col: 37, carets: 10, code: 1, message: 'term of office ends (2025-08-31) before it starts (2026-09-01)', hint: 'check the two dates' },
-  { fixture: 'impossible-quorum', line: 40, col: 14, carets: 1, code: 1, message: 'the quorum can never be met: it needs 3 from Primary Heads, which has 2 seats', hint: 'lower "min:" to at most 2, or raise the group\'s seats' },
+  { fixture: 'unknown-notice-kind', line: 36, col: 21, carets: 11, code: 1, message: '"working-day" is not one of working-days, clear-days, calendar-days', hint: 'did you mean "working-days"?' },
+  { fixture: 'duplicate-id', line: 25, col: 9, carets: 8, code: 1, count: '1 error, 1 warning', message: 'duplicate id "ph-brown" in people (first used at entry 2)', hint: 'every id must be unique: rename one of them' },
+  { fixture: 'unknown-group', line: 27, col: 12, carets: 14, code: 1, count: '1 error, 1 warning', message: 'unknown group "secondary-head"', hint: 'did you mean "secondary-heads"?' },
+  { fixture: 'unknown-person', line: 21, col: 12, carets: 8, code: 1, message: 'unknown person "px-ahmad"', hint: 'did you mean "px-ahmed"?' },
+  { fixture: 'unknown-body', line: 46, col: 18, carets: 10, code: 1, message: 'unknown body "partnershp"', hint: 'did you mean "partnership"?' },
+  { fixture: 'proxy-is-member', line: 21, col: 12, carets: 8, code: 1, message: 'Samina Ahmed is named as their own proxy', hint: 'a proxy must be another person: name them, or remove "proxy:"' },
+  { fixture: 'proxy-chain', line: 21, col: 12, carets: 8, code: 1, message: "proxy chain: Samina Ahmed's proxy Ruth Patel has a proxy of their own (px-other)", hint: 'a proxy cannot appoint a proxy: remove "proxy:" from px-ahmed, or choose someone else for ph-ahmed' },
+  { fixture: 'too-many-members', line: 15, col: 12, carets: 1, code: 1, message: 'Secondary Heads has 1 seat but 2 people hold one (sh-clarke, sh-evans)', hint: 'raise "seats:", or mark the extra people as proxies or observers' },
+  { fixture: 'term-ends-before-start', line: 28, col: 37, carets: 10, code: 1, message: 'term of office ends (2025-08-31) before it starts (2026-09-01)', hint: 'check the two dates' },
+  { fixture: 'impossible-quorum', line: 41, col: 14, carets: 1, code: 1, message: 'the quorum can never be met: it needs 3 from Primary Heads, which has 2 seats', hint: 'lower "min:" to at most 2, or raise the group\'s seats' },
   { fixture: 'empty', line: 1, col: 1, carets: 1, code: 1, message: 'the file is empty', hint: 'start from the bundled example: wep init, or copy partnership.yaml' },
   { fixture: 'comments-only', line: 1, col: 1, carets: 1, code: 1, message: 'the file is empty', hint: 'start from the bundled example: wep init, or copy partnership.yaml' },
 ];
@@ -108,7 +108,7 @@ describe('wep check: files', () => {
     const r = wep(['check'], { cwd: repo() });
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toContain("partnership.yaml:96:37: warning: Rhian Davies's term of office ends on 2026-12-31, within 60 days");
+    expect(r.stderr).toContain("partnership.yaml:107:37: warning: Rhian Davies's term of office ends on 2026-12-31, within 60 days");
     expect(r.stderr).toContain('warning: Multi-Academy Trust Executive Heads: 1 of 1 seat vacant');
     expect(r.stderr.trimEnd().split('\n').at(-1)).toBe('2 warnings');
     expect(wep(['check', '--quiet'], { cwd: repo() })).toEqual({ code: 0, stdout: '', stderr: '' });
@@ -150,8 +150,8 @@ describe('wep check: files', () => {
       command: 'check',
       ok: false,
       problems: [
-        { severity: 'error', file: 'unknown-group.yaml', line: 26, column: 12, path: 'people.2.group', check: 'references', message: 'unknown group "secondary-head"', hint: 'did you mean "secondary-heads"?' },
-        { severity: 'warning', file: 'unknown-group.yaml', line: 14, column: 12, path: 'groups.1.seats', check: 'references', message: 'Secondary Heads: 1 of 1 seat vacant', hint: 'a vacancy is allowed; fill it when the group appoints someone' },
+        { severity: 'error', file: 'unknown-group.yaml', line: 27, column: 12, path: 'people.2.group', check: 'references', message: 'unknown group "secondary-head"', hint: 'did you mean "secondary-heads"?' },
+        { severity: 'warning', file: 'unknown-group.yaml', line: 15, column: 12, path: 'groups.1.seats', check: 'references', message: 'Secondary Heads: 1 of 1 seat vacant', hint: 'a vacancy is allowed; fill it when the group appoints someone' },
       ],
     });
     const syntax = JSON.parse(check('yaml-syntax.yaml', ['--json']).stdout);
@@ -171,7 +171,7 @@ describe('wep check: files', () => {
     const r = wep(['--file', 'huge.yaml', 'check'], { cwd: d });
     expectNoStack(r);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('wep: error: huge.yaml is larger than wep reads (5 MiB)\n  fix: is this the right file?\n');
+    expect(r.stderr).toBe('wep: error: huge.yaml is 5.2 MiB, larger than wep reads for this file (5 MiB)\n  fix: is this the right file? records files are a few hundred lines\n');
   });
 
   it('a missing file: exit 2, with what to do', () => {

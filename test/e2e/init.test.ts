@@ -79,7 +79,7 @@ describe('wep init --yes', () => {
     const env = { GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_COUNT: '1', GIT_CONFIG_KEY_0: 'user.useConfigOnly', GIT_CONFIG_VALUE_0: 'true', GIT_AUTHOR_NAME: undefined, GIT_AUTHOR_EMAIL: undefined, GIT_COMMITTER_NAME: undefined, GIT_COMMITTER_EMAIL: undefined, EMAIL: undefined };
     const r = init(cwd, ['--yes'], env);
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/^warning: the files are written, but git did not commit them: git commit failed: /);
+    expect(r.stderr).toMatch(/^warning: the files are written, but git did not commit them: wep wrote partnership.yaml, .* to disk, but git did not commit: git does not know who you are \(fatal: /);
     expect(r.stderr).toContain('fix: install git (or set user.name and user.email), then: git init && git add -A');
     expect(existsSync(join(cwd, 'partnership.yaml'))).toBe(true);
   });

@@ -98,7 +98,7 @@ describe('buildMinutes', () => {
   it('names the previous meeting, the actions carried forward and the next meeting', () => {
     const prev: MeetingFile = { ...OCTOBER, date: '2026-07-09', minutes: { status: 'circulated', circulated: '2026-07-14' } };
     const next: MeetingFile = { ...OCTOBER, date: '2026-12-10' };
-    const carried = [{ id: 'a9', text: 'Old', owner: 'la-lewis', due: '2026-09-01', ref: '2026-07-09-partnership/a9', meetingId: '2026-07-09-partnership', meetingDate: '2026-07-09', body: 'partnership', open: true, overdue: true }];
+    const carried = [{ id: 'a9', text: 'Old', owner: 'la-lewis', due: '2026-09-01', ref: '2026-07-09-partnership/a9', meetingId: '2026-07-09-partnership', meetingDate: '2026-07-09', body: 'partnership', bodies: ['partnership'], open: true, overdue: true }];
     const d = buildMinutes(model, board(), { id: 'x', meeting: OCTOBER, previous: { id: '2026-07-09-partnership', meeting: prev }, next: { id: 'n', meeting: next }, carried, quorumAt: quorumAt(OCTOBER) });
     expect(d.previous).toEqual({ id: '2026-07-09-partnership', date: '2026-07-09', dateLong: 'Thursday 9 July 2026', status: 'circulated' });
     expect(d.mattersArising).toEqual([expect.objectContaining({ ref: '2026-07-09-partnership/a9', overdue: true, owner: expect.objectContaining({ name: 'Claire Lewis' }) })]);

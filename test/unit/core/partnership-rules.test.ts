@@ -25,7 +25,7 @@ describe('partnership rules', () => {
       "Rhian Davies's term of office ends on 2026-12-31, within 60 days",
       'Multi-Academy Trust Executive Heads: 1 of 1 seat vacant',
     ]);
-    expect(Object.keys(PARTNERSHIP_RULES)).toEqual(['references', 'proxies', 'seats', 'terms', 'quorumRules', 'vacancies', 'emptyBodies']);
+    expect(Object.keys(PARTNERSHIP_RULES)).toEqual(['references', 'proxies', 'seats', 'terms', 'quorumRules', 'vacancies', 'emptyBodies', 'schoolYear']);
   });
 
   it('duplicate ids in each section', () => {

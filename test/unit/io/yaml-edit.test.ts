@@ -80,9 +80,9 @@ describe('editYamlFile', () => {
     const dir = mkdtempSync(join(tmpdir(), 'wep-yaml-edit-'));
     const path = join(dir, 'meeting.yaml');
     writeFileSync(path, SOURCE);
-    editYamlFile(path, (d) => d.setIn(['minutes', 'status'], 'approved'), SOURCE);
+    editYamlFile(dir, path, (d) => d.setIn(['minutes', 'status'], 'approved'), SOURCE);
     expect(readFileSync(path, 'utf8')).toContain('status: approved');
-    expect(() => editYamlFile(path, (d) => d.setIn(['minutes', 'status'], 'signed'), SOURCE)).toThrow(/changed on disk/);
+    expect(() => editYamlFile(dir, path, (d) => d.setIn(['minutes', 'status'], 'signed'), SOURCE)).toThrow(/changed on disk/);
     expect(readFileSync(path, 'utf8')).toContain('status: approved');
     rmSync(dir, { recursive: true, force: true });
   });
