@@ -131,7 +131,7 @@ export async function run(ctx: CommandContext, opts: MinutesOptions): Promise<Co
   if (opts.docx) {
     if (!existsSync(rec.minutesPath)) throw new WepError(`there is no ${rec.minutesDisplay} to write minutes.docx from`, `write the minutes first: wep minutes --meeting ${id}`);
     const w = await writeDocxBeside(dirname(rec.minutesPath), 'minutes.docx', readFileSync(rec.minutesPath, 'utf8'), { title: `Minutes: ${body.name}, ${formatLongDate(m.date)}` }, { force: opts.force, display: (p) => displayPath(ctx.cwd, p) });
-    written.push(w.path);
+    // not committed: git.ts commits only text wep wrote
     files.push({ path: displayPath(ctx.cwd, w.path), status: 'written' });
     lines.push(`wrote ${displayPath(ctx.cwd, w.path)}${w.backup ? `  (your edited version kept as ${displayPath(ctx.cwd, w.backup)})` : ''}`);
   }

@@ -116,9 +116,10 @@ export async function run(ctx: CommandContext, opts: NoticeOptions): Promise<Com
   if (opts.commit) {
     // the documents of the notice go with it, whether written now or earlier (then sent);
     // meeting.yaml always, as it holds the UID the first notice fixed
-    const documents = NOTICE_DOCUMENTS.map((f) => join(rec.dir, f)).filter((p) => existsSync(p));
-    const papers = readPaperFiles(rec.dir, meeting).map((p) => p.path);
-    const paths = [...new Set([rec.path, ...changed, ...written.map((w) => w.path), ...documents, ...papers])];
+    // (the text ones: git.ts commits only text wep wrote, so Word and PDF files and the clerk's
+    // papers are left for the clerk to commit)
+    const documents = NOTICE_DOCUMENTS.filter((f) => /\.(md|html|ics)$/.test(f)).map((f) => join(rec.dir, f)).filter((p) => existsSync(p));
+    const paths = [...new Set([rec.path, ...changed, ...written.map((w) => w.path).filter((p) => /\.(md|html|ics)$/.test(p)), ...documents])];
     const what = sentDate ? `Record notice of ${rec.id} as sent on ${sentDate}` : reason ? `Notice of ${rec.id} (short notice agreed)` : `Notice of ${rec.id}`;
     // the count says what the commit holds: files among these that had changed
     committed = changedFiles(root, paths.map((p) => relative(root, p)))?.length ?? paths.length;

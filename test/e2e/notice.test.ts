@@ -181,12 +181,10 @@ describe('wep notice: the deadline', () => {
     expect(git(['log', '-1', '--format=%s'], dir).trim()).toBe(`Notice of ${ID}`);
     // meeting.yaml goes with the documents: it holds the UID the first notice fixed
     expect(git(['show', '--name-only', '--format=', 'HEAD'], dir).trim().split('\n').sort()).toEqual([`${DIR}/invite.ics`, `${DIR}/meeting.yaml`, `${DIR}/notice.html`, `${DIR}/notice.md`]);
-    // a document written since and not committed goes with the record of sending
-    expect(wep(['notice', '--docx'], { cwd: dir }).code).toBe(0);
     const sent = wep(['notice', '--sent', '--commit'], { cwd: dir });
     expect(sent.code).toBe(0);
     expect(git(['log', '-1', '--format=%s'], dir).trim()).toBe(`Record notice of ${ID} as sent on 2026-11-22`);
-    expect(git(['show', '--name-only', '--format=', 'HEAD'], dir).trim().split('\n').sort()).toEqual([`${DIR}/meeting.yaml`, `${DIR}/notice.docx`]);
+    expect(git(['show', '--name-only', '--format=', 'HEAD'], dir).trim().split('\n').sort()).toEqual([`${DIR}/meeting.yaml`]);
     expect(git(['status', '--porcelain', '--', DIR], dir)).toBe('');
     expect(git(['status', '--porcelain'], dir)).toContain('?? scratch.txt');
   });
