@@ -5,6 +5,11 @@
  * against 1.5x and more for the same code as ESM chunks (Node 20 has no compile cache for
  * ES modules). Any problem with the cache only costs speed: the bundle is then compiled as
  * usual, and the cache rewritten.
+ *
+ * V8 checks that a code cache belongs to this V8, these flags and a source of this length,
+ * but in release builds not its content: a damaged cache file would crash node (SIGSEGV) on
+ * every run. So each file carries a header with its length and a checksum of the data, and a
+ * file that does not match is ignored and rewritten.
  */
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
@@ -27,7 +32,8 @@ function commandWord(args: readonly string[]): string {
 }
 
 function codeCachePath(env: NodeJS.ProcessEnv, args: readonly string[]): string | undefined {
-  if (env.WEP_NO_CACHE) return undefined;
+  // as io/cache.ts reads it: set to anything but "" or "0" turns caches off
+  if (env.WEP_NO_CACHE !== undefined && env.WEP_NO_CACHE !== '' && env.WEP_NO_CACHE !== '0') return undefined;
   const dir = env.WEP_CACHE_DIR || join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'wep');
   // One file per build, so a new build never reads an old build's code, and per command, so
   // each holds the functions its own command compiled and no more.
@@ -43,8 +49,46 @@ function readOrUndefined(path: string | undefined): Buffer | undefined {
   }
 }
 
+/** "WEPC", then the data's length and checksum (little-endian 32-bit words), then the data. */
+const MAGIC = 0x43504557;
+const HEADER = 12;
+
+/**
+ * A 32-bit checksum of the cached code, a word at a time: each step is a bijection of the
+ * running value, so any change within one word always shows. node:crypto or node:zlib would
+ * cost more to load than this costs to run (about 1-3 ms for the 450 KB a command caches).
+ */
+export function codeChecksum(data: Uint8Array): number {
+  const n = data.length >>> 2;
+  const aligned = data.byteOffset % 4 === 0 ? data : data.slice();
+  const words = new Int32Array(aligned.buffer, aligned.byteOffset, n);
+  let h = 0x811c9dc5 ^ data.length;
+  for (let i = 0; i < n; i++) {
+    h = Math.imul(h ^ words[i]!, 0x9e3779b1);
+    h = (h << 13) | (h >>> 19);
+  }
+  for (let i = n * 4; i < data.length; i++) h = Math.imul(h ^ data[i]!, 0x9e3779b1);
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  return (h ^ (h >>> 13)) >>> 0;
+}
+
+/** The cached code in a file, if the file is whole; undefined for anything else. */
+function unwrapCodeCache(file: Buffer | undefined): Buffer | undefined {
+  if (!file || file.length < HEADER || file.readUInt32LE(0) !== MAGIC || file.readUInt32LE(4) !== file.length - HEADER) return undefined;
+  const data = file.subarray(HEADER);
+  return codeChecksum(data) === file.readUInt32LE(8) ? data : undefined;
+}
+
+function wrapCodeCache(data: Buffer): Buffer {
+  const head = Buffer.alloc(HEADER);
+  head.writeUInt32LE(MAGIC, 0);
+  head.writeUInt32LE(data.length, 4);
+  head.writeUInt32LE(codeChecksum(data), 8);
+  return Buffer.concat([head, data]);
+}
+
 const cachePath = codeCachePath(process.env, process.argv.slice(2));
-const cachedData = readOrUndefined(cachePath);
+const cachedData = unwrapCodeCache(readOrUndefined(cachePath));
 let source: string;
 try {
   source = readFileSync(bundle, 'utf8');
@@ -65,7 +109,7 @@ if (cachePath && (!cachedData || script.cachedDataRejected)) {
     try {
       mkdirSync(dirname(cachePath), { recursive: true });
       const tmp = `${cachePath}.${process.pid}.tmp`;
-      writeFileSync(tmp, script.createCachedData());
+      writeFileSync(tmp, wrapCodeCache(script.createCachedData()));
       renameSync(tmp, cachePath);
       // an earlier build's code is never read again
       const current = basename(cachePath).replace(/-[a-z-]+\.bin$/, '-');

@@ -2,7 +2,7 @@ import { listDistribution, meetingDistribution, type Distribution } from '../cor
 import { WepError } from '../core/errors.js';
 import { hintFor } from '../core/suggest.js';
 import { loadRecords, resolveMeeting } from '../io/records.js';
-import { distributionJson, formatCsv, formatEmails, formatVcards, renderListOverview, renderWithoutEmail } from '../report/distribution.js';
+import { distributionJson, formatDistributionCsv, formatEmails, formatVcards, renderListOverview, renderWithoutEmail } from '../report/distribution.js';
 import { jsonDocument } from '../report/emit.js';
 import { renderMeetingChoice } from '../report/meetings.js';
 import { done, type CommandContext, type CommandResult } from './context.js';
@@ -16,13 +16,13 @@ export interface DistributionOptions {
   json?: true;
 }
 
-function output(d: Distribution, format: DistributionFormat, what: { list?: string; meeting?: string }): CommandResult {
+async function output(d: Distribution, format: DistributionFormat, what: { list?: string; meeting?: string }): Promise<CommandResult> {
   const warnings = renderWithoutEmail(d);
   switch (format) {
     case 'emails':
       return done({ lines: [formatEmails(d)], warnings });
     case 'csv':
-      return done({ raw: formatCsv(d), warnings });
+      return done({ raw: await formatDistributionCsv(d), warnings });
     case 'vcard':
       return done({ raw: formatVcards(d), warnings });
     case 'json':
@@ -37,7 +37,7 @@ export async function run(ctx: CommandContext, opts: DistributionOptions): Promi
   const { model } = records;
   if (opts.meeting) {
     const { rec, choice } = await resolveMeeting(records, opts.meeting, 'next', ctx.today);
-    return { ...output(meetingDistribution(model, rec.meeting), format, { meeting: rec.id }), notes: renderMeetingChoice(rec.id, choice, ctx.c) };
+    return { ...(await output(meetingDistribution(model, rec.meeting), format, { meeting: rec.id })), notes: renderMeetingChoice(rec.id, choice, ctx.c) };
   }
   if (opts.list) {
     const list = model.lists.get(opts.list);

@@ -42,10 +42,10 @@ export async function run(ctx: CommandContext, opts: ReportAttendanceOptions): P
   const format = opts.json ? 'json' : (opts.format ?? 'md');
   if (format === 'json') return done({ json: jsonDocument('report attendance', attendanceJson(report, by)) });
   const title = `${model.file.partnership.name}${body ? `, ${body.name}` : ''}`;
-  const lines = format === 'csv' ? renderAttendanceCsv(report, by) : renderAttendanceMarkdown(report, by, title);
   const warnings: string[] = [];
   const unrecorded = report.unrecorded.filter((id) => meetingDate(id) <= ctx.today);
   if (unrecorded.length) warnings.push(`no attendance recorded for ${unrecorded.join(', ')}: left out of the counts ("wep attendance --meeting ID" records it)`);
   if (report.meetings.length === 0) warnings.push(`no meetings with attendance between ${range.from} and ${range.to}`);
-  return done({ lines, warnings });
+  if (format === 'csv') return done({ raw: await renderAttendanceCsv(report, by), warnings });
+  return done({ lines: renderAttendanceMarkdown(report, by, title), warnings });
 }

@@ -10,17 +10,27 @@ const DAY_MS = 86_400_000;
 export const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
 export const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const;
 
-/** True for a real calendar date in YYYY-MM-DD form (2026-02-30 is not). */
+/**
+ * The years wep works with. Records of a partnership fall well inside; outside it a year is a
+ * typing slip ("0026" for 2026, "20266"), and refusing it beats counting days in the year 26.
+ */
+export const MIN_YEAR = 1000;
+export const MAX_YEAR = 2999;
+
+/** True for a real calendar date in YYYY-MM-DD form (2026-02-30 is not), in years MIN_YEAR to MAX_YEAR. */
 export function isIsoDate(s: string): boolean {
-  const m = ISO.exec(s);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (mo < 1 || mo > 12 || d < 1) return false;
-  return d <= daysInMonth(y, mo);
+  return whyNotIsoDate(s) === undefined;
+}
+
+/** Milliseconds of UTC midnight on a day; Date.UTC alone reads years 0-99 as 1900-1999. */
+function utcMs(y: number, monthIndex: number, d: number): number {
+  const t = new Date(Date.UTC(2000, monthIndex, d));
+  t.setUTCFullYear(y, monthIndex, d);
+  return t.getTime();
 }
 
 export function daysInMonth(y: number, m: number): number {
-  return new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return new Date(utcMs(y, m, 0)).getUTCDate();
 }
 
 /** Why a string is not an ISO date, for error messages; undefined when it is one. */
@@ -28,6 +38,7 @@ export function whyNotIsoDate(s: string): string | undefined {
   const m = ISO.exec(s);
   if (!m) return `"${s}" is not a date in the form YYYY-MM-DD`;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (y < MIN_YEAR || y > MAX_YEAR) return `"${s}" is in the year ${m[1]}: wep works with dates from ${MIN_YEAR} to ${MAX_YEAR}`;
   if (mo < 1 || mo > 12) return `"${s}" has no month ${mo}: months run from 01 to 12`;
   if (d < 1 || d > daysInMonth(y, mo)) return `"${s}" is not a real date: ${MONTHS[mo - 1]} ${y} has ${daysInMonth(y, mo)} days`;
   return undefined;
@@ -35,7 +46,7 @@ export function whyNotIsoDate(s: string): string | undefined {
 
 export function toDayNumber(iso: IsoDate): number {
   const m = ISO.exec(iso)!;
-  return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / DAY_MS;
+  return utcMs(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / DAY_MS;
 }
 
 export function fromDayNumber(n: number): IsoDate {

@@ -24,3 +24,8 @@ export function hashParts(parts: readonly string[]): string {
   const text = parts.map((p) => `${p.length}:${p}`).join('\u0000');
   return cyrb53(text, 1).toString(16).padStart(14, '0') + cyrb53(text, 2).toString(16).padStart(14, '0');
 }
+
+/** A 53-bit checksum of a text (one cyrb53 lane): catches a damaged cache entry, cheaply. */
+export function checksum(text: string): string {
+  return cyrb53(text, 3).toString(16).padStart(14, '0');
+}

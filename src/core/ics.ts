@@ -74,16 +74,75 @@ export function utcDateTime(date: IsoDate, time: string): string {
   return `${compact(day)}T${hh}${mm}00Z`;
 }
 
-/** Escapes a TEXT value: backslash, semicolon, comma and newlines. */
-export function escapeText(s: string): string {
-  return s.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
+/**
+ * Characters that never reach an iCalendar file: every C0 control (newlines are escaped
+ * before this applies, tabs become spaces), DEL, the C1 controls, and UTF-16 halves that are
+ * not part of a pair (they have no UTF-8 form).
+ */
+const NOT_IN_ICS = /[\u0000-\u001f\u007f-\u009f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+/** Every way text can say "new line": CRLF, a lone CR or LF, NEL, and the Unicode line and paragraph separators. */
+const NEWLINE = /\r\n|[\r\n\u0085\u2028\u2029]/g;
+
+/** Text with its newlines as \n and nothing a calendar file cannot hold (controls become U+FFFD). */
+function cleanText(s: string): string {
+  return s.replace(NEWLINE, '\n').replace(/\t/g, ' ').replace(NOT_IN_ICS, (c) => (c === '\n' ? c : '\ufffd'));
 }
 
-/** A parameter value (CN=...): quoted when it holds : ; or ,; double quotes cannot appear at all. */
+/** Escapes a TEXT value (RFC 5545 3.3.11): backslash, semicolon, comma and every newline; controls never pass. */
+export function escapeText(s: string): string {
+  return cleanText(s).replace(/[\\;,\n]/g, (c) => (c === '\n' ? '\\n' : `\\${c}`));
+}
+
+/** A parameter value (CN=...): quoted when it holds : ; or ,; double quotes, newlines and controls cannot appear at all. */
 export function paramValue(s: string): string {
-  const clean = s.replace(/["\r\n]/g, '');
+  const clean = cleanText(s).replace(/\n/g, ' ').replace(/"/g, '');
   return /[:;,]/.test(clean) ? `"${clean}"` : clean;
 }
+
+/** A URI value (URL, mailto:): every character a URI may not hold raw (space, controls, quotes, <>, non-ASCII) percent-encoded. */
+export function uriValue(s: string): string {
+  return s
+    .replace(NOT_IN_ICS, (c) => (/[\ud800-\udfff]/.test(c) ? '\ufffd' : c))
+    .replace(/[^A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]/gu, encodeURIComponent);
+}
+
+/** Refuses a value wep itself computes (a date, a time stamp, a duration) that is not of its form: that is a bug. */
+function verified(value: string, form: RegExp, what: string): string {
+  if (!form.test(value)) throw new Error(`iCalendar ${what} "${value}" is not of the form ${form.source}`);
+  return value;
+}
+
+const STAMP = /^\d{8}T\d{6}Z$/;
+const LOCAL = /^\d{8}T\d{6}$/;
+const DATE = /^\d{8}$/;
+const DURATION = /^[+-]?P(\d+W|(\d+D)?(T(\d+H)?(\d+M)?(\d+S)?)?)$/;
+const NAME = /^[A-Z][A-Z0-9-]*$/;
+
+/**
+ * One content line, NAME;PARAM=...:VALUE, from values already escaped by escapeText,
+ * paramValue or uriValue (or verified). A control character here is a bug in wep, and refused.
+ */
+function contentLine(name: string, value: string, params: readonly (readonly [string, string])[] = []): string {
+  verified(name, NAME, 'property name');
+  const line = `${name}${params.map(([k, v]) => `;${verified(k, NAME, 'parameter name')}=${v}`).join('')}:${value}`;
+  if (/[\u0000-\u001f\u007f-\u009f]/.test(line)) throw new Error(`iCalendar line ${name} holds a control character`);
+  return line;
+}
+
+/** The property kinds of the calendars wep writes: the only way a value reaches a line. */
+const prop = {
+  text: (name: string, value: string) => contentLine(name, escapeText(value)),
+  texts: (name: string, values: readonly string[]) => contentLine(name, values.map(escapeText).join(',')),
+  uri: (name: string, value: string) => contentLine(name, uriValue(value)),
+  stamp: (name: string, value: string) => contentLine(name, verified(value, STAMP, 'time stamp')),
+  local: (name: string, value: string) => contentLine(name, verified(value, LOCAL, 'local date-time'), [['TZID', TZID]]),
+  date: (name: string, value: string) => contentLine(name, verified(value, DATE, 'date'), [['VALUE', 'DATE']]),
+  duration: (name: string, value: string) => contentLine(name, verified(value, DURATION, 'duration')),
+  int: (name: string, value: number) => contentLine(name, verified(String(value), /^-?\d{1,9}$/, 'integer')),
+  word: (name: string, value: string) => contentLine(name, verified(value, NAME, 'value')),
+  person: (name: string, p: IcsPerson, params: readonly (readonly [string, string])[] = []) =>
+    contentLine(name, `mailto:${uriValue(p.email)}`, [['CN', paramValue(p.name)], ...params]),
+};
 
 function utf8Length(ch: string): number {
   const cp = ch.codePointAt(0)!;
@@ -139,27 +198,27 @@ export interface IcsEvent {
 }
 
 function eventLines(e: IcsEvent): string[] {
-  const lines = ['BEGIN:VEVENT', `UID:${e.uid}`, `DTSTAMP:${e.stamp}`];
+  const lines = ['BEGIN:VEVENT', prop.text('UID', e.uid), prop.stamp('DTSTAMP', e.stamp)];
   if (e.timed) {
-    lines.push(`DTSTART;TZID=${TZID}:${localDateTime(e.timed.date, e.timed.start)}`);
-    lines.push(`DTEND;TZID=${TZID}:${localDateTime(e.timed.date, e.timed.end)}`);
+    lines.push(prop.local('DTSTART', localDateTime(e.timed.date, e.timed.start)));
+    lines.push(prop.local('DTEND', localDateTime(e.timed.date, e.timed.end)));
   } else if (e.allDay) {
-    lines.push(`DTSTART;VALUE=DATE:${compact(e.allDay)}`);
-    lines.push(`DTEND;VALUE=DATE:${compact(addDays(e.allDayLast ?? e.allDay, 1))}`);
+    lines.push(prop.date('DTSTART', compact(e.allDay)));
+    lines.push(prop.date('DTEND', compact(addDays(e.allDayLast ?? e.allDay, 1))));
     lines.push('TRANSP:TRANSPARENT');
   }
-  if (e.sequence !== undefined) lines.push(`SEQUENCE:${e.sequence}`);
-  lines.push(`SUMMARY:${escapeText(e.summary)}`);
-  if (e.location) lines.push(`LOCATION:${escapeText(e.location)}`);
-  if (e.description) lines.push(`DESCRIPTION:${escapeText(e.description)}`);
-  if (e.url) lines.push(`URL:${e.url}`);
-  if (e.categories?.length) lines.push(`CATEGORIES:${e.categories.map(escapeText).join(',')}`);
+  if (e.sequence !== undefined) lines.push(prop.int('SEQUENCE', e.sequence));
+  lines.push(prop.text('SUMMARY', e.summary));
+  if (e.location) lines.push(prop.text('LOCATION', e.location));
+  if (e.description) lines.push(prop.text('DESCRIPTION', e.description));
+  if (e.url) lines.push(prop.uri('URL', e.url));
+  if (e.categories?.length) lines.push(prop.texts('CATEGORIES', e.categories));
   lines.push(`STATUS:${e.cancelled ? 'CANCELLED' : 'CONFIRMED'}`);
-  if (e.organizer) lines.push(`ORGANIZER;CN=${paramValue(e.organizer.name)}:mailto:${e.organizer.email}`);
+  if (e.organizer) lines.push(prop.person('ORGANIZER', e.organizer));
   for (const a of e.attendees ?? []) {
-    lines.push(`ATTENDEE;CN=${paramValue(a.name)};ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=FALSE:mailto:${a.email}`);
+    lines.push(prop.person('ATTENDEE', a, [['ROLE', 'REQ-PARTICIPANT'], ['PARTSTAT', 'NEEDS-ACTION'], ['RSVP', 'FALSE']]));
   }
-  if (e.alarm) lines.push('BEGIN:VALARM', 'ACTION:DISPLAY', `TRIGGER:${e.alarm.trigger}`, `DESCRIPTION:${escapeText(e.alarm.description)}`, 'END:VALARM');
+  if (e.alarm) lines.push('BEGIN:VALARM', 'ACTION:DISPLAY', prop.duration('TRIGGER', e.alarm.trigger), prop.text('DESCRIPTION', e.alarm.description), 'END:VALARM');
   lines.push('END:VEVENT');
   return lines;
 }
@@ -175,8 +234,8 @@ export interface IcsCalendar {
 
 /** The whole iCalendar text, CRLF line endings, folded. */
 export function renderCalendar(cal: IcsCalendar): string {
-  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', `PRODID:${cal.prodId}`, 'CALSCALE:GREGORIAN', `METHOD:${cal.method}`];
-  if (cal.name) lines.push(`X-WR-CALNAME:${escapeText(cal.name)}`, `X-WR-TIMEZONE:${TZID}`);
+  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', prop.text('PRODID', cal.prodId), 'CALSCALE:GREGORIAN', prop.word('METHOD', cal.method)];
+  if (cal.name) lines.push(prop.text('X-WR-CALNAME', cal.name), `X-WR-TIMEZONE:${TZID}`);
   if (cal.events.some((e) => e.timed)) lines.push(...LONDON_VTIMEZONE);
   for (const e of cal.events) lines.push(...eventLines(e));
   lines.push('END:VCALENDAR');

@@ -23,7 +23,8 @@ const agendaItem = obj(
   { description: 'An agenda item; items are numbered by their position, from 1' },
 );
 
-const itemRef = int({ min: 1, description: 'Agenda item number' });
+/** No agenda has a thousand items: a larger number is a slip. */
+const itemRef = int({ min: 1, max: 999, description: 'Agenda item number' });
 
 const attendance = obj(
   {

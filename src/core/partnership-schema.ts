@@ -7,6 +7,14 @@ import { MINUTES_KINDS, NOTICE_KINDS } from './deadlines.js';
 import { date, email, id, text, time } from './scalars.js';
 import { arr, bool, dict, int, obj, oneOf, opt, req, str, tagged, type Infer } from './schema.js';
 
+/**
+ * Bounds on counts, so that a slip (1e9, an extra row of zeros) is refused where it was
+ * written rather than reaching the quorum arithmetic: no board has a thousand seats, and a
+ * proxy who stands for more than a hundred members is a typing error.
+ */
+export const MAX_SEATS = 1000;
+export const MAX_PER_PROXY = 100;
+
 export const ROLES = ['chair', 'vice-chair', 'member', 'officer', 'observer', 'proxy', 'adviser'] as const;
 export type Role = (typeof ROLES)[number];
 /** Roles that vote unless the person says `voting: false`. */
@@ -54,7 +62,7 @@ const group = obj(
   {
     id: req(id()),
     name: req(text()),
-    seats: req(int({ min: 0 }), 'Seats the group holds on the board; 0 for groups without seats'),
+    seats: req(int({ min: 0, max: MAX_SEATS }), 'Seats the group holds on the board; 0 for groups without seats'),
     description: opt(text()),
   },
   { description: 'A partner group and its seats' },
@@ -112,6 +120,7 @@ const fraction = str({
   pattern: /^\d+\/[1-9]\d*$/,
   check: (v) => {
     const [a, b] = v.split('/').map(Number) as [number, number];
+    if (b > MAX_SEATS) return `"${v}": a quorum fraction's denominator is at most ${MAX_SEATS}`;
     return a > b || a === 0 ? `"${v}" is not a fraction between 0 and 1` : undefined;
   },
   patternHint: 'write it as numerator/denominator, e.g. 2/5',
@@ -122,15 +131,15 @@ export const quorumRule = tagged(
   {
     'per-group': obj({
       groups: req(arr(id(), { minItems: 1 })),
-      min: req(int({ min: 1 }), 'At least this many from each group'),
+      min: req(int({ min: 1, max: MAX_SEATS }), 'At least this many from each group'),
       note: opt(text()),
     }),
-    count: obj({ min: req(int({ min: 1 }), 'At least this many voting members in all'), note: opt(text()) }),
+    count: obj({ min: req(int({ min: 1, max: MAX_SEATS }), 'At least this many voting members in all'), note: opt(text()) }),
     fraction: obj({
       of: req(oneOf(['seats', 'filled-seats'] as const), '"seats": all seats; "filled-seats": members in post'),
       fraction: req(fraction),
       round: opt(oneOf(['up', 'down', 'nearest'] as const), 'Default "up"'),
-      neverFewerThan: opt(int({ min: 1 }), 'A floor: never fewer than this many'),
+      neverFewerThan: opt(int({ min: 1, max: MAX_SEATS }), 'A floor: never fewer than this many'),
       note: opt(text()),
     }),
     required: obj({
@@ -183,14 +192,14 @@ const body = obj(
     kind: opt(oneOf(BODY_KINDS)),
     description: opt(text()),
     members: req(arr(selector, { minItems: 1 }), 'Who sits on the body: a list of selectors'),
-    seats: opt(int({ min: 1 }), 'Total seats, when not the sum of the member groups\' seats'),
+    seats: opt(int({ min: 1, max: MAX_SEATS }), 'Total seats, when not the sum of the member groups\' seats'),
     accountableTo: opt(id('Body this one reports to')),
     meets: opt(text('How often, e.g. "half-termly"')),
     lifespan: opt(obj({ start: req(date()), end: req(date()) }, { description: 'For a body that lives a fixed time' })),
     notice: req(noticeRule),
     minutes: req(minutesRule),
     quorum: opt(arr(quorumRule), 'All rules must hold for the meeting to be quorate'),
-    proxies: opt(obj({ allowed: opt(bool()), maxPerProxy: opt(int({ min: 1 }), 'Members one proxy may stand for; default 1') })),
+    proxies: opt(obj({ allowed: opt(bool()), maxPerProxy: opt(int({ min: 1, max: MAX_PER_PROXY }), 'Members one proxy may stand for; default 1') })),
     attendanceBy: opt(oneOf(['person', 'school'] as const), '"school": report attendance as schools represented'),
     chair: opt(id('Person who chairs the body')),
     venue: opt(venue),

@@ -140,6 +140,11 @@ export function num(opts: NumOptions = {}): Schema<number> {
         return typeError(node, path, ctx, expected, 'write the number in digits, without quotes, e.g. 3');
       const v = node.value;
       if (opts.integer && !Number.isInteger(v)) return typeError(node, path, ctx, expected);
+      // beyond 2^53 whole numbers are not exact: 1e20 and 1e20 + 1 are the same number
+      if (opts.integer && !Number.isSafeInteger(v)) {
+        ctx.problems.push({ path, message: `expected ${expected}${opts.max !== undefined ? ` of at most ${opts.max}` : ''}, found ${v}` });
+        return undefined;
+      }
       if (opts.min !== undefined && v < opts.min) {
         ctx.problems.push({ path, message: `expected ${expected}, found ${v}` });
         return undefined;

@@ -8,6 +8,7 @@ import { createPrompt, isDownKey, isEnterKey, isSpaceKey, isUpKey, makeTheme, us
 import { attendanceFromChecklist, normaliseAttendance } from '../core/attendance.js';
 import type { Attendance, MeetingFile } from '../core/meeting-schema.js';
 import { isProxy, type Model, type ResolvedBody, type ResolvedPerson } from '../core/model.js';
+import { terminalText as shownText } from '../report/output.js';
 
 /** A checklist row: a heading (a partner group) or a person who can be ticked. */
 export type ChecklistItem = { heading: string } | { value: string; label: string; indent?: boolean };
@@ -99,15 +100,26 @@ export interface PromptKit {
   input(config: { message: string; default?: string }): Promise<string>;
 }
 
-/** The real prompts (imported only when asked for). */
+/**
+ * The real prompts (imported only when asked for). They draw on the terminal themselves, so
+ * every name and title they show has its control characters made visible here, as the
+ * output layer does for every other line.
+ */
 export async function promptKit(): Promise<PromptKit> {
   const p = await import('@inquirer/prompts');
+  const shown = <T extends { name: string }>(choices: T[]) => choices.map((c) => ({ ...c, name: shownText(c.name) }));
   return {
-    checklist: (c) => checklist(c),
-    checkbox: (c) => p.checkbox({ ...c, pageSize: 15 }),
-    confirm: (c) => p.confirm(c),
-    select: (c) => p.select({ ...c, pageSize: 15 }),
-    input: (c) => p.input(c),
+    checklist: (c) =>
+      checklist({
+        ...c,
+        message: shownText(c.message),
+        items: c.items.map((it) => (isRow(it) ? { ...it, label: shownText(it.label) } : { heading: shownText(it.heading) })),
+        status: c.status ? (sel) => shownText(c.status!(sel)) : undefined,
+      }),
+    checkbox: (c) => p.checkbox({ ...c, message: shownText(c.message), choices: shown(c.choices), pageSize: 15 }),
+    confirm: (c) => p.confirm({ ...c, message: shownText(c.message) }),
+    select: (c) => p.select({ ...c, message: shownText(c.message), choices: shown(c.choices), pageSize: 15 }),
+    input: (c) => p.input({ ...c, message: shownText(c.message) }),
   };
 }
 

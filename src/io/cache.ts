@@ -2,19 +2,27 @@
  * A cache of validated records keyed by the content hash of their source, so a command the
  * clerk runs mid-meeting does not pay for a cold YAML parse. It lives outside the records repo
  * (in the user cache folder), so it never shows up in git. Any failure just means no cache.
+ *
+ * No entry is trusted as it is found: each file starts with a header naming its key and a
+ * checksum of what follows, so a truncated, damaged, emptied or misplaced entry is a miss
+ * (and is rewritten), and each caller checks the shape of what it reads before using it.
  */
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { hashParts } from '../core/hash.js';
+import type { Diagnostic } from '../core/diagnostic.js';
+import { checksum, hashParts } from '../core/hash.js';
 import { writeFileAtomic } from './fs.js';
 
 declare const __WEP_BUILD__: string;
 /** Each build caches apart, so a change in what is cached can never be misread. */
 const BUILD = typeof __WEP_BUILD__ === 'string' ? __WEP_BUILD__ : `dev-${process.pid}`;
 
+/** WEP_NO_CACHE set to anything but "" or "0" turns every cache off (boot.ts reads it the same way). */
+export const cacheDisabled = (env: NodeJS.ProcessEnv) => env.WEP_NO_CACHE !== undefined && env.WEP_NO_CACHE !== '' && env.WEP_NO_CACHE !== '0';
+
 export function cacheDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
-  if (env.WEP_NO_CACHE) return undefined;
+  if (cacheDisabled(env)) return undefined;
   if (env.WEP_CACHE_DIR) return env.WEP_CACHE_DIR;
   const base = env.XDG_CACHE_HOME || join(homedir(), '.cache');
   return join(base, 'wep');
@@ -24,11 +32,26 @@ export function cacheKey(...parts: string[]): string {
   return hashParts([BUILD, ...parts]);
 }
 
-export function readCache<T>(key: string, env: NodeJS.ProcessEnv = process.env): T | undefined {
+const header = (key: string, payload: string) => `wep-cache 1 ${key} ${checksum(payload)}\n`;
+
+/** Whether a value read from the cache has the shape its caller expects. */
+export type CacheShape<T> = (value: unknown) => value is T;
+
+/**
+ * The entry under `key`, if there is one, it is whole (header, key and checksum agree) and it
+ * has the expected shape; otherwise undefined, and the caller computes and rewrites it.
+ */
+export function readCache<T>(key: string, isShape: CacheShape<T>, env: NodeJS.ProcessEnv = process.env): T | undefined {
   const dir = cacheDir(env);
   if (!dir) return undefined;
   try {
-    return JSON.parse(readFileSync(join(dir, `${key}.json`), 'utf8')) as T;
+    const text = readFileSync(join(dir, `${key}.json`), 'utf8');
+    const nl = text.indexOf('\n');
+    if (nl === -1) return undefined;
+    const payload = text.slice(nl + 1);
+    if (text.slice(0, nl + 1) !== header(key, payload)) return undefined;
+    const value: unknown = JSON.parse(payload);
+    return isShape(value) ? value : undefined;
   } catch {
     return undefined;
   }
@@ -43,7 +66,8 @@ export function writeCache(key: string, value: unknown, env: NodeJS.ProcessEnv =
   if (!dir) return;
   try {
     mkdirSync(dir, { recursive: true });
-    writeFileAtomic(join(dir, `${key}.json`), JSON.stringify(value));
+    const payload = JSON.stringify(value);
+    writeFileAtomic(join(dir, `${key}.json`), `${header(key, payload)}${payload}`);
     pruneCache(dir);
   } catch {
     // a read-only home or full disk only costs speed
@@ -58,3 +82,25 @@ export function pruneCache(dir: string, max = MAX_CACHE_ENTRIES): void {
   const byAge = names.map((n) => ({ n, t: statSync(join(dir, n)).mtimeMs })).sort((a, b) => a.t - b.t);
   for (const { n } of byAge.slice(0, names.length - Math.floor(max / 2))) rmSync(join(dir, n), { force: true });
 }
+
+// Shape checks for what the callers cache. Light on purpose (a full check would cost what the
+// cache saves): the checksum already rules out damage, these rule out an entry of another kind.
+
+export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isPos = (v: unknown) => isObject(v) && Number.isInteger(v.line) && Number.isInteger(v.col) && Number.isInteger(v.len);
+const optString = (v: unknown) => v === undefined || typeof v === 'string';
+
+export function isDiagnostic(v: unknown): v is Diagnostic {
+  return (
+    isObject(v) &&
+    (v.severity === 'error' || v.severity === 'warning') &&
+    typeof v.file === 'string' &&
+    typeof v.message === 'string' &&
+    typeof v.check === 'string' &&
+    (v.pos === undefined || isPos(v.pos)) &&
+    optString(v.path) &&
+    optString(v.hint)
+  );
+}
+
+export const isDiagnostics = (v: unknown): v is Diagnostic[] => Array.isArray(v) && v.every(isDiagnostic);

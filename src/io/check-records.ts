@@ -15,11 +15,21 @@ import type { Model } from '../core/model.js';
 import { listMeetingIds, MEETING_FILE, meetingsDir, parseMeetingSource } from './meetings.js';
 import { displayPath } from './partnership-file.js';
 
-/** Validates every meeting record of the repo at `root`. Paths in messages are relative to `cwd`. */
-export async function checkRecords(root: string, cwd: string, model: Model, today: IsoDate): Promise<{ diagnostics: Diagnostic[]; sources: Record<string, string> }> {
+/**
+ * Validates every meeting record of the repo at `root`. Paths in messages are relative to
+ * `cwd`. `papers` says which paper paths were looked for and whether each was a file: what the
+ * result depends on besides the records' text.
+ */
+export async function checkRecords(
+  root: string,
+  cwd: string,
+  model: Model,
+  today: IsoDate,
+): Promise<{ diagnostics: Diagnostic[]; sources: Record<string, string>; papers: Record<string, boolean> }> {
   const diagnostics: Diagnostic[] = [];
   const sources: Record<string, string> = {};
   const valid: { id: string; meeting: MeetingFile; display: string; positions: Map<string, { value: Pos; key?: Pos }> }[] = [];
+  const papers: Record<string, boolean> = {};
   for (const id of listMeetingIds(root)) {
     const dir = join(meetingsDir(root), id);
     const path = join(dir, MEETING_FILE);
@@ -30,7 +40,10 @@ export async function checkRecords(root: string, cwd: string, model: Model, toda
     diagnostics.push(...parsed.diagnostics);
     if (!parsed.meeting || hasErrors(parsed.diagnostics)) continue;
     // a paper is there when it is a regular file inside the meeting's folder (a link out of it, or a FIFO, is not)
-    const paperExists = (paper: string) => isRecordFile(dir, join(dir, paper));
+    const paperExists = (paper: string) => {
+      const p = join(dir, paper);
+      return (papers[p] = isRecordFile(dir, p));
+    };
     const agenda = parsed.meeting.agenda ?? [];
     // a paper that is there but refused says why (a link out of the folder, a FIFO), not "missing"
     const problems = checkMeeting(model, { id, meeting: parsed.meeting, paperExists }, today).map((p) => {
@@ -53,5 +66,5 @@ export async function checkRecords(root: string, cwd: string, model: Model, toda
     const v = at.get(id)!;
     diagnostics.push(...locate([problem], v.display, v.positions, 'meetings'));
   }
-  return { diagnostics, sources };
+  return { diagnostics, sources, papers };
 }

@@ -9,7 +9,7 @@ import type { IsoDate } from '../core/dates.js';
 import { DiagnosticsError, WepError } from '../core/errors.js';
 import { meetingSchema, type MeetingFile } from '../core/meeting-schema.js';
 import { hintFor } from '../core/suggest.js';
-import { cacheKey, readCache, writeCache } from './cache.js';
+import { cacheKey, isDiagnostics, isObject, readCache, writeCache } from './cache.js';
 import { listRecordFolder, readRecordText, recordEntry } from './guarded-read.js';
 import { MAX_YAML_BYTES } from './limits.js';
 
@@ -85,6 +85,10 @@ interface CachedMeeting {
   warnings: Diagnostic[];
 }
 
+/** A meeting record's top-level shape (date, body, agenda), as the schema gave it. */
+export const isMeetingShape = (v: unknown): v is MeetingFile => isObject(v) && typeof v.date === 'string' && typeof v.body === 'string' && typeof v.start === 'string' && Array.isArray(v.agenda);
+const isCachedMeeting = (v: unknown): v is CachedMeeting => isObject(v) && isMeetingShape(v.meeting) && isDiagnostics(v.warnings);
+
 /** Loads one meeting, from the cache when its text is unchanged. Throws on invalid records. */
 export async function loadMeeting(root: string, id: string, cwd: string, env: NodeJS.ProcessEnv = process.env): Promise<MeetingRecord> {
   verifyMeetingId(root, id);
@@ -94,7 +98,7 @@ export async function loadMeeting(root: string, id: string, cwd: string, env: No
   const display = rel && !rel.startsWith('..') ? rel : path;
   const source = readRecordText(root, path, { display, limit: MAX_YAML_BYTES });
   const key = cacheKey('meeting', source, display);
-  let cached = readCache<CachedMeeting>(key, env);
+  let cached = readCache(key, isCachedMeeting, env);
   if (!cached) {
     const parsed = await parseMeetingSource(source, display);
     if (!parsed.meeting || hasErrors(parsed.diagnostics)) throw new DiagnosticsError(parsed.diagnostics, { [display]: source });

@@ -10,7 +10,7 @@ import { DiagnosticsError, WepError } from '../core/errors.js';
 import { buildModel, type Model } from '../core/model.js';
 import { checkPartialPartnership, checkPartnership } from '../core/partnership-rules.js';
 import { partnershipSchema, type PartnershipFile } from '../core/partnership-schema.js';
-import { cacheKey, readCache, writeCache } from './cache.js';
+import { cacheKey, isDiagnostics, isObject, readCache, writeCache } from './cache.js';
 import { readRecordText } from './guarded-read.js';
 import { MAX_YAML_BYTES } from './limits.js';
 
@@ -79,6 +79,13 @@ interface CachedValidation {
   diagnostics: Diagnostic[];
 }
 
+/** A cached validation: diagnostics, and a file with the partnership file's top-level shape. */
+const isCachedValidation = (v: unknown): v is CachedValidation =>
+  isObject(v) &&
+  isDiagnostics(v.diagnostics) &&
+  (v.file === undefined ||
+    (isObject(v.file) && isObject(v.file.partnership) && typeof v.file.partnership.name === 'string' && Array.isArray(v.file.groups) && Array.isArray(v.file.people) && Array.isArray(v.file.bodies)));
+
 /** Validates partnership text completely: YAML, schema, then the named cross-reference rules. */
 export async function validatePartnershipSource(source: string, display: string, today: IsoDate): Promise<{ file?: PartnershipFile; diagnostics: Diagnostic[] }> {
   const { parseYaml } = await import('./yaml-source.js');
@@ -101,7 +108,7 @@ export async function validatePartnershipSource(source: string, display: string,
  */
 export async function validatePartnershipCached(source: string, display: string, today: IsoDate, env: NodeJS.ProcessEnv = process.env): Promise<CachedValidation> {
   const key = cacheKey('partnership', source, display, today);
-  const hit = readCache<CachedValidation>(key, env);
+  const hit = readCache(key, isCachedValidation, env);
   if (hit) return hit;
   const result = await validatePartnershipSource(source, display, today);
   writeCache(key, result, env);

@@ -11,10 +11,10 @@ import { relative, sep } from 'node:path';
 import type { MeetingFile } from '../core/meeting-schema.js';
 import { parseMinutes, pendingEntries, type ParsedMinutes, type PendingAction, type PendingDecision } from '../core/minutes-parse.js';
 import type { Diagnostic } from '../core/diagnostic.js';
-import { cacheKey, readCache, writeCache } from './cache.js';
+import { cacheKey, isDiagnostics, isObject, readCache, writeCache } from './cache.js';
 import { listRecordFolder, readRecordText, recordEntry } from './guarded-read.js';
 import { MAX_YAML_BYTES } from './limits.js';
-import { loadMeeting, MEETING_FILE, MEETING_ID, meetingsDir, recordsRootOf, type MeetingRecord } from './meetings.js';
+import { isMeetingShape, loadMeeting, MEETING_FILE, MEETING_ID, meetingsDir, recordsRootOf, type MeetingRecord } from './meetings.js';
 
 export const MINUTES_FILE = 'minutes.md';
 
@@ -69,11 +69,32 @@ export function withMinutes(rec: MeetingRecord): RegisterMeeting {
   return out;
 }
 
+/**
+ * What stands for a file's content: size, modification and change times, inode. The change
+ * time is set by the system on every write and cannot be set back (touch -d, a restored
+ * backup or git's checkout set the modification time only), so an edit that keeps the size
+ * and the modification time is still seen, as git's index sees it.
+ */
+interface Stamp {
+  size: number;
+  mtimeMs: number;
+  ctimeMs: number;
+  ino: number;
+}
+
 interface Snapshot {
   /** When the snapshot was written (ms since the epoch). */
   writtenAt: number;
-  entries: Record<string, { size: number; mtimeMs: number; meeting: MeetingFile; warnings: Diagnostic[] }>;
+  entries: Record<string, Stamp & { meeting: MeetingFile; warnings: Diagnostic[] }>;
 }
+
+const isSnapshot = (v: unknown): v is Snapshot =>
+  isObject(v) &&
+  typeof v.writtenAt === 'number' &&
+  isObject(v.entries) &&
+  Object.values(v.entries).every(
+    (e) => isObject(e) && typeof e.size === 'number' && typeof e.mtimeMs === 'number' && typeof e.ctimeMs === 'number' && typeof e.ino === 'number' && isMeetingShape(e.meeting) && isDiagnostics(e.warnings),
+  );
 
 /** A file changed this close to the snapshot's writing may have changed again unseen (racy-git). */
 const RACY_MS = 2000;
@@ -104,8 +125,9 @@ export interface LoadRegistersOptions {
  */
 export async function loadRegisters(root: string, cwd: string, env: NodeJS.ProcessEnv = process.env, opts: LoadRegistersOptions = {}): Promise<RegisterMeeting[]> {
   const dir = meetingsDir(root);
-  const key = cacheKey(opts.summary ? 'registers-summary' : 'registers-snapshot', root);
-  const snap = readCache<Snapshot>(key, env);
+  // cwd too: the warnings name files as seen from where wep runs
+  const key = cacheKey(opts.summary ? 'registers-summary' : 'registers-snapshot', root, cwd);
+  const snap = readCache(key, isSnapshot, env);
   const fresh: Snapshot = { writtenAt: Date.now(), entries: {} };
   let changed = !snap;
   const out: RegisterMeeting[] = [];
@@ -118,11 +140,11 @@ export async function loadRegisters(root: string, cwd: string, env: NodeJS.Proce
     // folder goes through loadMeeting and the guarded reader, which accepts or refuses it
     const lst = lstatSync(path, { throwIfNoEntry: false });
     if (!lst) continue;
-    const st = lst.isFile() ? lst : statSync(path, { throwIfNoEntry: false });
-    const { size, mtimeMs } = st ?? lst;
+    const st = lst.isFile() ? lst : (statSync(path, { throwIfNoEntry: false }) ?? lst);
+    const { size, mtimeMs, ctimeMs, ino } = st;
     const hit = snap?.entries[id];
     let rec: MeetingRecord;
-    if (lst.isFile() && hit && hit.size === size && hit.mtimeMs === mtimeMs && mtimeMs < snap!.writtenAt - RACY_MS) {
+    if (lst.isFile() && hit && hit.size === size && hit.mtimeMs === mtimeMs && hit.ctimeMs === ctimeMs && hit.ino === ino && Math.max(mtimeMs, ctimeMs) < snap!.writtenAt - RACY_MS) {
       rec = {
         id,
         dir: `${dir}${sep}${id}`,
@@ -139,7 +161,7 @@ export async function loadRegisters(root: string, cwd: string, env: NodeJS.Proce
       if (opts.summary) rec = { ...rec, meeting: summaryOf(rec.meeting) };
       changed = true;
     }
-    fresh.entries[id] = { size, mtimeMs, meeting: rec.meeting, warnings: rec.warnings };
+    fresh.entries[id] = { size, mtimeMs, ctimeMs, ino, meeting: rec.meeting, warnings: rec.warnings };
     out.push(withMinutes(rec));
   }
   if (changed || Object.keys(snap?.entries ?? {}).length !== out.length) writeCache(key, fresh, env);

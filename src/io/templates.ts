@@ -9,6 +9,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { WepError } from '../core/errors.js';
 import { readRecordText, recordEntry } from './guarded-read.js';
+import { escapeMarkdownHtml } from '../report/markdown-escape.js';
 
 export const TEMPLATES_DIR = 'templates';
 
@@ -64,9 +65,34 @@ function templateError(t: TemplateFile, e: unknown): WepError {
   );
 }
 
+/** Handlebars' rule for what a value becomes ({{x}}), with Markdown's escaping in place of HTML's. */
+function markdownValue(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  const safe = value as { toHTML?: () => string };
+  if (typeof safe.toHTML === 'function') return safe.toHTML();
+  return escapeMarkdownHtml(String(value));
+}
+
 /**
- * Renders template `name` with `data`. `html: true` escapes every value (for .html);
- * otherwise values are inserted as they are (Markdown, plain text).
+ * Makes {{x}} in this Handlebars instance's templates escape for Markdown. Handlebars has no
+ * option for its escape function: every template reads it from the container its top-level
+ * function is called with, so that function is handed a container that differs only there.
+ */
+function escapeForMarkdown(hb: typeof import('handlebars')): void {
+  const template = hb.template.bind(hb);
+  hb.template = ((spec: { main: (container: object, ...rest: unknown[]) => string }) => {
+    const main = spec.main;
+    spec.main = function (this: unknown, container: object, ...rest: unknown[]) {
+      return main.call(this, Object.create(container, { escapeExpression: { value: markdownValue } }), ...rest);
+    };
+    return template(spec as never);
+  }) as typeof hb.template;
+}
+
+/**
+ * Renders template `name` with `data`. `html: true` escapes every value for HTML (.html);
+ * otherwise for Markdown: raw HTML cannot start in a value (see escapeMarkdownHtml), and
+ * {{{x}}} inserts a value as it is.
  */
 export async function renderTemplate(root: string, cwd: string, name: string, data: object, opts: { html: boolean }): Promise<string> {
   const t = findTemplate(root, name, cwd);
@@ -77,11 +103,12 @@ export async function renderTemplate(root: string, cwd: string, name: string, da
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   hb.registerHelper('join', (list: unknown, sep: unknown) => (Array.isArray(list) ? list.join(typeof sep === 'string' ? sep : ', ') : ''));
   hb.registerHelper('upper', (s: unknown) => String(s ?? '').toUpperCase());
+  if (!opts.html) escapeForMarkdown(hb);
   let render: (d: object) => string;
   try {
     // Parsing first reports syntax errors now, with a line, rather than at first use.
     hb.parse(source);
-    render = hb.compile(source, { noEscape: !opts.html, strict: false, preventIndent: true });
+    render = hb.compile(source, { strict: false, preventIndent: true });
   } catch (e) {
     throw templateError(t, e);
   }

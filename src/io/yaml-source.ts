@@ -11,8 +11,14 @@ import { locate } from '../core/diagnostic.js';
 import { MAX_YAML_BYTES } from './limits.js';
 
 export { MAX_YAML_BYTES };
-/** Alias expansions allowed before the file is refused as an alias bomb. */
-export const MAX_ALIAS_EXPANSIONS = 1000;
+/**
+ * Nodes that aliases may produce before the file is refused as an alias bomb. Counting nodes
+ * produced, not aliases followed, bounds the work: 999 aliases of one 5,000-entry list are
+ * 5 million nodes. A records file that uses an anchor for a shared venue needs a few hundred.
+ */
+export const MAX_ALIAS_NODES = 10_000;
+/** Lists and mappings inside each other deeper than this are refused (records files need about 8). */
+export const MAX_DEPTH = 64;
 
 const YAML_HINTS: Record<string, string> = {
   DUPLICATE_KEY: 'each key may appear once in a mapping: remove or rename one of them',
@@ -39,6 +45,15 @@ function duplicateKeyMessage(source: string, offset: number): string {
   return key ? `duplicate key "${key}": it appears twice in the same mapping` : 'duplicate key: a key appears twice in the same mapping';
 }
 
+const tooDeep = (file: string, pos: Pos): Diagnostic => ({
+  severity: 'error',
+  file,
+  check: 'yaml',
+  pos: { ...pos, len: 1 },
+  message: `lists and mappings are nested more than ${MAX_DEPTH} levels deep here`,
+  hint: 'records files nest a few levels; check for unclosed [ or { or runaway indentation',
+});
+
 export interface ParsedYaml<T> {
   value: T | undefined;
   diagnostics: Diagnostic[];
@@ -61,22 +76,65 @@ function spanPos(lc: LineCounter, source: string, range: [number, number, number
   return { ...p, len };
 }
 
-class AliasBomb extends Error {}
+/** Why a document cannot be turned into a tree: too many nodes from aliases, an alias inside what it names, too deep. */
+class Unreadable extends Error {
+  constructor(
+    readonly why: 'alias-bomb' | 'alias-loop' | 'too-deep',
+    readonly offset: number,
+  ) {
+    super(why);
+  }
+}
 
-function toPNode(doc: Document, lc: LineCounter, source: string, node: Node | null | undefined, fallback: number, budget: { left: number }): PNode | undefined {
+interface Walk {
+  /** Nodes aliases may still produce. */
+  aliasNodes: number;
+  /** Inside the expansion of an alias (its nodes count against aliasNodes). */
+  inAlias: number;
+  depth: number;
+  /** Anchors by name, as defined so far in document order (a later anchor of the same name wins, as in YAML). */
+  anchors: Map<string, Node>;
+  /** The anchored nodes being expanded: an alias to one of them would never end. */
+  expanding: Set<Node>;
+}
+
+function toPNode(doc: Document, lc: LineCounter, source: string, node: Node | null | undefined, fallback: number, w: Walk): PNode | undefined {
   if (node === null || node === undefined) return undefined;
   if (isAlias(node)) {
-    if (--budget.left < 0) throw new AliasBomb();
-    return toPNode(doc, lc, source, node.resolve(doc) as Node | undefined, node.range?.[0] ?? fallback, budget);
+    // resolved here, in document order, in one pass: yaml's Alias.resolve searches the whole
+    // document for each alias
+    const target = w.anchors.get(node.source);
+    if (!target) return undefined;
+    if (w.expanding.has(target)) throw new Unreadable('alias-loop', node.range?.[0] ?? fallback);
+    w.expanding.add(target);
+    w.inAlias++;
+    try {
+      return toPNode(doc, lc, source, target, node.range?.[0] ?? fallback, w);
+    } finally {
+      w.inAlias--;
+      w.expanding.delete(target);
+    }
   }
+  if (w.inAlias > 0 && --w.aliasNodes < 0) throw new Unreadable('alias-bomb', fallback);
+  if (w.inAlias === 0 && node.anchor) w.anchors.set(node.anchor, node);
   const pos = spanPos(lc, source, node.range, fallback);
   if (isScalar(node)) {
     const v = node.value;
     const value = v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v : String(v);
     return { kind: 'scalar', value, pos };
   }
+  if (!isSeq(node) && !isMap(node)) return undefined;
+  if (++w.depth > MAX_DEPTH) throw new Unreadable('too-deep', node.range?.[0] ?? fallback);
+  try {
+    return collection(doc, lc, source, node, pos, w);
+  } finally {
+    w.depth--;
+  }
+}
+
+function collection(doc: Document, lc: LineCounter, source: string, node: Node, pos: Pos, w: Walk): PNode | undefined {
   if (isSeq(node)) {
-    return { kind: 'seq', pos, items: node.items.map((n) => toPNode(doc, lc, source, n as Node, pos.line, budget) ?? { kind: 'scalar', value: null, pos }) };
+    return { kind: 'seq', pos, items: node.items.map((n) => toPNode(doc, lc, source, n as Node, node.range?.[0] ?? 0, w) ?? { kind: 'scalar', value: null, pos }) };
   }
   if (isMap(node)) {
     return {
@@ -87,7 +145,7 @@ function toPNode(doc: Document, lc: LineCounter, source: string, node: Node | nu
         const keyPos = spanPos(lc, source, k?.range, node.range?.[0] ?? 0);
         const key = isScalar(k) ? (k.value as string) : String(k);
         const valueNode = pair.value as Node | null;
-        const value = toPNode(doc, lc, source, valueNode, k?.range?.[2] ?? 0, budget) ?? { kind: 'scalar' as const, value: null, pos: keyPos };
+        const value = toPNode(doc, lc, source, valueNode, k?.range?.[2] ?? 0, w) ?? { kind: 'scalar' as const, value: null, pos: keyPos };
         return { key: key === null ? 'null' : key, keyPos, value };
       }),
     };
@@ -103,7 +161,15 @@ export function parseYaml<T>(source: string, file: string, schema: Schema<T>): P
     return { value: undefined, diagnostics, positions: new Map(), root: undefined };
   }
   const lc = new LineCounter();
-  const doc = parseDocument(source, { lineCounter: lc, uniqueKeys: true, prettyErrors: false, strict: true, version: '1.2' });
+  let doc: Document;
+  try {
+    doc = parseDocument(source, { lineCounter: lc, uniqueKeys: true, prettyErrors: false, strict: true, version: '1.2' });
+  } catch (e) {
+    // the parser recurses per level of nesting: a deep enough file exhausts the stack
+    if (!(e instanceof RangeError)) throw e;
+    diagnostics.push(tooDeep(file, { line: 1, col: 1, len: 1 }));
+    return { value: undefined, diagnostics, positions: new Map(), root: undefined };
+  }
   // One syntax error usually causes a cascade of others (a tab, an unclosed bracket), so only
   // the first is reported; duplicate keys do not cascade and are all reported.
   const firstSyntax = doc.errors.find((e) => e.code !== 'DUPLICATE_KEY');
@@ -118,6 +184,10 @@ export function parseYaml<T>(source: string, file: string, schema: Schema<T>): P
       if (last > 0) offset = last - 1;
     }
     const firstLine = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    if (/call stack/i.test(firstLine)) {
+      diagnostics.push(tooDeep(file, posAt(lc, source, offset)));
+      continue;
+    }
     diagnostics.push({
       severity: 'error',
       file,
@@ -130,10 +200,17 @@ export function parseYaml<T>(source: string, file: string, schema: Schema<T>): P
   if (diagnostics.length) return { value: undefined, diagnostics, positions: new Map(), root: undefined };
   let root: PNode | undefined;
   try {
-    root = toPNode(doc, lc, source, doc.contents as Node | null, 0, { left: MAX_ALIAS_EXPANSIONS });
+    root = toPNode(doc, lc, source, doc.contents as Node | null, 0, { aliasNodes: MAX_ALIAS_NODES, inAlias: 0, depth: 0, anchors: new Map(), expanding: new Set() });
   } catch (e) {
-    if (!(e instanceof AliasBomb)) throw e;
-    diagnostics.push({ severity: 'error', file, check: 'yaml', pos: { line: 1, col: 1, len: 1 }, message: `the file expands YAML aliases more than ${MAX_ALIAS_EXPANSIONS} times`, hint: 'write the values out instead of using anchors (&) and aliases (*)' });
+    if (!(e instanceof Unreadable)) throw e;
+    const pos = { ...posAt(lc, source, e.offset), len: 1 };
+    diagnostics.push(
+      e.why === 'too-deep'
+        ? tooDeep(file, pos)
+        : e.why === 'alias-loop'
+          ? { severity: 'error', file, check: 'yaml', pos, message: 'this YAML alias is inside the list or mapping it refers to, so it would never end', hint: 'write the values out instead of using anchors (&) and aliases (*)' }
+          : { severity: 'error', file, check: 'yaml', pos: { line: 1, col: 1, len: 1 }, message: `the file's YAML aliases expand to more than ${MAX_ALIAS_NODES} values`, hint: 'write the values out instead of using anchors (&) and aliases (*)' },
+    );
     return { value: undefined, diagnostics, positions: new Map(), root: undefined };
   }
   const positions = indexPositions(root);

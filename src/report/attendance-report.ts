@@ -29,13 +29,10 @@ export function renderAttendanceMarkdown(r: AttendanceReport, by: By, title: str
   return lines;
 }
 
-const csvCell = (v: string | number | null) => {
-  const s = v === null ? '' : String(v);
-  return /[",\n\r]/.test(s) || /^[=+\-@]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
-
-export function renderAttendanceCsv(r: AttendanceReport, by: By): string[] {
-  const rows: (string | number | null)[][] =
+/** The report as CSV, through the one CSV writer. */
+export async function renderAttendanceCsv(r: AttendanceReport, by: By): Promise<string> {
+  const { formatCsv } = await import('./csv.js');
+  return formatCsv(
     by === 'person'
       ? [
           ['id', 'name', 'group', 'meetings', 'present', 'proxy', 'apologies', 'absent', 'attended_percent'],
@@ -44,8 +41,8 @@ export function renderAttendanceCsv(r: AttendanceReport, by: By): string[] {
       : [
           ['group', 'name', 'members', 'member_meetings', 'present', 'proxy', 'apologies', 'absent', 'attended_percent'],
           ...r.groups.map((g) => [g.id, g.name, g.members, g.meetings, g.present, g.proxy, g.apologies, g.absent, attendanceRate(g)]),
-        ];
-  return rows.map((row) => row.map(csvCell).join(','));
+        ],
+  );
 }
 
 const tally = (t: PersonAttendance | GroupAttendance) => ({

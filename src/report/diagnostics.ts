@@ -5,6 +5,10 @@
 import type { ChalkInstance } from 'chalk';
 import type { Diagnostic } from '../core/diagnostic.js';
 
+/** Characters of a line shown in an excerpt, and how many of them come before the place. */
+const EXCERPT_WIDTH = 100;
+const EXCERPT_LEAD = 40;
+
 /** Renders one diagnostic as lines of text. */
 export function renderDiagnostic(d: Diagnostic, source: string | undefined, c: ChalkInstance): string[] {
   const where = d.pos ? `${d.file}:${d.pos.line}:${d.pos.col}` : d.file;
@@ -15,11 +19,16 @@ export function renderDiagnostic(d: Diagnostic, source: string | undefined, c: C
     if (text !== undefined) {
       const num = String(d.pos.line);
       const pad = ' '.repeat(num.length);
-      const shown = text.replace(/\t/g, ' ');
-      const len = Math.max(1, Math.min(d.pos.len, shown.length - d.pos.col + 1));
+      // A long line (a minified list, a runaway nesting) is shown as a window around the place.
+      const full = text.replace(/\t/g, ' ');
+      const from = full.length > EXCERPT_WIDTH ? Math.max(0, Math.min(d.pos.col - 1 - EXCERPT_LEAD, full.length - EXCERPT_WIDTH)) : 0;
+      const cut = full.slice(from, from + EXCERPT_WIDTH);
+      const shown = `${from > 0 ? '…' : ''}${cut}${from + EXCERPT_WIDTH < full.length ? '…' : ''}`;
+      const col = d.pos.col - from + (from > 0 ? 1 : 0);
+      const len = Math.max(1, Math.min(d.pos.len, cut.length - (d.pos.col - 1 - from)));
       lines.push(`${pad} |`);
       lines.push(`${num} | ${shown}`);
-      lines.push(`${pad} | ${' '.repeat(Math.max(0, d.pos.col - 1))}${(d.severity === 'error' ? c.red : c.yellow)('^'.repeat(len))}`);
+      lines.push(`${pad} | ${' '.repeat(Math.max(0, col - 1))}${(d.severity === 'error' ? c.red : c.yellow)('^'.repeat(len))}`);
     }
   }
   if (d.hint) lines.push(`  ${c.cyan('fix:')} ${d.hint}`);

@@ -1,39 +1,34 @@
 /** Distribution lists as the clerk pastes them: a BCC line, CSV, vCards, JSON. */
 import type { ChalkInstance } from 'chalk';
 import type { Distribution, Recipient } from '../core/distribution.js';
+import { escapeText } from '../core/ics.js';
 
 /** Addresses, comma-separated, ready for a BCC line. */
 export function formatEmails(d: Distribution): string {
   return d.recipients.flatMap((r) => (r.email ? [r.email] : [])).join(', ');
 }
 
-/** A CSV field: quoted when needed; a leading = + - @ is defused so spreadsheets do not run it. */
-export function csvField(value: string | undefined): string {
-  let v = value ?? '';
-  if (/^[=+\-@\t\r]/.test(v)) v = `'${v}`;
-  return /[",\r\n]/.test(v) || v !== v.trim() ? `"${v.replace(/"/g, '""')}"` : v;
-}
-
 export const CSV_COLUMNS = ['id', 'name', 'email', 'title', 'organisation', 'group', 'kind', 'proxy_for', 'apologies'] as const;
 
-export function formatCsv(d: Distribution): string {
-  const rows = d.recipients.map((r) =>
-    [r.id, r.name, r.email, r.title, r.organisation, r.group, r.kind, r.proxyFor, r.apologies ? 'yes' : ''].map(csvField).join(','),
-  );
-  return `${[CSV_COLUMNS.join(','), ...rows].join('\r\n')}\r\n`;
+/** The recipients as CSV, through the one CSV writer. */
+export async function formatDistributionCsv(d: Distribution): Promise<string> {
+  const { formatCsv } = await import('./csv.js');
+  const rows = d.recipients.map((r) => [r.id, r.name, r.email, r.title, r.organisation, r.group, r.kind, r.proxyFor, r.apologies ? 'yes' : '']);
+  return formatCsv([CSV_COLUMNS, ...rows]);
 }
 
-const vEscape = (s: string) => s.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
+/** vCard text escapes as iCalendar TEXT does (the same RFC 5545 rule), controls and every newline form included. */
+const vEscape = escapeText;
 
 function vcard(r: Recipient): string[] {
   const parts = r.name.trim().split(/\s+/);
   const family = parts.length > 1 ? parts[parts.length - 1]! : r.name;
   const given = parts.length > 1 ? parts.slice(0, -1).join(' ') : '';
   const lines = ['BEGIN:VCARD', 'VERSION:3.0', `FN:${vEscape(r.name)}`, `N:${vEscape(family)};${vEscape(given)};;;`];
-  if (r.email) lines.push(`EMAIL;TYPE=INTERNET:${r.email}`);
+  if (r.email) lines.push(`EMAIL;TYPE=INTERNET:${vEscape(r.email)}`);
   if (r.title) lines.push(`TITLE:${vEscape(r.title)}`);
   if (r.organisation) lines.push(`ORG:${vEscape(r.organisation)}`);
-  if (r.id) lines.push(`UID:urn:wep:person:${r.id}`);
+  if (r.id) lines.push(`UID:urn:wep:person:${vEscape(r.id)}`);
   lines.push('END:VCARD');
   return lines;
 }

@@ -6,6 +6,7 @@
 import type { ChalkInstance } from 'chalk';
 import { formatLongDate, formatTime } from '../core/dates.js';
 import type { LifecycleChange, MinutesDoc, MinutesItem, PersonRef, ProxyRef, QuorumStatement } from '../core/minutes.js';
+import { escapeMarkdownHtml as md } from './markdown-escape.js';
 
 const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
 
@@ -24,7 +25,21 @@ export function formatQuorum(q: QuorumStatement): string {
 
 const proxyLine = (p: ProxyRef) => `${formatPerson(p.proxy, false)} for ${p.for.name}`;
 
+/**
+ * The lines wep writes for a standard item, as Markdown ready to insert (the template uses
+ * {{{ }}} for them): text from the records is escaped here, wep's own HTML comments are not.
+ */
 function standardLines(doc: MinutesDoc, it: MinutesItem): string[] {
+  return standardText(doc, it).map((line) => {
+    const at = line.lastIndexOf(COMMENT_MARK);
+    return at === -1 ? md(line) : `${md(line.slice(0, at))}${line.slice(at + 1)}`;
+  });
+}
+
+/** Where wep's own comment starts, at the end of a line (after it come only ids). */
+const COMMENT_MARK = '\u0000';
+
+function standardText(doc: MinutesDoc, it: MinutesItem): string[] {
   switch (it.standard) {
     case 'apologies':
       return [
@@ -41,7 +56,7 @@ function standardLines(doc: MinutesDoc, it: MinutesItem): string[] {
       return doc.previous
         ? [
             `The minutes of the meeting held on ${doc.previous.dateLong} were approved as a correct record and signed by the Chair.`,
-            `<!-- record it: wep minutes --meeting ${doc.previous.id} --approved-at ${doc.meetingId} (status now: ${doc.previous.status}) -->`,
+            `${COMMENT_MARK}<!-- record it: wep minutes --meeting ${doc.previous.id} --approved-at ${doc.meetingId} (status now: ${doc.previous.status}) -->`,
           ]
         : ['There were no previous minutes to approve.'];
     case 'matters-arising':
@@ -50,7 +65,7 @@ function standardLines(doc: MinutesDoc, it: MinutesItem): string[] {
             'Actions carried forward:',
             '',
             ...doc.mattersArising.map(
-              (a) => `- ${a.ref}: ${a.text} (${a.owner.name}${a.due ? `, due ${a.due}` : ''}${a.overdue ? ', overdue' : ''}) <!-- close it: wep actions done ${a.ref} -->`,
+              (a) => `- ${a.ref}: ${a.text} (${a.owner.name}${a.due ? `, due ${a.due}` : ''}${a.overdue ? ', overdue' : ''}) ${COMMENT_MARK}<!-- close it: wep actions done ${a.ref} -->`,
             ),
           ]
         : ['There were no actions carried forward.'];

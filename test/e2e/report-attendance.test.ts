@@ -22,9 +22,10 @@ describe('wep report attendance', () => {
     expect(r.stderr).toBe(''); // December has not happened yet: not "unrecorded"
   });
 
-  it('per group as CSV', () => {
+  it('per group as CSV, rows ending in CRLF', () => {
     const r = run(['--by', 'group', '--format', 'csv', '--year', '2026']);
-    expect(r.stdout.split('\n').slice(0, 2)).toEqual([
+    expect(r.stdout.endsWith('\r\n')).toBe(true);
+    expect(r.stdout.split('\r\n').slice(0, 2)).toEqual([
       'group,name,members,member_meetings,present,proxy,apologies,absent,attended_percent',
       'primary-heads,Wokingham Primary Heads Partnership,4,4,2,0,1,1,50',
     ]);

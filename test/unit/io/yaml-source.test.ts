@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { int, obj, opt, req, str, arr } from '../../../src/core/schema.js';
-import { MAX_ALIAS_EXPANSIONS, MAX_YAML_BYTES, parseYaml } from '../../../src/io/yaml-source.js';
+import { MAX_ALIAS_NODES, MAX_YAML_BYTES, parseYaml } from '../../../src/io/yaml-source.js';
 
 const schema = obj({ name: req(str()), seats: opt(int({ min: 0 })), tags: opt(arr(str())), nested: opt(obj({ when: opt(str()) })) });
 const parse = (text: string) => parseYaml(text, 'f.yaml', schema);
@@ -49,7 +49,7 @@ describe('parseYaml', () => {
     const r = parse(lines.join('\n'));
     expect(r.value).toBeUndefined();
     expect(r.diagnostics).toEqual([
-      { severity: 'error', file: 'f.yaml', check: 'yaml', pos: { line: 1, col: 1, len: 1 }, message: `the file expands YAML aliases more than ${MAX_ALIAS_EXPANSIONS} times`, hint: 'write the values out instead of using anchors (&) and aliases (*)' },
+      { severity: 'error', file: 'f.yaml', check: 'yaml', pos: { line: 1, col: 1, len: 1 }, message: `the file's YAML aliases expand to more than ${MAX_ALIAS_NODES} values`, hint: 'write the values out instead of using anchors (&) and aliases (*)' },
     ]);
   });
 
