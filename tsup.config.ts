@@ -61,10 +61,11 @@ export default defineConfig([
     minify: true,
     clean: false,
     sourcemap: false,
-    // Everything is bundled except markdown-it (100 KB, only `wep publish` uses it): it stays a
-    // runtime dependency, required when publish runs, so no other command reads its bytes.
-    noExternal: [/^(?!markdown-it$)/],
-    external: ['markdown-it'],
+    // Everything is bundled except the libraries only some commands use: markdown-it (publish),
+    // and pdf-lib, docx and nodemailer (pack, send, --docx). They stay runtime dependencies in
+    // node_modules, required when those commands run, so no other command reads their bytes.
+    noExternal: [/^(?!(markdown-it|pdf-lib|docx|nodemailer)(\/|$)).*/],
+    external: ['markdown-it', 'pdf-lib', 'docx', 'nodemailer'],
     shims: true,
     // keep `node:` in imports, so lazyChildProcess sees commander's node:child_process
     removeNodeProtocol: false,

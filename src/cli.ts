@@ -136,11 +136,36 @@ function program(only?: string) {
         .option('-m, --meeting <id>', 'meeting id (default: the next upcoming meeting)')
         .option('--sent [date]', 'record in meeting.yaml that the notice was sent (today, or YYYY-MM-DD)')
         .option('--short-notice-agreed <reason>', 'record that shorter notice was agreed, and why')
+        .option('--docx', 'also write notice.docx (Word)')
         .option('--force', 'overwrite generated files even if edited by hand (a backup is kept)')
         .option('--commit', 'commit the files written to git')
         .option('--json', 'print what was written as JSON')
         .addHelpText('after', examples('wep notice', 'wep notice --meeting 2026-12-10-partnership', 'wep notice --sent', 'wep notice --sent 2026-11-30 --commit', 'wep notice --short-notice-agreed "urgent budget decision; agreed by the chair"'))
         .action((opts) => exec(() => import('./commands/notice.js'), opts));
+    },
+    pack: () => {
+      cli
+        .command('pack')
+        .description('write agenda-pack.pdf: the notice and agenda, then every paper, page-numbered, with bookmarks')
+        .option('-m, --meeting <id>', 'meeting id (default: the next upcoming meeting)')
+        .option('--supplement', 'only the papers added or changed since the notice was sent')
+        .option('--force', 'overwrite a pack edited since wep wrote it (a backup is kept)')
+        .option('--json', 'print what was written as JSON')
+        .addHelpText('after', examples('wep pack', 'wep pack --meeting 2026-12-10-partnership', 'wep pack --supplement'))
+        .action((opts) => exec(() => import('./commands/pack.js'), opts));
+    },
+    send: () => {
+      cli
+        .command('send')
+        .description('email the notice (or the minutes): one message per recipient, the invitation and the pack; recorded in meeting.yaml')
+        .option('-m, --meeting <id>', 'meeting id (default: the next upcoming meeting; with --minutes, the latest held)')
+        .option('--minutes', 'circulate the minutes instead of the notice')
+        .option('-y, --yes', 'send without asking (for scripts)')
+        .option('--dry-run', 'only show who would get what')
+        .option('--eml <dir>', 'write the messages as .eml drafts in this folder instead of sending')
+        .option('--bcc', 'one message with the recipients in Bcc, instead of one each')
+        .addHelpText('after', examples('wep send --dry-run', 'wep send --meeting 2026-12-10-partnership', 'wep send --yes', 'wep send --eml drafts', 'wep send --minutes --meeting 2026-10-08-partnership', 'WEP_SMTP_URL=smtp://127.0.0.1:2525 wep send --yes'))
+        .action((opts) => exec(() => import('./commands/send.js'), opts));
     },
     distribution: () => {
       cli
@@ -201,6 +226,7 @@ function program(only?: string) {
         .option('--reason <text>', 'with --circulated, when they went out before: why they are circulated again')
         .option('--amendment <text>', 'with --approved-at: an amendment the meeting made (repeatable)', repeat)
         .option('--signed [date]', 'record that the chair signed the minutes')
+        .option('--docx', 'also write minutes.docx (Word)')
         .option('--force', 'overwrite minutes.md even if edited (a backup is kept)')
         .option('--commit', 'commit the files written to git')
         .option('--json', 'print what was written or recorded as JSON')

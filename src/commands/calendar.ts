@@ -3,7 +3,8 @@ import { formatLongDate } from '../core/dates.js';
 import { WepError } from '../core/errors.js';
 import { renderCalendar, type IcsEvent } from '../core/ics.js';
 import { meetingDeadlines } from '../core/meeting-deadlines.js';
-import { meetingUid, prodId, stampFor, timeText } from '../core/notice.js';
+import { meetingEvent, meetingUid, prodId, stableStamp as stampFor } from '../core/meeting-event.js';
+import { timeText } from '../core/notice.js';
 import { generatedState, writeGenerated } from '../io/generated.js';
 import { displayPath } from '../io/partnership-file.js';
 import { bodyOf, loadRecords } from '../io/records.js';
@@ -25,18 +26,14 @@ export async function run(ctx: CommandContext, opts: CalendarOptions): Promise<C
     const m = r.meeting;
     const body = bodyOf(records, r);
     const venue = m.venue ?? body.venue;
-    const uid = meetingUid(model, r.id);
-    events.push({
-      uid,
-      stamp: stampFor(m.date),
-      summary: `${short}: ${body.name}`,
-      description: `${body.name}, ${formatLongDate(m.date)}, ${timeText(m.start, m.end)}${venue?.link ? `\nJoin online: ${venue.link}` : ''}${holidayNote(model, body, m.date)}`,
-      location: venue ? [venue.name, venue.address].filter(Boolean).join(', ') : undefined,
-      url: venue?.link,
-      timed: { date: m.date, start: m.start, end: m.end ?? m.start },
-      cancelled: m.cancelled !== undefined,
-      categories: [short, body.name],
-    });
+    const uid = meetingUid(model, r.id, m);
+    events.push(
+      meetingEvent(model, r.id, m, {
+        stamp: stampFor(m.date),
+        description: `${body.name}, ${formatLongDate(m.date)}, ${timeText(m.start, m.end)}${venue?.link ? `\nJoin online: ${venue.link}` : ''}${holidayNote(model, body, m.date)}`,
+        categories: [short, body.name],
+      }),
+    );
     if (m.cancelled) continue;
     const d = meetingDeadlines(model, body, m.date, ctx.today);
     events.push({

@@ -9,8 +9,12 @@ import { applyLifecycle, approvalItem, buildMinutes, type ApprovalQuorum, type L
 import type { Model } from '../core/model.js';
 import { evaluateQuorum } from '../core/quorum.js';
 import { commitFiles, verifyInsideRepo } from '../io/git.js';
-import { updateGenerated, writeGenerated } from '../io/generated.js';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { writeDocxBeside } from '../io/documents.js';
+import { generatedState, updateGenerated, writeGenerated } from '../io/generated.js';
 import { meetingDate } from '../io/meetings.js';
+import { displayPath } from '../io/partnership-file.js';
 import { loadRecords, resolveMeeting, verifyMeetingRef } from '../io/records.js';
 import { editMeetingFile, setMinutesInDoc, syncMinutesToDoc } from '../io/register-edits.js';
 import { renderTemplate } from '../io/templates.js';
@@ -32,6 +36,7 @@ export interface MinutesOptions {
   amendment?: string[];
   force?: true;
   commit?: true;
+  docx?: true;
   json?: true;
 }
 
@@ -139,6 +144,8 @@ export async function run(ctx: CommandContext, opts: MinutesOptions): Promise<Co
       warnings.push(`${d.entry} ${d.id} of ${rec.display} ("${d.was}") is not in ${rec.minutesDisplay}: add its line under item ${d.item ?? '?'}, or delete it from meeting.yaml`);
     }
     if (!rec.hasMinutesFile && req.circulated) warnings.push(`there is no ${rec.minutesDisplay}: write it with "wep minutes --meeting ${id}"`);
+  } else if (opts.docx && !opts.force && generatedState(rec.minutesPath) === 'edited') {
+    // the clerk has written the minutes: Word gets their text, minutes.md is left alone
   } else {
     const all = await records.meetings();
     const same = all.filter((x) => x.meeting.body === m.body && !x.meeting.cancelled);
@@ -180,6 +187,16 @@ export async function run(ctx: CommandContext, opts: MinutesOptions): Promise<Co
     const deadline = meetingDeadlines(model, body, m.date, ctx.today).minutesBy.date;
     if (!m.minutes?.circulated) lines.push(`  circulate by ${formatLongDate(deadline)}, then record it: wep minutes --meeting ${id} --circulated`);
   }
+
+  if (opts.docx) {
+    if (!existsSync(rec.minutesPath)) throw new WepError(`there is no ${rec.minutesDisplay} to write minutes.docx from`, `write the minutes first: wep minutes --meeting ${id}`);
+    const w = await writeDocxBeside(dirname(rec.minutesPath), 'minutes.docx', readFileSync(rec.minutesPath, 'utf8'), { title: `Minutes: ${body.name}, ${formatLongDate(m.date)}` }, { force: opts.force, display: (p) => displayPath(ctx.cwd, p) });
+    // not committed: git.ts commits only text wep wrote
+    files.push({ path: displayPath(ctx.cwd, w.path), status: 'written' });
+    lines.push(`wrote ${displayPath(ctx.cwd, w.path)}${w.backup ? `  (your edited version kept as ${displayPath(ctx.cwd, w.backup)})` : ''}`);
+  }
+  // minutes.md goes with a change to the record (circulated, approved, signed) when it is not committed yet
+  if (opts.commit && written.length && existsSync(rec.minutesPath) && !written.includes(rec.minutesPath)) written.push(rec.minutesPath);
 
   let commit: string | null | undefined;
   if (opts.commit && written.length) {

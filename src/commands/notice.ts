@@ -4,9 +4,15 @@ import { meetingDistribution, recipientKeys } from '../core/distribution.js';
 import { WepError } from '../core/errors.js';
 import { renderCalendar } from '../core/ics.js';
 import { meetingDeadlines } from '../core/meeting-deadlines.js';
-import { buildInvite, buildNoticeView, noticeTiming } from '../core/notice.js';
-import { writeGeneratedSet, type WriteResult } from '../io/generated.js';
-import { commitFiles, verifyInsideRepo } from '../io/git.js';
+import { existsSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { meetingUid } from '../core/meeting-event.js';
+import { buildInvite, buildNoticeView, missingPapers, noticeSentRecord, noticeTiming } from '../core/notice.js';
+import { nowStamp } from '../io/clock.js';
+import { NOTICE_DOCUMENTS, writeNoticeDocx } from '../io/documents.js';
+import { readPaperFiles } from '../io/papers.js';
+import { keepDtstamp, writeGeneratedSet, type WriteResult } from '../io/generated.js';
+import { changedFiles, commitFiles, verifyInsideRepo } from '../io/git.js';
 import { displayPath } from '../io/partnership-file.js';
 import { loadRecords, resolveMeeting } from '../io/records.js';
 import { renderTemplate } from '../io/templates.js';
@@ -23,6 +29,7 @@ export interface NoticeOptions {
   meeting?: string;
   sent?: string | true;
   shortNoticeAgreed?: string;
+  docx?: true;
   force?: true;
   commit?: true;
   json?: true;
@@ -57,8 +64,21 @@ export async function run(ctx: CommandContext, opts: NoticeOptions): Promise<Com
     changed.push(rec.path);
   }
   if (sentDate) {
-    const to = recipientKeys(dist);
-    editYamlFile(root, rec.path, (doc) => setTopLevel(doc, 'notice', { sent: sentDate, to }), undefined, rec.display);
+    if (!existsSync(join(rec.dir, 'notice.md'))) {
+      throw new WepError(`no notice has been written for ${rec.id}, so it cannot have been sent`, `write it first: wep notice --meeting ${rec.id}`);
+    }
+    const sent = rec.meeting;
+    const record = noticeSentRecord(sent, body, sentDate, recipientKeys(dist), readPaperFiles(rec.dir, sent).map((p) => ({ path: p.paper, sha256: p.sha256 })));
+    editYamlFile(
+      root,
+      rec.path,
+      (doc) => {
+        setTopLevel(doc, 'notice', { ...record });
+        if (!sent.uid) doc.set('uid', meetingUid(model, rec.id, sent));
+      },
+      undefined,
+      rec.display,
+    );
     changed.push(rec.path);
   }
   if (changed.length) rec = await records.meeting(rec.id);
@@ -67,28 +87,51 @@ export async function run(ctx: CommandContext, opts: NoticeOptions): Promise<Com
 
   // Recording that it was sent leaves the documents alone: the clerk may have edited them before sending.
   const written: WriteResult[] = [];
+  const paperWarnings: string[] = [];
+  let revised = false;
   if (!sentDate) {
     const agenda = agendaAmong(model, rec.id, meeting, await records.meetings(), ctx.today);
     const view = buildNoticeView(model, rec.id, meeting, agenda, dist, d);
-    const files = {
-      'notice.md': await renderTemplate(root, ctx.cwd, 'notice.md.hbs', view, { html: false }),
-      'notice.html': await renderTemplate(root, ctx.cwd, 'notice.html.hbs', view, { html: true }),
-      'invite.ics': renderCalendar(buildInvite(model, view, dist, meeting.cancelled !== undefined)),
+    revised = view.revised !== null;
+    const found = new Set(readPaperFiles(rec.dir, meeting).map((p) => p.paper));
+    for (const p of missingPapers(agenda, found)) paperWarnings.push(`item ${p.item} (${p.title}): the paper ${p.paper} is not in ${displayPath(ctx.cwd, rec.dir)}`);
+    // a cancelled meeting gets a notice of cancellation (and the invitation a METHOD:CANCEL)
+    const kind = meeting.cancelled ? 'cancellation' : 'notice';
+    const files: Record<string, string> = {
+      'notice.md': await renderTemplate(root, ctx.cwd, `${kind}.md.hbs`, view, { html: false }),
+      'notice.html': await renderTemplate(root, ctx.cwd, `${kind}.html.hbs`, view, { html: true }),
+      'invite.ics': keepDtstamp(join(rec.dir, 'invite.ics'), renderCalendar(buildInvite(model, meeting, view, { stamp: nowStamp(ctx.env) }))),
     };
     written.push(...writeGeneratedSet(rec.dir, files, { force: opts.force, display: (p) => displayPath(ctx.cwd, p) }));
+    if (opts.docx) written.push(await writeNoticeDocx(rec.dir, files['notice.md']!, { force: opts.force, display: (p) => displayPath(ctx.cwd, p) }));
+    // The UID is fixed the first time a notice is written: renaming the folder keeps the event.
+    if (!meeting.uid) {
+      editYamlFile(root, rec.path, (doc) => doc.set('uid', meetingUid(model, rec.id, meeting)), rec.source, rec.display);
+      changed.push(rec.path);
+    }
   }
 
   let commit: string | null = null;
+  let committed = 0;
   if (opts.commit) {
-    const paths = [...new Set([...changed, ...written.map((w) => w.path)])];
+    // the documents of the notice go with it, whether written now or earlier (then sent);
+    // meeting.yaml always, as it holds the UID the first notice fixed
+    // (the text ones: git.ts commits only text wep wrote, so Word and PDF files and the clerk's
+    // papers are left for the clerk to commit)
+    const documents = NOTICE_DOCUMENTS.filter((f) => /\.(md|html|ics)$/.test(f)).map((f) => join(rec.dir, f)).filter((p) => existsSync(p));
+    const paths = [...new Set([rec.path, ...changed, ...written.map((w) => w.path).filter((p) => /\.(md|html|ics)$/.test(p)), ...documents])];
     const what = sentDate ? `Record notice of ${rec.id} as sent on ${sentDate}` : reason ? `Notice of ${rec.id} (short notice agreed)` : `Notice of ${rec.id}`;
+    // the count says what the commit holds: files among these that had changed
+    committed = changedFiles(root, paths.map((p) => relative(root, p)))?.length ?? paths.length;
     commit = commitFiles(root, paths, what);
   }
 
   const show = (p: string) => displayPath(ctx.cwd, p);
   const notes = renderMeetingChoice(rec.id, chosen.choice, c);
   const t = renderNoticeTiming(timing, rec.id, c);
-  const warnings = [...gitWarnings, ...renderWithoutEmail(dist)];
+  const warnings = [...gitWarnings, ...renderWithoutEmail(dist), ...paperWarnings];
+  if (revised) warnings.push(`the notice has changed since it was sent on ${formatLongDate(meeting.notice!.sent!)}: it is marked revised and must go out again (wep send --meeting ${rec.id}, or send it and run "wep notice --meeting ${rec.id} --sent")`);
+  if (meeting.cancelled && meeting.notice?.sent) warnings.push(`the meeting is cancelled after its notice was sent: send the notice of cancellation to everyone (wep send --meeting ${rec.id})`);
   if (opts.json) {
     return done({
       notes,
@@ -102,6 +145,8 @@ export async function run(ctx: CommandContext, opts: NoticeOptions): Promise<Com
         timing: timingJson(timing),
         recipients: dist.recipients.length,
         withoutEmail: dist.withoutEmail.map((r) => r.id ?? r.name),
+        revised,
+        cancelled: meeting.cancelled !== undefined,
         commit,
       }),
     });
@@ -119,6 +164,6 @@ export async function run(ctx: CommandContext, opts: NoticeOptions): Promise<Com
     lines.push(`Send it to ${dist.recipients.length} recipients: "wep distribution --meeting ${rec.id}" gives the BCC line.`);
     if (!meeting.notice?.sent) lines.push(`When it has gone, record it: wep notice --meeting ${rec.id} --sent`);
   }
-  if (opts.commit) lines.push(formatCommit(commit, written.length + changed.length));
+  if (opts.commit) lines.push(formatCommit(commit, committed));
   return done({ notes, lines, errors: t.err, warnings });
 }

@@ -4,6 +4,7 @@
  * render the pages (report/site/)
  * -> write the folder atomically (io/site-writer).
  */
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { WepError } from '../core/errors.js';
 import { planSite } from '../core/site/plan.js';
@@ -54,7 +55,7 @@ export async function run(ctx: CommandContext, opts: PublishOptions): Promise<Co
   const meetings: SiteMeetingInput[] = loaded.map((r) => {
     const local = (r.meeting.agenda ?? []).map((i) => i.paper).filter((p): p is string => !!p && !isWebAddress(p));
     const found = findPapers(r.dir, root, local);
-    const input: SiteMeetingInput = { id: r.id, meeting: r.meeting, papers: found, paperTexts: readMarkdownPapers(r.dir, found) };
+    const input: SiteMeetingInput = { id: r.id, meeting: r.meeting, papers: found, paperTexts: readMarkdownPapers(r.dir, found), packFound: existsSync(join(r.dir, 'agenda-pack.pdf')) };
     const minutes = readMeetingMinutes(r.dir);
     if (minutes !== undefined) {
       input.minutesText = minutes.text;

@@ -64,6 +64,22 @@ const votes = obj(
   { description: 'A recorded vote on the decision' },
 );
 
+/** One message `wep send` delivered: to whom, its Message-ID, when, and which version. */
+const sentMessage = obj(
+  {
+    to: req(str({ expected: 'a recipient' }), 'Person id, or the address of an outside invitee'),
+    messageId: req(str({ expected: 'a Message-ID' })),
+    date: req(date()),
+    version: opt(str({ expected: 'a fingerprint' }), 'Fingerprint of what was sent: a changed document goes out again'),
+  },
+  { description: 'A message sent by "wep send"' },
+);
+
+const sentPaper = obj(
+  { path: req(text()), sha256: req(str({ expected: 'a SHA-256 hex digest', pattern: /^[0-9a-f]{64}$/ })) },
+  { description: 'A paper as it was when the notice was sent; a paper added or changed later is late' },
+);
+
 const decision = obj(
   {
     id: opt(id()),
@@ -92,7 +108,19 @@ export const meetingSchema = obj(
     shortNotice: opt(obj({ reason: req(text()), agreedBy: opt(arr(id())) }), 'Agreement to shorter notice than the rule'),
     invitees: opt(arr(obj({ name: req(text()), email: opt(email()), organisation: opt(text()), person: opt(id()) })), 'Invited beyond the body'),
     agenda: req(arr(agendaItem)),
-    notice: opt(obj({ sent: req(date()), to: opt(arr(str({ expected: 'a recipient' }))) }), 'When the notice went out and to whom'),
+    uid: opt(str({ expected: 'a calendar UID' }), 'Calendar UID of the meeting, fixed when the notice is first written; keeps the event when the folder is renamed'),
+    notice: opt(
+      obj({
+        sent: opt(date()),
+        to: opt(arr(str({ expected: 'a recipient' }))),
+        sequence: opt(int({ min: 0, description: 'SEQUENCE of the invitation sent' })),
+        event: opt(str({ expected: 'a fingerprint' }), 'Fingerprint of the date, time and venue sent'),
+        content: opt(str({ expected: 'a fingerprint' }), 'Fingerprint of the notice as sent'),
+        papers: opt(arr(sentPaper), 'The papers as they were when the notice was sent'),
+        messages: opt(arr(sentMessage), 'Messages sent by "wep send"'),
+      }),
+      'When the notice went out and to whom',
+    ),
     attendance: opt(attendance),
     actions: opt(arr(action)),
     decisions: opt(arr(decision)),
@@ -104,6 +132,7 @@ export const meetingSchema = obj(
         approvedAt: opt(id('Meeting at which the minutes were approved')),
         amendments: opt(arr(text()), 'Amendments made on approval; none: approved as a true record'),
         signed: opt(obj({ by: req(id()), date: req(date()) })),
+        messages: opt(arr(sentMessage), 'Messages sent by "wep send --minutes"'),
       }),
     ),
     nextMeeting: opt(date('Date of the next meeting')),
@@ -118,6 +147,7 @@ export type Attendance = Infer<typeof attendance>;
 export type Action = Infer<typeof action>;
 export type Decision = Infer<typeof decision>;
 export type Votes = Infer<typeof votes>;
+export type SentMessage = Infer<typeof sentMessage>;
 
 /** Every body a meeting is a meeting of: its own, then those it meets jointly with. */
 export function meetingBodies(m: Pick<MeetingFile, 'body' | 'jointWith'>): string[] {

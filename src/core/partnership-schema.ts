@@ -327,6 +327,22 @@ export const partnershipSchema = obj(
             references: opt(text('Minute reference scheme, e.g. "{short}/{yyyy}/{mm}/{item}" or "{n}/{ay}"')),
           }),
         ),
+        smtp: opt(
+          obj(
+            {
+              host: req(text('Mail server, e.g. smtp.example.org')),
+              port: opt(int({ min: 1, max: 65535, description: 'Default 587 (465 with tls: implicit)' })),
+              tls: opt(oneOf(['starttls', 'implicit', 'none'] as const), 'starttls (default): upgrade the connection; implicit: TLS from the start (port 465); none: only for a local test server'),
+              from: opt(email('Sender address; default the clerk\'s')),
+            },
+            { description: 'Where "wep send" sends mail. Credentials never go here: WEP_SMTP_USER and WEP_SMTP_PASSWORD in the environment; WEP_SMTP_URL overrides all of it' },
+          ),
+        ),
+        send: opt(
+          obj({
+            mode: opt(oneOf(['each', 'bcc'] as const), 'each (default): one message per recipient, so no address is shown to another; bcc: one message, recipients in Bcc'),
+          }),
+        ),
         publish: opt(
           obj({
             minutes: opt(oneOf(['approved-only', 'mark-drafts'] as const), 'Leave out unapproved minutes, or publish them marked as drafts'),

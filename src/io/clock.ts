@@ -11,3 +11,15 @@ export function today(env: NodeJS.ProcessEnv = process.env): IsoDate {
   // The partnership's dates are Europe/London dates, whatever the machine's zone.
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
 }
+
+/**
+ * The time now as an iCalendar UTC stamp (20261122T093000Z), for DTSTAMP. `WEP_NOW` (an ISO
+ * date-time) fixes it; with only `WEP_TODAY` set, it is noon UTC of that day, so fixed runs
+ * give the same bytes.
+ */
+export function nowStamp(env: NodeJS.ProcessEnv = process.env): string {
+  const fixed = env.WEP_NOW ?? (env.WEP_TODAY ? `${today(env)}T12:00:00Z` : undefined);
+  const t = fixed ? new Date(fixed) : new Date();
+  if (Number.isNaN(t.getTime())) throw new WepError(`WEP_NOW="${env.WEP_NOW}" is not a date and time`, 'unset it, or set it like 2026-11-22T09:30:00Z');
+  return t.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+}

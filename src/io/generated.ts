@@ -26,13 +26,17 @@ function withoutStamp(text: string): string {
 }
 
 /**
- * Adds the stamp to generated content. Markdown and HTML get an HTML comment as the last line;
- * iCalendar gets an X- property before END:VCALENDAR.
+ * Adds the stamp to generated content. Markdown and HTML get an HTML comment as the last line.
+ * iCalendar gets an X- property among the calendar's own properties, before its first
+ * component (VTIMEZONE, VEVENT): RFC 5545 allows calendar properties only there.
  */
 export function stamp(path: string, content: string): string {
   if (extname(path) === '.ics') {
     const body = content.replace(/(END:VCALENDAR)\r?\n?$/, '$1\r\n');
-    return body.replace(/END:VCALENDAR\r\n$/, `${stampLine(path, hash(body))}\r\nEND:VCALENDAR\r\n`);
+    const line = `${stampLine(path, hash(body))}\r\n`;
+    const first = body.search(/\r\nBEGIN:(?!VCALENDAR)/);
+    const at = first >= 0 ? first + 2 : body.lastIndexOf('END:VCALENDAR');
+    return at >= 0 ? body.slice(0, at) + line + body.slice(at) : body + line;
   }
   const body = content.endsWith('\n') ? content : `${content}\n`;
   return `${body}${stampLine(path, hash(body))}\n`;
@@ -147,4 +151,18 @@ export function updateGenerated(path: string, transform: (text: string) => strin
     { root, display: opts.display ?? path },
   );
   return r.written;
+}
+
+/**
+ * An invitation written again with nothing changed but DTSTAMP keeps the DTSTAMP of the file
+ * on disk: a rerun is not a new version, and an unchanged invite.ics stays byte for byte.
+ */
+export function keepDtstamp(path: string, content: string): string {
+  const current = readRecordTextIfExists(dirname(path), path);
+  if (stateOfText(current) !== 'unchanged') return content;
+  const old = withoutStamp(current!);
+  const was = /^DTSTAMP:(\S+)\r?$/m.exec(old)?.[1];
+  if (!was) return content;
+  const norm = (t: string) => t.replace(/^DTSTAMP:\S+\r?$/gm, 'DTSTAMP:');
+  return norm(old) === norm(content) ? content.replace(/^DTSTAMP:\S+(\r?)$/gm, `DTSTAMP:${was}$1`) : content;
 }

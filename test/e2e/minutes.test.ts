@@ -174,6 +174,7 @@ describe('a meeting from notice to approved minutes', () => {
     };
     step(['meeting', 'new', '2027-02-04'], '2027-01-10');
     step(['meeting', 'new', '2027-03-18'], '2027-01-10');
+    step(['notice', '--meeting', FEB], '2027-01-20');
     step(['notice', '--meeting', FEB, '--sent', '2027-01-20'], '2027-01-20');
     step(['attendance', '--meeting', FEB, '--present', 'chair-okafor,ph-ahmed,ph-brown,sh-clarke,sh-francis,sf-iqbal,sf-jones', '--apologies', 'sh-evans'], '2027-02-04');
     step(['minutes'], '2027-02-05');

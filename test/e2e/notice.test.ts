@@ -60,7 +60,7 @@ describe('wep notice: the documents', () => {
     expect(html).toContain('<a href="papers/place-planning-2027-28.md">');
   });
 
-  it('invite.ics: Europe/London time, attendees from the distribution, CRLF, folded', () => {
+  it('invite.ics: Europe/London time, no attendees (no address shown to another), CRLF, folded', () => {
     const ics = read(dir, `${DIR}/invite.ics`);
     expect(ics.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
     for (const line of ics.split('\r\n')) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
@@ -68,9 +68,16 @@ describe('wep notice: the documents', () => {
     expect(lines).toContain('DTSTART;TZID=Europe/London:20261210T160000');
     expect(lines).toContain('DTEND;TZID=Europe/London:20261210T180000');
     expect(lines).toContain('TZID:Europe/London');
-    expect(lines).toContain('DTSTAMP:20261210T000000Z');
-    expect(lines.filter((l) => l.startsWith('ATTENDEE;'))).toHaveLength(29);
-    expect(lines).toContain('ATTENDEE;CN=Dr Alex Morris;ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=FALSE:mailto:a.morris@example.org');
+    // DTSTAMP: the time written (noon UTC of a fixed WEP_TODAY)
+    expect(lines).toContain('DTSTAMP:20261122T120000Z');
+    expect(lines).toContain('SEQUENCE:0');
+    expect(lines).toContain(`UID:wep-${ID}@wep`);
+    expect(lines.filter((l) => l.startsWith('ATTENDEE;'))).toHaveLength(0);
+    expect(lines).toContain('ORGANIZER;CN=Jo Clerk:mailto:clerk@wep.example.org');
+    // the stamp is a calendar property, before the first component
+    expect(lines.findIndex((l) => l.startsWith('X-WEP-GENERATED:'))).toBeLessThan(lines.indexOf('BEGIN:VTIMEZONE'));
+    // the UID is fixed in meeting.yaml, so renaming the folder keeps the event
+    expect(read(dir, `${DIR}/meeting.yaml`)).toContain(`uid: wep-${ID}@wep`);
   });
 
   it('is deterministic: a second run writes the same bytes and says so', () => {
@@ -125,8 +132,18 @@ describe('wep notice: the deadline', () => {
     expect(read(dir, `${DIR}/notice.md`)).toContain('**Short notice:** this notice is shorter than the terms of reference require');
   });
 
+  it('--sent refuses when no notice was written', () => {
+    const dir = repo();
+    const r = wep(['notice', '--sent'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`wep: error: no notice has been written for ${ID}, so it cannot have been sent`);
+    expect(r.stderr).toContain(`fix: write it first: wep notice --meeting ${ID}`);
+  });
+
   it('--sent records the date and the recipients in meeting.yaml, keeping the comments', () => {
     const dir = repo();
+    expect(wep(['notice'], { cwd: dir, today: '2026-11-24' }).code).toBe(0);
+    const written = read(dir, `${DIR}/notice.md`);
     const before = read(dir, `${DIR}/meeting.yaml`);
     const r = wep(['notice', '--sent', '2026-11-24'], { cwd: dir, today: '2026-11-25' });
     expect(r.code).toBe(0);
@@ -139,13 +156,16 @@ describe('wep notice: the deadline', () => {
     for (const comment of before.split('\n').filter((l) => l.trim().startsWith('#'))) expect(after).toContain(comment);
     expect(after).toContain('# presents item 7');
     expect(after).toContain('# names providers and costs: not for publication');
+    // what was sent, so later changes are known: the SEQUENCE, the event, the notice, the papers
+    expect(after).toMatch(/\n  sequence: 0\n  event: [0-9a-f]{16}\n  content: [0-9a-f]{16}\.[0-9a-f]{16}\n  papers:\n    - path: papers\/place-planning-2027-28.md\n      sha256: [0-9a-f]{64}\n/);
     // Recording leaves the documents alone (the clerk may have edited them before sending).
-    expect(existsSync(join(dir, DIR, 'notice.md'))).toBe(false);
+    expect(read(dir, `${DIR}/notice.md`)).toBe(written);
     expect(wep(['meetings'], { cwd: dir }).stdout).toContain('notice sent Tue 24 Nov 2026, on time');
   });
 
   it('--sent without a date means today; late sending is reported', () => {
     const dir = repo();
+    wep(['notice'], { cwd: dir, today: '2026-12-02' });
     const r = wep(['notice', '--sent'], { cwd: dir, today: '2026-12-02' });
     expect(r.code).toBe(0);
     expect(read(dir, `${DIR}/meeting.yaml`)).toContain('sent: 2026-12-02');
@@ -157,12 +177,15 @@ describe('wep notice: the deadline', () => {
     write(dir, 'scratch.txt', 'not for the commit\n');
     const r = wep(['notice', '--commit'], { cwd: dir });
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/Committed [0-9a-f]{7,} \(3 files\)\./);
+    expect(r.stdout).toMatch(/Committed [0-9a-f]{7,} \(4 files\)\./);
     expect(git(['log', '-1', '--format=%s'], dir).trim()).toBe(`Notice of ${ID}`);
-    expect(git(['show', '--name-only', '--format=', 'HEAD'], dir).trim().split('\n').sort()).toEqual([`${DIR}/invite.ics`, `${DIR}/notice.html`, `${DIR}/notice.md`]);
+    // meeting.yaml goes with the documents: it holds the UID the first notice fixed
+    expect(git(['show', '--name-only', '--format=', 'HEAD'], dir).trim().split('\n').sort()).toEqual([`${DIR}/invite.ics`, `${DIR}/meeting.yaml`, `${DIR}/notice.html`, `${DIR}/notice.md`]);
     const sent = wep(['notice', '--sent', '--commit'], { cwd: dir });
     expect(sent.code).toBe(0);
     expect(git(['log', '-1', '--format=%s'], dir).trim()).toBe(`Record notice of ${ID} as sent on 2026-11-22`);
+    expect(git(['show', '--name-only', '--format=', 'HEAD'], dir).trim().split('\n').sort()).toEqual([`${DIR}/meeting.yaml`]);
+    expect(git(['status', '--porcelain', '--', DIR], dir)).toBe('');
     expect(git(['status', '--porcelain'], dir)).toContain('?? scratch.txt');
   });
 });

@@ -325,7 +325,8 @@ describe('wep publish', () => {
     expect(r.stdout).toContain('https://wep.example.org/records/');
     const ics = read(repo, 'hosted/meetings.ics').replace(/\r\n /g, '');
     expect(ics).toContain('URL:https://wep.example.org/records/meetings/2026-09-10-partnership/index.html');
-    expect(ics).toContain('UID:2026-09-10-partnership@wep.example.org');
+    // the same UID as the meeting's invitation (core/meeting-event.ts)
+    expect(ics).toContain('UID:wep-2026-09-10-partnership@wep');
     expect(ics).toMatch(/^BEGIN:VCALENDAR\r\n/);
     expect(read(repo, 'hosted/meetings/2026-09-10-partnership/index.html')).toContain(
       '<link rel="canonical" href="https://wep.example.org/records/meetings/2026-09-10-partnership/index.html">',

@@ -2,7 +2,7 @@
  * End-to-end helpers: run the built `wep` (bin/wep.cjs -> dist/) in a temporary records repo,
  * with "today" fixed and a private cache, and capture stdout, stderr and the exit code.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -26,8 +26,7 @@ export interface RunOptions {
   input?: string;
 }
 
-/** Runs the built wep. No colour, a fixed today (default 2026-11-22) and a cache of its own. */
-export function wep(args: string[], opts: RunOptions): RunResult {
+function wepEnv(opts: RunOptions): NodeJS.ProcessEnv {
   const env: Record<string, string | undefined> = {
     ...process.env,
     WEP_TODAY: opts.today ?? '2026-11-22',
@@ -41,8 +40,30 @@ export function wep(args: string[], opts: RunOptions): RunResult {
     ...opts.env,
   };
   for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: opts.cwd, env: env as NodeJS.ProcessEnv, encoding: 'utf8', input: opts.input ?? '' });
+  return env as NodeJS.ProcessEnv;
+}
+
+/** Runs the built wep. No colour, a fixed today (default 2026-11-22) and a cache of its own. */
+export function wep(args: string[], opts: RunOptions): RunResult {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: opts.cwd, env: wepEnv(opts), encoding: 'utf8', input: opts.input ?? '' });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+/**
+ * Runs the built wep without blocking this process: for tests that serve wep from here (a
+ * mail server), which must go on answering while wep runs.
+ */
+export function wepAsync(args: string[], opts: RunOptions): Promise<RunResult> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: opts.cwd, env: wepEnv(opts), stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.on('error', fail);
+    child.on('close', (code) => done({ code: code ?? -1, stdout, stderr }));
+    child.stdin.end(opts.input ?? '');
+  });
 }
 
 export function git(args: string[], cwd: string): string {

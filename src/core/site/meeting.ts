@@ -102,6 +102,9 @@ function clean(f: MeetingFacts, text: string, what: string): string | undefined 
   return undefined;
 }
 
+/** The public agenda pack's file name, in the meeting folder and on the site. */
+const PUBLIC_PACK = 'agenda-pack.pdf';
+
 /** Plans one meeting's page. */
 export function planMeeting(ctx: PlanContext, rec: SiteMeetingInput): PlannedMeeting {
   const m = rec.meeting;
@@ -139,7 +142,9 @@ export function planMeeting(ctx: PlanContext, rec: SiteMeetingInput): PlannedMee
     actions: results.actions,
   };
   addNoticeFacts(ctx, f, view);
-  return { view, copies: agenda.copies, documents: agenda.documents, warnings: f.warnings };
+  // the public pack holds no confidential item (core/pack.ts); `wep send` links to it here
+  const copies = rec.packFound && !m.cancelled ? [...agenda.copies, { meetingId: rec.id, source: PUBLIC_PACK, sitePath: `meetings/${rec.id}/${PUBLIC_PACK}` }] : agenda.copies;
+  return { view, copies, documents: agenda.documents, warnings: f.warnings };
 }
 
 /** Notice facts, attendance and quorum: what the page says about the meeting itself. */

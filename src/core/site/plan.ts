@@ -64,7 +64,7 @@ export function planSite(input: SiteInput): SitePlan {
     decisions: views.flatMap((v) => v.decisions).reverse(),
     actions: views.flatMap((v) => v.actions).sort(byOpenThenDue),
     attendance: planAttendanceYears(model, views, records),
-    calendar: planCalendar(model, views, input.baseUrl),
+    calendar: planCalendar(model, views, input.meetings, input.baseUrl),
     copies: planned.flatMap((x) => x.copies),
     documents: planned.flatMap((x) => x.documents),
     publicEmails: [...new Set(publicEmails)].sort(),

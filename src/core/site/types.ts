@@ -32,6 +32,8 @@ export interface SiteMeetingInput {
   papers: readonly PaperOnDisk[];
   /** Text of the Markdown papers found (by normalised path): they become web pages. */
   paperTexts?: Readonly<Record<string, string>>;
+  /** The public agenda pack (agenda-pack.pdf, written by `wep pack`) is in the folder. */
+  packFound?: boolean;
 }
 
 export interface SiteInput {

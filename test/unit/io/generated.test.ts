@@ -17,6 +17,14 @@ describe('generated files', () => {
     expect(stamp('notice.md', 'a\n')).not.toBe(stamp('notice.md', 'b\n'));
   });
 
+  it('puts the iCalendar stamp among the calendar properties, before the first component (RFC 5545)', () => {
+    const ics = stamp('invite.ics', 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nMETHOD:REQUEST\r\nBEGIN:VTIMEZONE\r\nTZID:Europe/London\r\nEND:VTIMEZONE\r\nBEGIN:VEVENT\r\nUID:x\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n');
+    const lines = ics.split('\r\n');
+    expect(lines.findIndex((l) => l.startsWith('X-WEP-GENERATED:'))).toBe(3);
+    expect(lines[4]).toBe('BEGIN:VTIMEZONE');
+    expect(lines.filter((l) => l.startsWith('X-WEP-GENERATED:'))).toHaveLength(1);
+  });
+
   it('knows whether the clerk has edited a file', () => {
     const p = join(dir, 'state.md');
     expect(generatedState(p)).toBe('absent');

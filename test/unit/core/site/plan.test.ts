@@ -194,10 +194,11 @@ describe('planSite', () => {
     expect(p.meetings[0]!.next?.id).toBe('2026-12-10-board');
     expect(p.meetings[1]!.previous?.id).toBe('2026-10-01-board');
     expect(p.calendar.events[0]).toMatchObject({
-      uid: '2026-10-01-board@tp.example.org',
+      // the same UID as the invitation members received (core/meeting-event.ts)
+      uid: 'tp-2026-10-01-board@wep',
       url: 'https://tp.example.org/meetings/2026-10-01-board/index.html',
       timed: { date: '2026-10-01', start: '16:00', end: '18:00' },
-      stamp: '20261001T150000Z',
+      stamp: '20261001T000000Z',
       location: 'Town Hall, 1 High St',
     });
   });

@@ -1,0 +1,24 @@
+/**
+ * The libraries of the pack and the post (pdf-lib, docx, nodemailer) stay out of the bundle
+ * every command loads: they are external, required from node_modules only by `wep pack`,
+ * `wep send` and --docx, so start-up of the other commands does not pay for them.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../helpers/wep.js';
+
+const bundle = readFileSync(join(ROOT, 'dist/cli.cjs'), 'utf8');
+const source = (path: string) => readFileSync(join(ROOT, 'node_modules', path), 'utf8');
+
+describe('the bundle', () => {
+  it.each([
+    ['pdf-lib', 'pdf-lib/cjs/api/errors.js', 'is encrypted'],
+    ['nodemailer', 'nodemailer/lib/mailer/index.js', 'Nodemailer'],
+    ['docx', 'docx/dist/index.cjs', 'schemas.openxmlformats.org/wordprocessingml/2006/main'],
+  ])('leaves %s out', (_name, file, marker) => {
+    // the marker is really in the library, and not in the bundle
+    expect(source(file)).toContain(marker);
+    expect(bundle).not.toContain(marker);
+  });
+});
