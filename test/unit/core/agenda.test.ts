@@ -8,12 +8,12 @@ import { buildAgenda, isSafePaperPath, renderNewMeetingYaml, STANDARD_CLOSING, S
 import type { MeetingFile } from '../../../src/core/meeting-schema.js';
 import { buildModel, type Model } from '../../../src/core/model.js';
 import { parseMeetingSource } from '../../../src/io/meetings.js';
-import { validatePartnershipSource } from '../../../src/io/partnership-file.js';
+import { examplePartnership } from '../../helpers/example-model.js';
 import { ROOT } from '../../helpers/wep.js';
 
 let wep: Model;
 beforeAll(async () => {
-  const { file } = await validatePartnershipSource(readFileSync(join(ROOT, 'partnership.yaml'), 'utf8'), 'partnership.yaml', '2026-11-22');
+  const file = examplePartnership();
   wep = buildModel(file!);
 });
 

@@ -6,12 +6,12 @@ import { attendanceRate, attendanceReport, markOf } from '../../../src/core/atte
 import type { MeetingFile } from '../../../src/core/meeting-schema.js';
 import { buildModel, type Model } from '../../../src/core/model.js';
 import type { PartnershipFile } from '../../../src/core/partnership-schema.js';
-import { validatePartnershipSource } from '../../../src/io/partnership-file.js';
+import { examplePartnership } from '../../helpers/example-model.js';
 import { ROOT } from '../../helpers/wep.js';
 
 let model: Model;
 beforeAll(async () => {
-  const { file } = await validatePartnershipSource(readFileSync(join(ROOT, 'partnership.yaml'), 'utf8'), 'partnership.yaml', '2026-11-22');
+  const file = examplePartnership();
   model = buildModel(file!);
 });
 const m = (date: string, attendance?: MeetingFile['attendance'], over: Partial<MeetingFile> = {}): MeetingFile => ({ body: 'partnership', date, start: '16:00', agenda: [], ...(attendance ? { attendance } : {}), ...over });

@@ -7,12 +7,12 @@ import { ATTENDANCE_FLAGS, orFail, problemError } from '../../../src/commands/ar
 import { WepError } from '../../../src/core/errors.js';
 import { buildModel, type Model } from '../../../src/core/model.js';
 import { evaluateQuorum } from '../../../src/core/quorum.js';
-import { validatePartnershipSource } from '../../../src/io/partnership-file.js';
+import { examplePartnership } from '../../helpers/example-model.js';
 import { ROOT } from '../../helpers/wep.js';
 
 let wep: Model;
 beforeAll(async () => {
-  const { file } = await validatePartnershipSource(readFileSync(join(ROOT, 'partnership.yaml'), 'utf8'), 'partnership.yaml', '2026-11-22');
+  const file = examplePartnership();
   wep = buildModel(file!);
 });
 const board = () => wep.bodies.get('partnership')!;

@@ -5,12 +5,12 @@ import { collectDecisions } from '../../../src/core/decisions.js';
 import type { MeetingFile } from '../../../src/core/meeting-schema.js';
 import { buildModel, type Model } from '../../../src/core/model.js';
 import { evaluateQuorum } from '../../../src/core/quorum.js';
-import { validatePartnershipSource } from '../../../src/io/partnership-file.js';
+import { examplePartnership } from '../../helpers/example-model.js';
 import { ROOT } from '../../helpers/wep.js';
 
 let model: Model;
 beforeAll(async () => {
-  const { file } = await validatePartnershipSource(readFileSync(join(ROOT, 'partnership.yaml'), 'utf8'), 'partnership.yaml', '2026-11-22');
+  const file = examplePartnership();
   model = buildModel(file!);
 });
 const evaluate = (on: Parameters<typeof evaluateQuorum>[0], body: Parameters<typeof evaluateQuorum>[1], att: Parameters<typeof evaluateQuorum>[2], item?: number) => evaluateQuorum(on, body, att, item === undefined ? {} : { item });

@@ -4,13 +4,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { dedupe, listDistribution, meetingDistribution, recipientKeys, type Recipient } from '../../../src/core/distribution.js';
 import type { MeetingFile } from '../../../src/core/meeting-schema.js';
 import { buildModel, type Model } from '../../../src/core/model.js';
-import { validatePartnershipSource } from '../../../src/io/partnership-file.js';
+import { examplePartnership } from '../../helpers/example-model.js';
 import { formatDistributionCsv, formatEmails, formatVcards } from '../../../src/report/distribution.js';
 import { ROOT } from '../../helpers/wep.js';
 
 let wep: Model;
 beforeAll(async () => {
-  const { file } = await validatePartnershipSource(readFileSync(join(ROOT, 'partnership.yaml'), 'utf8'), 'partnership.yaml', '2026-11-22');
+  const file = examplePartnership();
   wep = buildModel(file!);
 });
 

@@ -4,9 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { membership } from '../../../src/core/membership.js';
 import { buildModel } from '../../../src/core/model.js';
 import { partnershipSchema } from '../../../src/core/partnership-schema.js';
-import { parseYaml } from '../../../src/io/yaml-source.js';
+import { examplePartnership } from '../../helpers/example-model.js';
 
-const FILE = parseYaml(readFileSync(fileURLToPath(new URL('../../../partnership.yaml', import.meta.url)), 'utf8'), 'partnership.yaml', partnershipSchema).value!;
+const FILE = examplePartnership();
 const m = buildModel(FILE);
 
 describe('membership', () => {

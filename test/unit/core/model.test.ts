@@ -13,9 +13,9 @@ import {
   votingMembers,
 } from '../../../src/core/model.js';
 import { partnershipSchema, type PartnershipFile } from '../../../src/core/partnership-schema.js';
-import { parseYaml } from '../../../src/io/yaml-source.js';
+import { examplePartnership } from '../../helpers/example-model.js';
 
-const FILE = parseYaml(readFileSync(fileURLToPath(new URL('../../../partnership.yaml', import.meta.url)), 'utf8'), 'partnership.yaml', partnershipSchema).value!;
+const FILE = examplePartnership();
 const m = buildModel(FILE);
 const ids = (ps: { id: string }[]) => ps.map((p) => p.id);
 

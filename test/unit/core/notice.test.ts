@@ -9,12 +9,12 @@ import type { MeetingFile } from '../../../src/core/meeting-schema.js';
 import { buildModel, type Model } from '../../../src/core/model.js';
 import { eventSequence } from '../../../src/core/meeting-event.js';
 import { buildInvite, buildNoticeView, missingPapers, noticeRevision, noticeSentRecord, noticeTiming, paperLink, timeText } from '../../../src/core/notice.js';
-import { validatePartnershipSource } from '../../../src/io/partnership-file.js';
+import { examplePartnership } from '../../helpers/example-model.js';
 import { ROOT } from '../../helpers/wep.js';
 
 let wep: Model;
 beforeAll(async () => {
-  const { file } = await validatePartnershipSource(readFileSync(join(ROOT, 'partnership.yaml'), 'utf8'), 'partnership.yaml', '2026-11-22');
+  const file = examplePartnership();
   wep = buildModel(file!);
 });
 

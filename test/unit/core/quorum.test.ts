@@ -15,12 +15,12 @@ import {
   quorumByItem,
   type QuorumResult,
 } from '../../../src/core/quorum.js';
-import { validatePartnershipSource } from '../../../src/io/partnership-file.js';
+import { examplePartnership } from '../../helpers/example-model.js';
 import { ROOT } from '../../helpers/wep.js';
 
 let wep: Model;
 beforeAll(async () => {
-  const { file } = await validatePartnershipSource(readFileSync(join(ROOT, 'partnership.yaml'), 'utf8'), 'partnership.yaml', '2026-11-22');
+  const file = examplePartnership();
   wep = buildModel(file!);
 });
 const board = () => wep.bodies.get('partnership')!;
