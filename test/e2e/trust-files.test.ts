@@ -257,6 +257,8 @@ describe('writes keep what the clerk wrote', () => {
     const p = join(d, 'meetings', DEC, 'meeting.yaml');
     writeFileSync(p, read(d, `meetings/${DEC}/meeting.yaml`).replace(/\n/g, '\r\n'));
     expect(wep(['attendance', '--meeting', DEC, '--apologies', 'ph-chen'], { cwd: d }).code).toBe(0);
+    // a notice is recorded as sent only once it has been written
+    expect(wep(['notice', '--meeting', DEC], { cwd: d, today: '2026-11-20' }).code).toBe(0);
     expect(wep(['notice', '--meeting', DEC, '--sent', '2026-11-20'], { cwd: d }).code).toBe(0);
     const text = read(d, `meetings/${DEC}/meeting.yaml`);
     expect(text).toContain('apologies: [ph-chen]\r\n');

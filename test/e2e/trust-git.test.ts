@@ -117,6 +117,10 @@ describe("the clerk's own changes stay out of wep's commit", () => {
   for (const [name, args, file, today, change] of cases) {
     it(`${name}: unstaged edits in the same file are left unstaged; the commit holds wep's change alone`, () => {
       const d = seeded();
+      // a notice is recorded as sent only once it has been written
+      if (name === 'notice --sent') {
+        expect(wep(['notice', '--meeting', DEC, '--commit'], { cwd: d, today }).code).toBe(0);
+      }
       const original = read(d, file);
       // the clerk's edit at the top and a new agenda line in the middle, unstaged
       write(d, file, `${CLERK}${original.replace('agenda:\n', 'agenda:\n  - { title: Clerk draft item }\n')}`);
