@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { loadExternal } from '../io/external.js';
 import { join, relative, resolve } from 'node:path';
 import { formatLongDate } from '../core/dates.js';
 import { meetingDistribution } from '../core/distribution.js';
@@ -116,7 +117,7 @@ async function minutesContent(m: Open, cwd: string): Promise<{ content: Content;
   if (rec.meeting.cancelled) throw new WepError(`the meeting ${rec.id} was cancelled, so it has no minutes`, `cancelled: ${rec.meeting.cancelled.reason}`);
   if (!existsSync(md)) throw new WepError(`there are no minutes for ${rec.id} yet (${displayPath(cwd, md)})`, `write them first: wep minutes --meeting ${rec.id}`);
   const text = withoutStamp(readFileSync(md, 'utf8'));
-  const { default: MarkdownIt } = await import('markdown-it');
+  const MarkdownIt = await loadExternal('markdown-it');
   const title = `Minutes: ${model.file.partnership.short} ${body.name}, ${formatLongDate(rec.meeting.date)}`;
   const html = `<!DOCTYPE html>\n<html lang="en-GB">\n<head><meta charset="utf-8"><title>${title}</title></head>\n<body>\n${new MarkdownIt({ html: false }).render(text)}</body>\n</html>\n`;
   const attachments: Attachment[] = [];

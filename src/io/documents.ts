@@ -5,6 +5,7 @@
  * is kept). A .docx is a zip: the stamp is the zip's comment, which Word drops when it saves.
  * A PDF gets a comment line after its end; a PDF tool that rewrites the file drops it.
  */
+import { loadExternal } from './external.js';
 import { createHash } from 'node:crypto';
 import { basename, dirname, extname, join } from 'node:path';
 import { WepError } from '../core/errors.js';
@@ -99,7 +100,7 @@ export function writeBinaryGenerated(path: string, bytes: Uint8Array, opts: { fo
 
 /** Markdown text as blocks (markdown-it loads here, only for the commands that typeset). */
 export async function markdownBlocks(text: string): Promise<import('../core/md-blocks.js').Block[]> {
-  const [{ default: MarkdownIt }, { blocksFromTokens }] = await Promise.all([import('markdown-it'), import('../core/md-blocks.js')]);
+  const [MarkdownIt, { blocksFromTokens }] = await Promise.all([loadExternal('markdown-it'), import('../core/md-blocks.js')]);
   const md = new MarkdownIt({ html: true, linkify: false });
   return blocksFromTokens(md.parse(text, {}) as never);
 }
