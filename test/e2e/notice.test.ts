@@ -174,6 +174,9 @@ describe('wep notice: the deadline', () => {
 
   it('--commit commits exactly the files written', () => {
     const dir = repo();
+    // a meeting no notice has yet fixed a UID for (the example's carries one)
+    write(dir, `${DIR}/meeting.yaml`, read(dir, `${DIR}/meeting.yaml`).replace(/^uid: .*\n/m, ''));
+    git(['commit', '-qam', 'A meeting without a UID'], dir);
     write(dir, 'scratch.txt', 'not for the commit\n');
     const r = wep(['notice', '--commit'], { cwd: dir });
     expect(r.code).toBe(0);
