@@ -42,6 +42,9 @@ const leaveOut: Plugin = {
 };
 
 // The build id keys wep's caches: a new build never reads what an older one cached.
+// WEP_READABLE_BUILD=1 npm run build keeps names, for reading a CPU profile (node --cpu-prof).
+const minify = !process.env.WEP_READABLE_BUILD;
+
 const define = {
   __WEP_VERSION__: JSON.stringify(pkg.version),
   __WEP_BUILD__: JSON.stringify(`${pkg.version}+${Date.now().toString(36)}`),
@@ -58,7 +61,7 @@ export default defineConfig([
     platform: 'node',
     outDir: 'dist',
     splitting: false,
-    minify: true,
+    minify,
     clean: false,
     sourcemap: false,
     // Everything is bundled except the libraries only some commands use: markdown-it (publish),
@@ -81,7 +84,7 @@ export default defineConfig([
     target: 'node20',
     platform: 'node',
     outDir: 'dist',
-    minify: true,
+    minify,
     sourcemap: false,
     define,
   },

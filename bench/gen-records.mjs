@@ -25,6 +25,8 @@ const YEARS = Number(opt('--years', 20));
 const TODAY = opt('--today', '2026-11-22');
 const LAST_YEAR = Number(TODAY.slice(0, 4));
 const FIRST_YEAR = LAST_YEAR - YEARS + 1;
+// Everyone's current term began before the first meeting, so the records check clean.
+const TERMS_FROM = `${FIRST_YEAR - 1}-09-01`;
 const out = resolve(dir);
 if (existsSync(out) && readdirSync(out).length) {
   console.error(`${out} is not empty: give a new folder`);
@@ -61,12 +63,12 @@ for (let i = 1; i <= 400; i++) {
 for (const s of schools) {
   const n = Number(s.id.slice(4));
   const group = n <= 4 ? 'primary-heads' : n >= 301 && n <= 303 ? 'secondary-heads' : undefined;
-  people.push({ id: s.head, name: name(), email: `head${pad(n)}@schools.example.org`, school: s.id, group, proxy: group ? `px-${pad(n)}` : undefined, term: group ? { start: '2024-09-01', end: pick(['2026-12-31', '2027-08-31', '2028-08-31']) } : undefined });
+  people.push({ id: s.head, name: name(), email: `head${pad(n)}@schools.example.org`, school: s.id, group, proxy: group ? `px-${pad(n)}` : undefined, term: group ? { start: TERMS_FROM, end: pick(['2026-12-31', '2027-08-31', '2028-08-31']) } : undefined });
 }
 for (const n of [1, 2, 3, 4, 301, 302, 303]) people.push({ id: `px-${pad(n)}`, name: name(), email: `deputy${pad(n)}@schools.example.org`, role: 'proxy' });
-for (let i = 1; i <= 3; i++) people.push({ id: `sf-${i}`, name: name(), email: `forum${i}@example.org`, group: 'schools-forum', proxy: `px-sf-${i}`, term: { start: '2025-09-01', end: '2028-08-31' } });
+for (let i = 1; i <= 3; i++) people.push({ id: `sf-${i}`, name: name(), email: `forum${i}@example.org`, group: 'schools-forum', proxy: `px-sf-${i}`, term: { start: TERMS_FROM, end: '2028-08-31' } });
 for (let i = 1; i <= 3; i++) people.push({ id: `px-sf-${i}`, name: name(), email: `forumproxy${i}@example.org`, role: 'proxy' });
-people.push({ id: 'chair', name: name(), email: 'chair@example.org', group: 'independent', role: 'chair', term: { start: '2025-09-01', end: '2027-08-31' } });
+people.push({ id: 'chair', name: name(), email: 'chair@example.org', group: 'independent', role: 'chair', term: { start: TERMS_FROM, end: '2027-08-31' } });
 for (let i = 1; i <= 90; i++) people.push({ id: `la-${pad(i)}`, name: name(), email: `officer${pad(i)}@council.example.org`, role: i >= 3 && i <= 14 ? 'member' : 'officer', group: i <= 2 ? 'local-authority' : undefined });
 
 const y = [];

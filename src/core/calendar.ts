@@ -4,7 +4,7 @@
  * scripts/gen-holidays.mjs), never from rules.
  */
 import { BANK_HOLIDAYS, HOLIDAY_FIRST_YEAR, HOLIDAY_LAST_YEAR } from './bank-holidays.generated.js';
-import { addDays, dayOfWeek, isWeekend, WEEKDAYS, yearOf, type IsoDate } from './dates.js';
+import { addDays, dayOfWeek, isWeekend, toDayNumber, WEEKDAYS, yearOf, type IsoDate } from './dates.js';
 
 export const NATIONS = ['england-and-wales', 'scotland', 'northern-ireland'] as const;
 export type Nation = (typeof NATIONS)[number];
@@ -103,18 +103,60 @@ export function walkWorkingDays(cal: Calendar, from: IsoDate, n: number, directi
   return { date: day, counted, skipped };
 }
 
-/** Working days in the half-open span (a, b]: how many working days late b is after a. */
+/**
+ * The weekdays that are not working days (bank holidays and closures not on a weekend), as
+ * sorted day numbers: what turns a count of weekdays into a count of working days.
+ */
+const offDaysCache = new WeakMap<Calendar, number[]>();
+function weekdaysOff(cal: Calendar): number[] {
+  let days = offDaysCache.get(cal);
+  if (!days) {
+    const all = new Set<IsoDate>([...cal.holidays.keys(), ...cal.closures.keys()]);
+    days = [...all].filter((d) => !isWeekend(d)).map(toDayNumber).sort((x, y) => x - y);
+    offDaysCache.set(cal, days);
+  }
+  return days;
+}
+
+/** How many of the sorted numbers are below n. */
+function countBelow(sorted: readonly number[], n: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < n) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Monday to Friday among day numbers [0, n) (day 0, 1 January 1970, was a Thursday); n may be negative. */
+function weekdaysBefore(n: number): number {
+  const weeks = Math.floor(n / 7);
+  const rest = n - weeks * 7;
+  // days 0..6 from a Thursday: Thu Fri Sat Sun Mon Tue Wed; weekdays among the first `rest`
+  const WEEKDAYS_IN_FIRST = [0, 1, 2, 2, 2, 3, 4];
+  return weeks * 5 + WEEKDAYS_IN_FIRST[rest]!;
+}
+
+/** Working days among day numbers [from, to): weekdays less the bank holidays and closures among them. */
+function workingDaysInRange(cal: Calendar, from: number, to: number): number {
+  if (to <= from) return 0;
+  const off = weekdaysOff(cal);
+  return weekdaysBefore(to) - weekdaysBefore(from) - (countBelow(off, to) - countBelow(off, from));
+}
+
+/**
+ * Working days in the half-open span (a, b]: how many working days late b is after a.
+ * Counted, not walked: a status over 20 years of meetings asks this of spans of decades.
+ */
 export function workingDaysAfter(cal: Calendar, a: IsoDate, b: IsoDate): number {
-  let n = 0;
-  for (let d = addDays(a, 1); d <= b; d = addDays(d, 1)) if (isWorkingDay(cal, d)) n++;
-  return n;
+  return workingDaysInRange(cal, toDayNumber(a) + 1, toDayNumber(b) + 1);
 }
 
 /** Working days strictly between a and b (both excluded). */
 export function workingDaysStrictlyBetween(cal: Calendar, a: IsoDate, b: IsoDate): number {
-  let n = 0;
-  for (let d = addDays(a, 1); d < b; d = addDays(d, 1)) if (isWorkingDay(cal, d)) n++;
-  return n;
+  return workingDaysInRange(cal, toDayNumber(a) + 1, toDayNumber(b));
 }
 
 /** The first working day on or after a date. */

@@ -340,19 +340,63 @@ export function buildModel(file: PartnershipFile, asOf?: IsoDate): Model {
   return model;
 }
 
-const dated = new WeakMap<Model, Map<IsoDate, Model>>();
+interface Dated {
+  /** Every day on which some place begins or has just ended, sorted: between two of them, who holds which place does not change. */
+  changes: IsoDate[];
+  byDay: Map<IsoDate, Model>;
+  /** The model built for each span between changes, by the span's index. */
+  bySpan: Map<number, Model>;
+}
+const dated = new WeakMap<Model, Dated>();
+
+function datedOf(model: Model): Dated {
+  let d = dated.get(model);
+  if (!d) {
+    const changes = new Set<IsoDate>();
+    for (const p of model.file.people ?? []) {
+      for (const a of placesOf(p)) {
+        if (a.from !== undefined) changes.add(a.from);
+        if (a.to !== undefined) changes.add(addDays(a.to, 1));
+      }
+    }
+    d = { changes: [...changes].sort(), byDay: new Map(), bySpan: new Map() };
+    dated.set(model, d);
+  }
+  return d;
+}
+
+/** How many of the sorted days are on or before `day`. */
+function countOnOrBefore(sorted: readonly IsoDate[], day: IsoDate): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! <= day) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
 
 /**
  * The same partnership as of `day`: what every question about one meeting (who counts, who
- * gets the notice, who sat where) is answered on. Cached per model and day, so a report over
- * many meetings builds each day once.
+ * gets the notice, who sat where) is answered on. A day's model depends on the day only through
+ * which places are held, so it is built once for each span of days in which no place begins or
+ * ends (20 years of meetings need a few dozen builds, not a thousand), and shares the calendar.
  */
 export function modelOn(model: Model, day: IsoDate): Model {
   if (model.asOf === day) return model;
-  let byDay = dated.get(model);
-  if (!byDay) dated.set(model, (byDay = new Map()));
-  let m = byDay.get(day);
-  if (!m) byDay.set(day, (m = buildModel(model.file, day)));
+  const d = datedOf(model);
+  let m = d.byDay.get(day);
+  if (!m) {
+    const span = countOnOrBefore(d.changes, day);
+    const built = d.bySpan.get(span);
+    if (built) m = { ...built, asOf: day };
+    else {
+      m = { ...buildModel(model.file, day), calendar: model.calendar, termCalendars: model.termCalendars };
+      d.bySpan.set(span, m);
+    }
+    d.byDay.set(day, m);
+  }
   return m;
 }
 

@@ -61,6 +61,8 @@ export function readCache<T>(key: string, isShape: CacheShape<T>, env: NodeJS.Pr
  * this, a write removes the older half (by last write). */
 export const MAX_CACHE_ENTRIES = 5000;
 
+const pruned = new Set<string>();
+
 export function writeCache(key: string, value: unknown, env: NodeJS.ProcessEnv = process.env): void {
   const dir = cacheDir(env);
   if (!dir) return;
@@ -68,7 +70,12 @@ export function writeCache(key: string, value: unknown, env: NodeJS.ProcessEnv =
     mkdirSync(dir, { recursive: true });
     const payload = JSON.stringify(value);
     writeFileAtomic(join(dir, `${key}.json`), `${header(key, payload)}${payload}`);
-    pruneCache(dir);
+    // once a run: a cold check writes an entry per meeting, and listing the folder after each
+    // made a thousand writes quadratic
+    if (!pruned.has(dir)) {
+      pruned.add(dir);
+      pruneCache(dir);
+    }
   } catch {
     // a read-only home or full disk only costs speed
   }

@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { addDays, fromDayNumber, toDayNumber } from '../../../src/core/dates.js';
 import {
   isBankHoliday,
   isCovered,
   isWorkingDay,
   makeCalendar,
+  NATIONS,
   nextWorkingDay,
   nonWorkingReason,
   walkWorkingDays,
@@ -124,5 +127,41 @@ describe('walking working days', () => {
     expect(nextWorkingDay(ew, '2026-12-25')).toBe('2026-12-29');
     expect(nextWorkingDay(sc, '2027-01-01')).toBe('2027-01-05');
     expect(nextWorkingDay(ew, '2026-12-10')).toBe('2026-12-10');
+  });
+});
+
+describe('counting working days agrees with walking them', () => {
+  /** The definition, one day at a time. */
+  const walked = (c: ReturnType<typeof makeCalendar>, a: string, b: string, strict: boolean) => {
+    let n = 0;
+    for (let d = addDays(a, 1); strict ? d < b : d <= b; d = addDays(d, 1)) if (isWorkingDay(c, d)) n++;
+    return n;
+  };
+  const day = fc.integer({ min: toDayNumber('1960-01-01'), max: toDayNumber('2040-12-31') }).map(fromDayNumber);
+  const closures = fc.array(
+    fc.record({ date: day, reason: fc.constantFrom('INSET day', 'polling day') }),
+    { maxLength: 12 },
+  );
+
+  it('for any span, nation and closures, including spans that run backwards or before 1970', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...NATIONS), closures, day, fc.integer({ min: -30, max: 800 }), (nation, cs, a, len) => {
+        const c = makeCalendar(nation, cs);
+        const b = addDays(a, len);
+        expect(workingDaysAfter(c, a, b)).toBe(walked(c, a, b, false));
+        expect(workingDaysStrictlyBetween(c, a, b)).toBe(walked(c, a, b, true));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('over the whole bank-holiday table, closures on bank holidays and weekends counted once', () => {
+    const c = makeCalendar('england-and-wales', [
+      { date: '2026-12-25', reason: 'Christmas' },
+      { date: '2026-12-26', reason: 'a Saturday' },
+      { date: '2026-12-29', reason: 'closed' },
+    ]);
+    expect(workingDaysAfter(c, '2018-12-31', '2028-12-31')).toBe(walked(c, '2018-12-31', '2028-12-31', false));
+    expect(workingDaysAfter(c, '2026-12-23', '2026-12-30')).toBe(2); // 24 and 30: 25 and 28 are bank holidays, 29 a closure
   });
 });
