@@ -11,7 +11,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { Diagnostic } from '../core/diagnostic.js';
-import { checksum, hashParts } from '../core/hash.js';
+import { cacheHash, checksum } from '../core/hash.js';
 import { writeFileAtomic } from './fs.js';
 
 declare const __WEP_BUILD__: string;
@@ -29,7 +29,7 @@ export function cacheDir(env: NodeJS.ProcessEnv = process.env): string | undefin
 }
 
 export function cacheKey(...parts: string[]): string {
-  return hashParts([BUILD, ...parts]);
+  return cacheHash([BUILD, ...parts]);
 }
 
 const header = (key: string, payload: string) => `wep-cache 1 ${key} ${checksum(payload)}\n`;
