@@ -1,8 +1,9 @@
 import { collectActions } from '../core/actions.js';
-import { collectDecisions } from '../core/decisions.js';
+import { collectDecisions, type DecisionEntry } from '../core/decisions.js';
 import { evaluateQuorum } from '../core/quorum.js';
 import { buildStatus } from '../core/status.js';
 import { changedFilesAsync } from '../io/git.js';
+import { isObject, memoised } from '../io/cache.js';
 import { loadRecords } from '../io/records.js';
 import { jsonDocument } from '../report/emit.js';
 import { renderStatus, statusJson } from '../report/status.js';
@@ -10,6 +11,9 @@ import { done, type CommandContext, type CommandResult } from './context.js';
 
 /** The record files whose uncommitted changes status reports. */
 export const RECORD_PATHS = ['partnership.yaml', 'meetings', 'templates'];
+
+const isDecisionList = (v: unknown): v is DecisionEntry[] =>
+  Array.isArray(v) && v.every((d) => isObject(d) && typeof d.ref === 'string' && typeof d.meetingId === 'string' && typeof d.standing === 'string');
 
 export interface StatusOptions {
   json?: true;
@@ -25,10 +29,19 @@ export async function run(ctx: CommandContext, opts: StatusOptions): Promise<Com
     meetings.map((m) => ({ id: m.id, meeting: m.merged })),
     ctx.today,
   );
-  const decisions = collectDecisions(
-    model,
-    meetings.map((m) => ({ id: m.id, meeting: m.merged })),
-    (on, body, attendance, item) => evaluateQuorum(on, body, attendance, item === undefined ? {} : { item }),
+  // Status lists only the decisions awaiting confirmation, but finding them counts the quorum
+  // of every decision ever taken (a thousand, over 20 years): the answer is kept, keyed by the
+  // partnership file and every meeting as read.
+  const sources = meetings.map((m) => ({ id: m.id, meeting: m.merged }));
+  const decisions = memoised(
+    'status-decisions',
+    [records.source, JSON.stringify(sources)],
+    isDecisionList,
+    () =>
+      collectDecisions(model, sources, (on, body, attendance, item) => evaluateQuorum(on, body, attendance, item === undefined ? {} : { item })).filter(
+        (d) => d.standing === 'awaiting-confirmation',
+      ),
+    ctx.env,
   );
   const uncommitted = await git;
   // The records themselves: hasMinutesFile is looked up only where the minutes are not out.

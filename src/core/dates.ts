@@ -122,3 +122,24 @@ export function formatTime(hhmm: string): string {
   const h12 = h % 12 === 0 ? 12 : h % 12;
   return `${h12}${m === 0 ? '' : `:${String(m).padStart(2, '0')}`}${suffix}`;
 }
+
+/** Day of the month of the last Sunday of a month (monthIndex 0-11) of a year. */
+function lastSunday(y: number, monthIndex: number): number {
+  const last = new Date(Date.UTC(y, monthIndex + 1, 0));
+  return last.getUTCDate() - last.getUTCDay();
+}
+
+/**
+ * The date in England at an instant (milliseconds since 1970): British Summer Time runs from
+ * 01:00 UTC on the last Sunday of March to 01:00 UTC on the last Sunday of October, as it has
+ * since 1996. Worked out, not asked of Intl: a time-zone formatter costs every run about 20 ms
+ * to load its zone data. Undefined outside 1996-2099, where the caller asks Intl.
+ */
+export function englandDate(ms: number): IsoDate | undefined {
+  const y = new Date(ms).getUTCFullYear();
+  if (y < 1996 || y > 2099) return undefined;
+  const start = Date.UTC(y, 2, lastSunday(y, 2), 1);
+  const end = Date.UTC(y, 9, lastSunday(y, 9), 1);
+  const local = ms >= start && ms < end ? ms + 3_600_000 : ms;
+  return new Date(local).toISOString().slice(0, 10);
+}

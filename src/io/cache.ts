@@ -111,3 +111,17 @@ export function isDiagnostic(v: unknown): v is Diagnostic {
 }
 
 export const isDiagnostics = (v: unknown): v is Diagnostic[] => Array.isArray(v) && v.every(isDiagnostic);
+
+/**
+ * A value derived from `inputs` (texts that between them hold everything it depends on), from
+ * the cache when the same inputs gave it before: the key hashes every input, so the cached
+ * value is always the one computing it would give.
+ */
+export function memoised<T>(kind: string, inputs: readonly string[], isShape: CacheShape<T>, compute: () => T, env: NodeJS.ProcessEnv = process.env): T {
+  const key = cacheKey(kind, ...inputs);
+  const hit = readCache(key, isShape, env);
+  if (hit !== undefined) return hit;
+  const value = compute();
+  writeCache(key, value, env);
+  return value;
+}

@@ -1,5 +1,5 @@
 /** The one place wep reads the clock. `WEP_TODAY=YYYY-MM-DD` fixes "today" for tests and demos. */
-import { isIsoDate, type IsoDate } from '../core/dates.js';
+import { englandDate, isIsoDate, type IsoDate } from '../core/dates.js';
 import { WepError } from '../core/errors.js';
 
 export function today(env: NodeJS.ProcessEnv = process.env): IsoDate {
@@ -9,7 +9,8 @@ export function today(env: NodeJS.ProcessEnv = process.env): IsoDate {
     return fixed;
   }
   // The partnership's dates are Europe/London dates, whatever the machine's zone.
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+  const now = Date.now();
+  return englandDate(now) ?? new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(now));
 }
 
 /**

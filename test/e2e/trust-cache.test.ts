@@ -185,3 +185,27 @@ describe('cached results follow the contents of what they read', () => {
     }
   });
 });
+
+describe('wep status keeps which decisions await confirmation only as long as its inputs are the same', () => {
+  it('follows the quorum rule in partnership.yaml and the attendance in meeting.yaml', () => {
+    const dir = repo();
+    const env = { WEP_CACHE_DIR: newCache() };
+    const status = () => {
+      const cached = wep(['status'], { cwd: dir, env });
+      expect(cached).toEqual(wep(['status'], { cwd: dir, env: { WEP_NO_CACHE: '1' } }));
+      return cached.stdout;
+    };
+    const clean = status();
+    expect(clean).not.toMatch(/awaiting confirmation/i);
+    expect(status()).toBe(clean); // from the cache
+    const partnership = read(dir, 'partnership.yaml');
+    write(dir, 'partnership.yaml', partnership.replace(/min: 2\b/, 'min: 3'));
+    expect(status()).toMatch(/Decision 2026-10-08-partnership\/d2 .* awaits confirmation/);
+    write(dir, 'partnership.yaml', partnership);
+    expect(status()).toBe(clean);
+    const meeting = 'meetings/2026-10-08-partnership/meeting.yaml';
+    const text = read(dir, meeting);
+    write(dir, meeting, text.replace('present: [chair-okafor, ph-ahmed, ph-brown, ph-chen,', 'present: [chair-okafor,'));
+    expect(status()).toMatch(/Decision 2026-10-08-partnership\/d1 .* awaits confirmation/);
+  });
+});

@@ -5,6 +5,7 @@ import {
   dayOfWeek,
   daysBetween,
   daysInMonth,
+  englandDate,
   formatLongDate,
   formatShortDate,
   formatTime,
@@ -100,5 +101,38 @@ describe('formatting', () => {
     expect(formatTime('00:05')).toBe('12:05am');
     expect(formatTime('12:00')).toBe('12pm');
     expect(formatTime('09:30')).toBe('9:30am');
+  });
+});
+
+describe('englandDate', () => {
+  const intl = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
+  it('agrees with the Europe/London time zone at any instant from 1996 to 2099', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(1996, 0, 1), max: Date.UTC(2099, 11, 31, 23, 59) }), (ms) => {
+        expect(englandDate(ms)).toBe(intl.format(new Date(ms)));
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it('at the changes of the clocks, and around midnight in summer and winter', () => {
+    const cases: [string, string][] = [
+      ['2026-03-29T00:59:59Z', '2026-03-29'],
+      ['2026-03-28T23:30:00Z', '2026-03-28'], // GMT still: 23:30 on the 28th
+      ['2026-07-01T23:30:00Z', '2026-07-02'], // BST: 00:30 on the 2nd
+      ['2026-10-25T00:30:00Z', '2026-10-25'],
+      ['2026-10-24T23:30:00Z', '2026-10-25'], // BST until 01:00 UTC on the 25th
+      ['2026-10-25T23:30:00Z', '2026-10-25'], // GMT again
+      ['2026-12-31T23:59:59Z', '2026-12-31'],
+    ];
+    for (const [at, want] of cases) {
+      expect(englandDate(Date.parse(at))).toBe(want);
+      expect(intl.format(new Date(at))).toBe(want);
+    }
+  });
+
+  it('leaves other years to the time-zone database', () => {
+    expect(englandDate(Date.UTC(1990, 5, 1))).toBeUndefined();
+    expect(englandDate(Date.UTC(2100, 5, 1))).toBeUndefined();
   });
 });

@@ -40,7 +40,8 @@ describe('cacheHash and checksum (the caches only)', () => {
       fc.property(fc.string({ minLength: 1, maxLength: 300 }), fc.nat(), fc.integer({ min: 1, max: 0xffff }), (s, at, flip) => {
         const i = at % s.length;
         const edited = `${s.slice(0, i)}${String.fromCharCode(s.charCodeAt(i) ^ flip)}${s.slice(i + 1)}`;
-        fc.pre(edited !== s && edited.isWellFormed?.() !== false && s.isWellFormed?.() !== false);
+        // a lone surrogate is written as U+FFFD, so two such texts can be the same bytes
+        fc.pre(!Buffer.from(edited).equals(Buffer.from(s)));
         expect(cacheHash([edited])).not.toBe(cacheHash([s]));
         expect(checksum(edited)).not.toBe(checksum(s));
         expect(checksum(`${s}\u0000`)).not.toBe(checksum(s));
