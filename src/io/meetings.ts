@@ -73,11 +73,21 @@ export interface ParsedMeeting {
   positions?: Map<string, { value: import('../core/pnode.js').Pos; key?: import('../core/pnode.js').Pos }>;
 }
 
+/** What this run has parsed, by name and text: `wep check` reads each record twice (the record checks, then the registers), and parses it once. */
+const parsedThisRun = new Map<string, Promise<ParsedMeeting>>();
+
 /** Validates meeting.yaml text against the schema (cross-checks with the partnership are in core). */
-export async function parseMeetingSource(source: string, display: string): Promise<ParsedMeeting> {
-  const { parseYaml } = await import('./yaml-source.js');
-  const parsed = parseYaml(source, display, meetingSchema);
-  return { meeting: parsed.value, diagnostics: parsed.diagnostics, positions: parsed.positions };
+export function parseMeetingSource(source: string, display: string): Promise<ParsedMeeting> {
+  const key = `${display}\u0000${source}`;
+  let parsed = parsedThisRun.get(key);
+  if (!parsed) {
+    parsed = import('./yaml-source.js').then(({ parseYaml }) => {
+      const p = parseYaml(source, display, meetingSchema);
+      return { meeting: p.value, diagnostics: p.diagnostics, positions: p.positions };
+    });
+    parsedThisRun.set(key, parsed);
+  }
+  return parsed;
 }
 
 interface CachedMeeting {

@@ -147,10 +147,16 @@ export function writeSite(out: string, site: SiteWrite): number {
   }
   let old: string | undefined;
   try {
+    // each folder made once: a thousand meeting pages share a few dozen folders
+    const made = new Set<string>();
     const put = (rel: string) => {
       const target = resolve(tmp, rel);
       if (!isInside(tmp, target) || target === tmp) throw new Error(`site path escapes the build folder: ${rel}`);
-      mkdirSync(dirname(target), { recursive: true });
+      const folder = dirname(target);
+      if (!made.has(folder)) {
+        mkdirSync(folder, { recursive: true });
+        made.add(folder);
+      }
       return target;
     };
     for (const f of site.files) writeFileSync(put(f.path), f.content);
