@@ -145,8 +145,21 @@ function nameOf(model: Model, id: string): string {
  * `opts.item`). With no attendance recorded, nobody is present.
  */
 export function evaluateQuorum(model: Model, body: ResolvedBody, attendance: Attendance | undefined, opts: QuorumOptions = {}): QuorumResult {
-  return evaluate(model, body, attendance ?? {}, opts.item ?? null, false);
+  const item = opts.item ?? null;
+  if (!attendance) return evaluate(model, body, {}, item, false);
+  // The same question is asked several times of one record (the meeting page, its decisions,
+  // the attendance register): answered once. Keyed by the objects themselves, so a changed
+  // record or another day's model is a new question; results are never changed by callers.
+  let asked = answered.get(attendance);
+  if (!asked) answered.set(attendance, (asked = []));
+  const hit = asked.find((a) => a.model === model && a.body === body && a.item === item);
+  if (hit) return hit.result;
+  const result = evaluate(model, body, attendance, item, false);
+  asked.push({ model, body, item, result });
+  return result;
 }
+
+const answered = new WeakMap<Attendance, { model: Model; body: ResolvedBody; item: number | null; result: QuorumResult }[]>();
 
 function evaluate(model: Model, body: ResolvedBody, att: Attendance, item: number | null, forecast: boolean): QuorumResult {
   const warnings: string[] = [];
