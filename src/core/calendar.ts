@@ -4,6 +4,7 @@
  * scripts/gen-holidays.mjs), never from rules.
  */
 import { BANK_HOLIDAYS, HOLIDAY_FIRST_YEAR, HOLIDAY_LAST_YEAR } from './bank-holidays.generated.js';
+import { partitionPoint } from './sorted.js';
 import { addDays, dayOfWeek, isWeekend, toDayNumber, WEEKDAYS, yearOf, type IsoDate } from './dates.js';
 
 export const NATIONS = ['england-and-wales', 'scotland', 'northern-ireland'] as const;
@@ -119,16 +120,7 @@ function weekdaysOff(cal: Calendar): number[] {
 }
 
 /** How many of the sorted numbers are below n. */
-function countBelow(sorted: readonly number[], n: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]! < n) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+const countBelow = (sorted: readonly number[], n: number) => partitionPoint(sorted, (x) => x < n);
 
 /** Monday to Friday among day numbers [0, n) (day 0, 1 January 1970, was a Thursday); n may be negative. */
 function weekdaysBefore(n: number): number {

@@ -7,6 +7,7 @@ import { makeCalendar, type Calendar, type Closure } from './calendar.js';
 import { bodySchoolIds, personMatchesSchools, schoolCandidates } from './schools.js';
 import { assumedCalendar, type Term, type TermCalendar } from './school-year.js';
 import { addDays, daysBetween, type IsoDate } from './dates.js';
+import { partitionPoint } from './sorted.js';
 import {
   SEAT_ROLES,
   VOTING_ROLES,
@@ -366,16 +367,7 @@ function datedOf(model: Model): Dated {
 }
 
 /** How many of the sorted days are on or before `day`. */
-function countOnOrBefore(sorted: readonly IsoDate[], day: IsoDate): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]! <= day) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+const countOnOrBefore = (sorted: readonly IsoDate[], day: IsoDate) => partitionPoint(sorted, (d) => d <= day);
 
 /**
  * The same partnership as of `day`: what every question about one meeting (who counts, who

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -7,11 +8,13 @@ import {
   groupSeats,
   holdsSeat,
   isProxy,
+  modelOn,
   resolvePerson,
   selectPeople,
   termState,
   votingMembers,
 } from '../../../src/core/model.js';
+import { addDays } from '../../../src/core/dates.js';
 import { partnershipSchema, type PartnershipFile } from '../../../src/core/partnership-schema.js';
 import { examplePartnership } from '../../helpers/example-model.js';
 
@@ -143,5 +146,34 @@ describe('seats and terms', () => {
     expect(termState(p('2024-01-01', '2027-01-22'), '2026-11-22')).toBe('current');
     expect(termState(p('2024-01-01'), '2026-11-22')).toBe('current');
     expect(termState(p('2024-01-01', '2027-01-21'), '2026-11-22', 30)).toBe('current');
+  });
+});
+
+describe('modelOn: one build for each span in which no place begins or ends', () => {
+  const file = examplePartnership();
+  const base = buildModel(file);
+  /** What a model says about people and bodies, as plain data. */
+  const view = (m: ReturnType<typeof buildModel>) => ({
+    people: [...m.people.values()].map((p) => ({ id: p.id, current: p.current, group: p.group, proxyFor: p.proxyFor, active: p.active })),
+    bodies: [...m.bodies.values()].map((b) => ({ id: b.id, memberIds: b.memberIds, sittings: [...b.sittings], standsFor: [...b.standsFor], totalSeats: b.totalSeats, votingSeats: b.votingSeats, schoolIds: b.schoolIds })),
+    asOf: m.asOf,
+  });
+  // every day on which a place begins or ends, the days either side, and some ordinary days
+  const edges = file.people!.flatMap((p) => [p.term?.start, p.term?.end, ...(p.appointments ?? []).flatMap((a) => [a.from, a.to])]).filter((d): d is string => !!d);
+  const days = [...new Set(edges.flatMap((d) => [addDays(d, -1), d, addDays(d, 1)]).concat(['2019-01-01', '2026-11-22', '2031-06-30']))];
+
+  it('gives on every day the model a build for that day gives', () => {
+    expect(edges.length).toBeGreaterThan(5);
+    for (const day of days) expect(view(modelOn(base, day))).toEqual(view(buildModel(file, day)));
+  });
+
+  it('and in any order the days are asked for', () => {
+    fc.assert(
+      fc.property(fc.shuffledSubarray(days, { minLength: 1 }), (asked) => {
+        const fresh = buildModel(file);
+        for (const day of asked) expect(view(modelOn(fresh, day))).toEqual(view(buildModel(file, day)));
+      }),
+      { numRuns: 30 },
+    );
   });
 });
