@@ -464,3 +464,22 @@ describe('properties', () => {
     );
   });
 });
+
+describe('one record asked again', () => {
+  it('gets the answer a fresh count gives, for each body, item and model apart', () => {
+    const att: Attendance = {
+      present: ['chair-okafor', 'ph-ahmed', 'ph-brown', 'sh-clarke', 'sh-francis', 'sf-iqbal', 'sf-jones'],
+      interests: [{ person: 'sf-jones', item: 3 }],
+    };
+    const fresh = (m: Model, item?: number) => evaluateQuorum(m, m.bodies.get('partnership')!, structuredClone(att), { item });
+    expect(q(att)).toEqual(fresh(wep));
+    expect(q(att, 3)).toEqual(fresh(wep, 3));
+    expect(q(att, 3).quorate).not.toBe(q(att).quorate);
+    expect(q(att)).toBe(q(att)); // counted once
+    const other = buildModel(examplePartnership());
+    expect(evaluateQuorum(other, other.bodies.get('partnership')!, att)).toEqual(fresh(other));
+    const og = wep.bodies.get('operational-group')!;
+    expect(evaluateQuorum(wep, og, att)).toEqual(evaluateQuorum(wep, og, structuredClone(att)));
+    expect(evaluateQuorum(wep, og, att).body).toBe('operational-group');
+  });
+});
