@@ -10,7 +10,7 @@
  * A refused file is named with the reason; its content is never shown.
  */
 import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
-import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { DiagnosticsError, WepError } from '../core/errors.js';
 import { decodeText, formatBytes } from '../core/text-file.js';
 import { MAX_TEXT_BYTES } from './limits.js';
@@ -102,15 +102,18 @@ function refuseKind(shown: string, kind: string): never {
  */
 export function resolveRecord(root: string | null, path: string, shown: string): { real: string; st: Stats } | undefined {
   const abs = resolve(path);
+  let lst: Stats;
   try {
-    lstatSync(abs);
+    lst = lstatSync(abs);
   } catch (e) {
     if (errCode(e) === 'ENOENT' || errCode(e) === 'ENOTDIR') return undefined;
     throw unreadable(shown, e);
   }
   let real: string;
   try {
-    real = realpathSync.native(abs);
+    // A plain file is where its folder really is: one real path per folder, not per file (a
+    // thousand meetings share a handful of folders' links, if any). A link is followed to its end.
+    real = lst.isFile() ? join(realFolder(dirname(abs)), basename(abs)) : realpathSync.native(abs);
   } catch (e) {
     if (errCode(e) === 'ELOOP') throw new RefusedFileError(shown, 'link-loop', `${shown} is a symbolic link that loops back on itself; wep does not read it`, 'replace the link with the file itself');
     if (errCode(e) === 'ENOENT' || errCode(e) === 'ENOTDIR') throw new RefusedFileError(shown, 'dangling-link', `${shown} is a symbolic link to something that does not exist`, 'replace the link with the file itself, or remove it');
@@ -124,6 +127,7 @@ export function resolveRecord(root: string | null, path: string, shown: string):
       'put the file or folder itself in the records repo instead of a link to it',
     );
   }
+  if (lst.isFile()) return { real, st: lst };
   let st: Stats;
   try {
     st = statSync(real);
@@ -131,6 +135,17 @@ export function resolveRecord(root: string | null, path: string, shown: string):
     throw unreadable(shown, e);
   }
   return { real, st };
+}
+
+/** Real paths of folders, asked once a run. */
+const realFolders = new Map<string, string>();
+function realFolder(dir: string): string {
+  let real = realFolders.get(dir);
+  if (real === undefined) {
+    real = realpathSync.native(dir);
+    realFolders.set(dir, real);
+  }
+  return real;
 }
 
 function unreadable(shown: string, e: unknown): RefusedFileError {
