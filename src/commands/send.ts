@@ -169,7 +169,7 @@ export async function run(ctx: CommandContext, opts: SendOptions): Promise<Comma
   }
   if (emlDir) {
     const names = (msg: OutgoingMessage, i: number) => `${rec.id}-${kind}-${String(i + 1).padStart(2, '0')}-${msg.keys.length === 1 ? msg.keys[0]!.replace(/[^a-z0-9.-]+/gi, '_') : 'bcc'}.eml`;
-    const paths = await writeEmlDrafts(emlDir, from, plan.messages, names);
+    const paths = await writeEmlDrafts(root, emlDir, from, plan.messages, names);
     lines.push(`wrote ${paths.length} draft${paths.length === 1 ? '' : 's'} in ${displayPath(ctx.cwd, emlDir)} (nothing was sent or recorded)`);
     return done({ notes, lines, warnings });
   }
