@@ -150,8 +150,9 @@ function program(only?: string) {
         .option('-m, --meeting <id>', 'meeting id (default: the next upcoming meeting)')
         .option('--supplement', 'only the papers added or changed since the notice was sent')
         .option('--force', 'overwrite a pack edited since wep wrote it (a backup is kept)')
+        .option('--commit', 'commit the packs written to git')
         .option('--json', 'print what was written as JSON')
-        .addHelpText('after', examples('wep pack', 'wep pack --meeting 2026-12-10-partnership', 'wep pack --supplement'))
+        .addHelpText('after', examples('wep pack', 'wep pack --meeting 2026-12-10-partnership', 'wep pack --supplement --commit'))
         .action((opts) => exec(() => import('./commands/pack.js'), opts));
     },
     send: () => {
