@@ -7,7 +7,7 @@
  */
 import { dirname, join } from 'node:path';
 import { WepError } from '../core/errors.js';
-import type { Address, OutgoingMessage } from '../core/send.js';
+import type { Address, DeliveredMessage, OutgoingMessage } from '../core/send.js';
 import type { PartnershipFile } from '../core/partnership-schema.js';
 import { loadExternal } from './external.js';
 import { updateRecordBytes } from './fs.js';
@@ -69,12 +69,9 @@ function mailOptions(m: OutgoingMessage, from: Address) {
   };
 }
 
-export interface Delivery {
-  message: OutgoingMessage;
-  messageId: string;
-  /** Keys the server accepted. */
+/** One message as the server took it: the keys it accepted, and those it refused with its reply. */
+export interface Delivery extends DeliveredMessage {
   accepted: string[];
-  /** Keys the server refused, with its reply. */
   rejected: { key: string; reason: string }[];
 }
 
