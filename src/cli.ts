@@ -150,8 +150,9 @@ function program(only?: string) {
         .option('-m, --meeting <id>', 'meeting id (default: the next upcoming meeting)')
         .option('--supplement', 'only the papers added or changed since the notice was sent')
         .option('--force', 'overwrite a pack edited since wep wrote it (a backup is kept)')
+        .option('--commit', 'commit the packs written to git')
         .option('--json', 'print what was written as JSON')
-        .addHelpText('after', examples('wep pack', 'wep pack --meeting 2026-12-10-partnership', 'wep pack --supplement'))
+        .addHelpText('after', examples('wep pack', 'wep pack --meeting 2026-12-10-partnership', 'wep pack --supplement --commit'))
         .action((opts) => exec(() => import('./commands/pack.js'), opts));
     },
     send: () => {
@@ -164,7 +165,8 @@ function program(only?: string) {
         .option('--dry-run', 'only show who would get what')
         .option('--eml <dir>', 'write the messages as .eml drafts in this folder instead of sending')
         .option('--bcc', 'one message with the recipients in Bcc, instead of one each')
-        .addHelpText('after', examples('wep send --dry-run', 'wep send --meeting 2026-12-10-partnership', 'wep send --yes', 'wep send --eml drafts', 'wep send --minutes --meeting 2026-10-08-partnership', 'WEP_SMTP_URL=smtp://127.0.0.1:2525 wep send --yes'))
+        .option('--json', 'print who was (or would be) sent what as JSON; needs --yes, --dry-run or --eml')
+        .addHelpText('after', examples('wep send --dry-run', 'wep send --meeting 2026-12-10-partnership', 'wep send --yes', 'wep send --eml drafts', 'wep send --minutes --meeting 2026-10-08-partnership', 'wep send --dry-run --json', 'WEP_SMTP_URL=smtp://127.0.0.1:2525 wep send --yes'))
         .action((opts) => exec(() => import('./commands/send.js'), opts));
     },
     distribution: () => {

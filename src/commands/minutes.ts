@@ -8,7 +8,7 @@ import { bannerBlock, setBanner } from '../core/minutes-banner.js';
 import { applyLifecycle, approvalItem, buildMinutes, type ApprovalQuorum, type LifecycleRefusal, type LifecycleRequest, type QuorumAt } from '../core/minutes.js';
 import type { Model } from '../core/model.js';
 import { evaluateQuorum } from '../core/quorum.js';
-import { commitFiles, verifyInsideRepo } from '../io/git.js';
+import { commitChanges, verifyInsideRepo } from '../io/git.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { writeDocxBeside } from '../io/documents.js';
@@ -18,7 +18,7 @@ import { displayPath } from '../io/partnership-file.js';
 import { loadRecords, resolveMeeting, verifyMeetingRef } from '../io/records.js';
 import { editMeetingFile, setMinutesInDoc, syncMinutesToDoc } from '../io/register-edits.js';
 import { renderTemplate } from '../io/templates.js';
-import { formatCommit } from '../report/commit.js';
+import { formatCommit, formatIgnored } from '../report/commit.js';
 import { jsonDocument } from '../report/emit.js';
 import { renderMeetingChoice } from '../report/meetings.js';
 import { minutesView, renderCirculation, tidyMinutes } from '../report/minutes.js';
@@ -191,7 +191,7 @@ export async function run(ctx: CommandContext, opts: MinutesOptions): Promise<Co
   if (opts.docx) {
     if (!existsSync(rec.minutesPath)) throw new WepError(`there is no ${rec.minutesDisplay} to write minutes.docx from`, `write the minutes first: wep minutes --meeting ${id}`);
     const w = await writeDocxBeside(dirname(rec.minutesPath), 'minutes.docx', readFileSync(rec.minutesPath, 'utf8'), { title: `Minutes: ${body.name}, ${formatLongDate(m.date)}` }, { force: opts.force, display: (p) => displayPath(ctx.cwd, p) });
-    // not committed: git.ts commits only text wep wrote
+    written.push(w.path);
     files.push({ path: displayPath(ctx.cwd, w.path), status: 'written' });
     lines.push(`wrote ${displayPath(ctx.cwd, w.path)}${w.backup ? `  (your edited version kept as ${displayPath(ctx.cwd, w.backup)})` : ''}`);
   }
@@ -200,8 +200,10 @@ export async function run(ctx: CommandContext, opts: MinutesOptions): Promise<Co
 
   let commit: string | null | undefined;
   if (opts.commit && written.length) {
-    commit = commitFiles(root, written, `Minutes: ${body.name}, ${formatLongDate(m.date)} (${status})`);
-    lines.push(formatCommit(commit, written.length));
+    const outcome = commitChanges(root, written, `Minutes: ${body.name}, ${formatLongDate(m.date)} (${status})`);
+    commit = outcome.hash;
+    lines.push(formatCommit(commit, outcome.committed.length));
+    warnings.push(...formatIgnored(outcome.ignored, (p) => displayPath(ctx.cwd, p)));
   }
   if (opts.json) return done({ notes, warnings, json: jsonDocument('minutes', { meeting: id, date: m.date, body: body.id, status, minutes: record ?? null, files, commit: commit ?? null }) });
   return done({ notes, lines, warnings });

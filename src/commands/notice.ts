@@ -5,19 +5,19 @@ import { WepError } from '../core/errors.js';
 import { renderCalendar } from '../core/ics.js';
 import { meetingDeadlines } from '../core/meeting-deadlines.js';
 import { existsSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { meetingUid } from '../core/meeting-event.js';
 import { buildInvite, buildNoticeView, missingPapers, noticeSentRecord, noticeTiming } from '../core/notice.js';
 import { nowStamp } from '../io/clock.js';
 import { NOTICE_DOCUMENTS, writeNoticeDocx } from '../io/documents.js';
 import { readPaperFiles } from '../io/papers.js';
 import { keepDtstamp, writeGeneratedSet, type WriteResult } from '../io/generated.js';
-import { changedFiles, commitFiles, verifyInsideRepo } from '../io/git.js';
+import { commitChanges, verifyInsideRepo, type CommitOutcome } from '../io/git.js';
 import { displayPath } from '../io/partnership-file.js';
 import { loadRecords, resolveMeeting } from '../io/records.js';
 import { renderTemplate } from '../io/templates.js';
 import { editYamlFile, setTopLevel } from '../io/yaml-edit.js';
-import { formatCommit } from '../report/commit.js';
+import { formatCommit, formatIgnored } from '../report/commit.js';
 import { renderWithoutEmail } from '../report/distribution.js';
 import { jsonDocument } from '../report/emit.js';
 import { renderMeetingChoice } from '../report/meetings.js';
@@ -111,25 +111,22 @@ export async function run(ctx: CommandContext, opts: NoticeOptions): Promise<Com
     }
   }
 
-  let commit: string | null = null;
-  let committed = 0;
+  let outcome: CommitOutcome | undefined;
   if (opts.commit) {
-    // the documents of the notice go with it, whether written now or earlier (then sent);
-    // meeting.yaml always, as it holds the UID the first notice fixed
-    // (the text ones: git.ts commits only text wep wrote, so Word and PDF files and the clerk's
-    // papers are left for the clerk to commit)
-    const documents = NOTICE_DOCUMENTS.filter((f) => /\.(md|html|ics)$/.test(f)).map((f) => join(rec.dir, f)).filter((p) => existsSync(p));
-    const paths = [...new Set([rec.path, ...changed, ...written.map((w) => w.path).filter((p) => /\.(md|html|ics)$/.test(p)), ...documents])];
+    // the documents of the notice go with it (the Word file and the packs too), whether written
+    // now or earlier (then sent), as long as they are still as wep wrote them; meeting.yaml
+    // always, as it holds the UID the first notice fixed. The papers are the clerk's to commit.
+    const documents = NOTICE_DOCUMENTS.map((f) => join(rec.dir, f)).filter((p) => existsSync(p));
+    const paths = [...new Set([rec.path, ...changed, ...written.map((w) => w.path), ...documents])];
     const what = sentDate ? `Record notice of ${rec.id} as sent on ${sentDate}` : reason ? `Notice of ${rec.id} (short notice agreed)` : `Notice of ${rec.id}`;
-    // the count says what the commit holds: files among these that had changed
-    committed = changedFiles(root, paths.map((p) => relative(root, p)))?.length ?? paths.length;
-    commit = commitFiles(root, paths, what);
+    outcome = commitChanges(root, paths, what);
   }
+  const commit = outcome?.hash ?? null;
 
   const show = (p: string) => displayPath(ctx.cwd, p);
   const notes = renderMeetingChoice(rec.id, chosen.choice, c);
   const t = renderNoticeTiming(timing, rec.id, c);
-  const warnings = [...gitWarnings, ...renderWithoutEmail(dist), ...paperWarnings];
+  const warnings = [...gitWarnings, ...(outcome ? formatIgnored(outcome.ignored, show) : []), ...renderWithoutEmail(dist), ...paperWarnings];
   if (revised) warnings.push(`the notice has changed since it was sent on ${formatLongDate(meeting.notice!.sent!)}: it is marked revised and must go out again (wep send --meeting ${rec.id}, or send it and run "wep notice --meeting ${rec.id} --sent")`);
   if (meeting.cancelled && meeting.notice?.sent) warnings.push(`the meeting is cancelled after its notice was sent: send the notice of cancellation to everyone (wep send --meeting ${rec.id})`);
   if (opts.json) {
@@ -164,6 +161,6 @@ export async function run(ctx: CommandContext, opts: NoticeOptions): Promise<Com
     lines.push(`Send it to ${dist.recipients.length} recipients: "wep distribution --meeting ${rec.id}" gives the BCC line.`);
     if (!meeting.notice?.sent) lines.push(`When it has gone, record it: wep notice --meeting ${rec.id} --sent`);
   }
-  if (opts.commit) lines.push(formatCommit(commit, committed));
+  if (outcome) lines.push(formatCommit(outcome.hash, outcome.committed.length));
   return done({ notes, lines, errors: t.err, warnings });
 }

@@ -12,7 +12,7 @@ import type { SentMessage } from '../core/meeting-schema.js';
 import { applyLifecycle } from '../core/minutes.js';
 import { buildInvite, buildNoticeView, noticeFingerprint, noticeSentRecord } from '../core/notice.js';
 import { packFile } from '../core/pack.js';
-import { isComplete, planSend, recipientKey, type Attachment, type OutgoingMessage, type SendInput, type SendKind } from '../core/send.js';
+import { isComplete, planSend, recipientKey, recipientOutcomes, type Attachment, type OutgoingMessage, type SendInput, type SendKind, type SendRun } from '../core/send.js';
 import { nowStamp } from '../io/clock.js';
 import { generatedState } from '../io/generated.js';
 import { mailSettings, sendMessages, writeEmlDrafts, type Delivery } from '../io/mailer.js';
@@ -25,7 +25,8 @@ import { setMinutesInDoc } from '../io/register-edits.js';
 import { recordMessages } from '../io/send-record.js';
 import { renderTemplate } from '../io/templates.js';
 import { editYamlFile, setTopLevel } from '../io/yaml-edit.js';
-import { renderDeliveries, renderSendPlan } from '../report/send.js';
+import { jsonDocument } from '../report/emit.js';
+import { renderDeliveries, renderSendPlan, sendJson } from '../report/send.js';
 import { done, type CommandContext, type CommandResult } from './context.js';
 
 export interface SendOptions {
@@ -35,6 +36,7 @@ export interface SendOptions {
   dryRun?: true;
   eml?: string;
   bcc?: true;
+  json?: true;
 }
 
 /** The meeting being sent about, with the records it came from. */
@@ -69,6 +71,7 @@ async function noticeContent(ctx: CommandContext, m: Open): Promise<{ content: C
   const warnings: string[] = [];
   const attachments: Attachment[] = [];
   const confidentialAttachments: Attachment[] = [];
+  const links: string[] = [];
   const pdf = 'application/pdf';
   const baseUrl = model.file.partnership.publish?.baseUrl;
   if (!meeting.cancelled) {
@@ -77,6 +80,7 @@ async function noticeContent(ctx: CommandContext, m: Open): Promise<{ content: C
       if (baseUrl) {
         // linked, not attached: the published site carries the public pack
         const url = `${baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`}meetings/${rec.id}/${packFile('public', false)}`;
+        links.push(url);
         plain = `Agenda pack: ${url}\n\n${plain}`;
         html = html.replace(/<body>/, `<body>\n<p><strong>Agenda pack:</strong> <a href="${url}">${url}</a></p>`);
       } else attachments.push({ filename: `${rec.id}-agenda-pack.pdf`, path: pub, contentType: pdf });
@@ -105,6 +109,7 @@ async function noticeContent(ctx: CommandContext, m: Open): Promise<{ content: C
       },
       attachments,
       confidentialAttachments,
+      links,
     },
   };
 }
@@ -131,6 +136,10 @@ async function minutesContent(m: Open, cwd: string): Promise<{ content: Content;
 }
 
 export async function run(ctx: CommandContext, opts: SendOptions): Promise<CommandResult> {
+  // --json leaves no room on stdout for a question: it needs to be told whether to send
+  if (opts.json && !opts.yes && !opts.dryRun && opts.eml === undefined) {
+    throw new WepError('wep send --json cannot ask before sending', 'add --yes to send, --dry-run to see what would go, or --eml DIR to write drafts');
+  }
   const kind: SendKind = opts.minutes ? 'minutes' : 'notice';
   const records = await loadRecords(ctx);
   const m: Open = { ...(await resolveMeeting(records, opts.meeting, kind === 'minutes' ? 'latest-held' : 'next', ctx.today)), records };
@@ -158,20 +167,43 @@ export async function run(ctx: CommandContext, opts: SendOptions): Promise<Comma
   const notes = renderMeetingChoice(rec.id, m.choice, c);
   const lines = renderSendPlan(plan, what, c);
   for (const r of plan.withoutEmail) warnings.push(`${r.name} has no email address: send ${kind === 'minutes' ? 'the minutes' : 'the notice'} another way`);
+  const runKind = opts.dryRun ? 'dry-run' : emlDir ? 'drafts' : 'sent';
+  /** The result: the human lines, or with --json the document of what became of each recipient. */
+  const result = (run: SendRun, after: { recorded: string | null; complete: boolean; exitCode?: number }): CommandResult => {
+    const exitCode = after.exitCode ?? 0;
+    if (!opts.json) return done({ exitCode, notes, lines, warnings });
+    const summary = {
+      meeting: rec.id,
+      what: kind === 'minutes' ? ('minutes' as const) : rec.meeting.cancelled ? ('cancellation' as const) : ('notice' as const),
+      run: run.kind,
+      drafts: emlDir === undefined ? null : displayPath(ctx.cwd, emlDir),
+      subject: content.subject,
+      contentVersion: content.version,
+      messages: plan.messages.length,
+      recorded: after.recorded,
+      complete: after.complete,
+      warnings,
+    };
+    return done({ exitCode, notes, warnings, json: jsonDocument('send', sendJson(summary, recipientOutcomes(plan, dist.recipients, run))) });
+  };
+  const completeNow = () => isComplete(dist.recipients, record ?? [], content.version);
+
   if (!plan.messages.length) {
     lines.push(plan.already.length ? 'Everyone has already been sent this version: nothing to send.' : 'Nobody to send to.');
-    if (!opts.dryRun && !emlDir) lines.push(...(await finish(ctx, m, kind, content.version, warnings)).lines);
-    return done({ notes, lines, warnings });
+    if (runKind !== 'sent') return result({ kind: runKind }, { recorded: null, complete: completeNow() });
+    const finished = await finish(ctx, m, kind, content.version, warnings);
+    lines.push(...finished.lines);
+    return result({ kind: 'sent', date: ctx.today, deliveries: [] }, finished);
   }
   if (opts.dryRun) {
     lines.push(c.dim('dry run: nothing was sent or recorded'));
-    return done({ notes, lines, warnings });
+    return result({ kind: 'dry-run' }, { recorded: null, complete: completeNow() });
   }
   if (emlDir) {
     const names = (msg: OutgoingMessage, i: number) => `${rec.id}-${kind}-${String(i + 1).padStart(2, '0')}-${msg.keys.length === 1 ? msg.keys[0]!.replace(/[^a-z0-9.-]+/gi, '_') : 'bcc'}.eml`;
-    const paths = await writeEmlDrafts(emlDir, from, plan.messages, names);
+    const paths = await writeEmlDrafts(root, emlDir, from, plan.messages, names);
     lines.push(`wrote ${paths.length} draft${paths.length === 1 ? '' : 's'} in ${displayPath(ctx.cwd, emlDir)} (nothing was sent or recorded)`);
-    return done({ notes, lines, warnings });
+    return result({ kind: 'drafts' }, { recorded: null, complete: completeNow() });
   }
   if (!opts.yes) {
     // on a terminal: show who gets what, then ask
@@ -194,15 +226,16 @@ export async function run(ctx: CommandContext, opts: SendOptions): Promise<Comma
   warnings.push(...shown.err);
   const finished = await finish(ctx, m, kind, content.version, warnings);
   lines.push(...finished.lines);
+  const sent: SendRun = { kind: 'sent', date: ctx.today, deliveries };
   if (!finished.complete) {
     warnings.push(`not everyone was sent it; ${displayPath(ctx.cwd, rec.path)} records who was. Run "wep send${kind === 'minutes' ? ' --minutes' : ''} --meeting ${rec.id}" again to send to the rest only.`);
-    return done({ exitCode: EXIT.problems, notes, lines, warnings });
+    return result(sent, { ...finished, exitCode: EXIT.problems });
   }
-  return done({ notes, lines, warnings });
+  return result(sent, finished);
 }
 
 /** When everyone has this version: records the notice as sent, or the minutes as circulated. */
-async function finish(ctx: CommandContext, m: Open, kind: SendKind, version: string, warnings: string[]): Promise<{ complete: boolean; lines: string[] }> {
+async function finish(ctx: CommandContext, m: Open, kind: SendKind, version: string, warnings: string[]): Promise<{ complete: boolean; recorded: string | null; lines: string[] }> {
   const { body } = m;
   const { model } = m.records;
   // the record as it is now on disk: the messages were added as they went
@@ -210,19 +243,19 @@ async function finish(ctx: CommandContext, m: Open, kind: SendKind, version: str
   const now = rec.meeting;
   const dist = meetingDistribution(model, now);
   const sent = (kind === 'minutes' ? now.minutes?.messages : now.notice?.messages) ?? [];
-  if (!isComplete(dist.recipients, sent, version)) return { complete: false, lines: [] };
+  if (!isComplete(dist.recipients, sent, version)) return { complete: false, recorded: null, lines: [] };
   if (kind === 'notice') {
     const papers = readPaperFiles(rec.dir, now).map((f) => ({ path: f.paper, sha256: f.sha256 }));
     const record = noticeSentRecord(now, body, ctx.today, dist.recipients.map(recipientKey), papers);
     const n = now.notice;
-    if (n?.sent && n.content === record.content && n.sequence === record.sequence && n.event === record.event) return { complete: true, lines: [] };
+    if (n?.sent && n.content === record.content && n.sequence === record.sequence && n.event === record.event) return { complete: true, recorded: null, lines: [] };
     editYamlFile(m.records.root, rec.path, (doc) => setTopLevel(doc, 'notice', { ...record }), rec.source, rec.display);
-    return { complete: true, lines: [`Recorded in ${rec.display}: ${now.cancelled ? 'notice of cancellation' : 'notice'} sent on ${formatLongDate(ctx.today)} to ${dist.recipients.length} recipients.`] };
+    return { complete: true, recorded: ctx.today, lines: [`Recorded in ${rec.display}: ${now.cancelled ? 'notice of cancellation' : 'notice'} sent on ${formatLongDate(ctx.today)} to ${dist.recipients.length} recipients.`] };
   }
-  if (now.minutes?.circulated) return { complete: true, lines: [] };
+  if (now.minutes?.circulated) return { complete: true, recorded: null, lines: [] };
   const deadline = meetingDeadlines(model, body, now.date, ctx.today).minutesBy.date;
   const change = applyLifecycle(model, now, deadline, { circulated: ctx.today }, ctx.today);
   editYamlFile(m.records.root, rec.path, (doc) => setMinutesInDoc(doc, change.minutes), rec.source, rec.display);
   warnings.push(...change.warnings);
-  return { complete: true, lines: [`Recorded in ${rec.display}: minutes circulated on ${formatLongDate(ctx.today)}.`] };
+  return { complete: true, recorded: ctx.today, lines: [`Recorded in ${rec.display}: minutes circulated on ${formatLongDate(ctx.today)}.`] };
 }

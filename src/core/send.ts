@@ -34,6 +34,8 @@ export interface OutgoingMessage {
   /** The iCalendar text of the calendar part, and its METHOD. */
   calendar?: { method: 'REQUEST' | 'CANCEL'; content: string };
   attachments: Attachment[];
+  /** Web addresses the message links to instead of attaching (the published pack). */
+  links: string[];
 }
 
 export interface SendPlan {
@@ -42,7 +44,7 @@ export interface SendPlan {
   version: string;
   messages: OutgoingMessage[];
   /** Already sent this version: left out. */
-  already: { key: string; name: string; date: string }[];
+  already: { key: string; name: string; date: string; messageId: string }[];
   /** No address: cannot be sent by email (they still need the papers another way). */
   withoutEmail: Recipient[];
 }
@@ -71,6 +73,8 @@ export interface SendInput {
   attachments: readonly Attachment[];
   /** Attached only for recipients who get confidential papers. */
   confidentialAttachments: readonly Attachment[];
+  /** Web addresses in the message instead of attachments (the published pack). */
+  links?: readonly string[];
 }
 
 /** The messages to send now. */
@@ -82,7 +86,7 @@ export function planSend(input: SendInput): SendPlan {
   for (const r of input.recipients) {
     const key = recipientKey(r);
     const was = done.get(key);
-    if (was) already.push({ key, name: r.name, date: was.date });
+    if (was) already.push({ key, name: r.name, date: was.date, messageId: was.messageId });
     else if (!r.email) withoutEmail.push(r);
     else todo.push(r as Recipient & { email: string });
   }
@@ -97,6 +101,7 @@ export function planSend(input: SendInput): SendPlan {
       text: input.text,
       html: input.html,
       attachments: [...input.attachments, ...(confidential ? input.confidentialAttachments : [])],
+      links: [...(input.links ?? [])],
     };
     // attendees follow the send mode: the one recipient, or nobody in a Bcc message
     if (input.calendar) m.calendar = input.calendar(each ? addresses : []);
@@ -118,4 +123,59 @@ export function planSend(input: SendInput): SendPlan {
 export function isComplete(recipients: readonly Recipient[], sent: readonly SentMessage[], version: string): boolean {
   const done = new Set(sent.filter((m) => m.version === version).map((m) => m.to));
   return recipients.every((r) => !r.email || done.has(recipientKey(r)));
+}
+
+/** What became of one recipient in a run of `wep send`. */
+export type RecipientStatus = 'sent' | 'failed' | 'skipped-already-sent' | 'would-send' | 'drafted' | 'no-email';
+
+/** One message as the server took it: which recipient keys it accepted and refused. */
+export interface DeliveredMessage {
+  message: OutgoingMessage;
+  messageId: string;
+  accepted: readonly string[];
+  rejected: readonly { key: string; reason: string }[];
+}
+
+/** How a run ended: only shown (--dry-run), written as drafts (--eml), or sent on `date`. */
+export type SendRun = { kind: 'dry-run' } | { kind: 'drafts' } | { kind: 'sent'; date: string; deliveries: readonly DeliveredMessage[] };
+
+/** One recipient's part in a run: who, what became of it, and the message that went (or would). */
+export interface RecipientOutcome {
+  key: string;
+  recipient: Recipient;
+  status: RecipientStatus;
+  /** The message this run sent, tried, drafted or would send them; undefined when none. */
+  message?: OutgoingMessage;
+  /** The message id recorded for them: this run's, or the earlier one's when already sent. */
+  messageId?: string;
+  /** The date recorded in meeting.yaml for their message: today's run, or the earlier one. */
+  date?: string;
+  /** The server's reason, when it refused them. */
+  error?: string;
+}
+
+/** Every recipient once, in distribution order, with what this run did for them. */
+export function recipientOutcomes(plan: SendPlan, recipients: readonly Recipient[], run: SendRun): RecipientOutcome[] {
+  const already = new Map(plan.already.map((a) => [a.key, a]));
+  const messageOf = new Map(plan.messages.flatMap((m) => m.keys.map((k) => [k, m] as const)));
+  const accepted = new Map<string, DeliveredMessage>();
+  const rejected = new Map<string, string>();
+  if (run.kind === 'sent') {
+    for (const d of run.deliveries) {
+      for (const k of d.accepted) accepted.set(k, d);
+      for (const r of d.rejected) rejected.set(r.key, r.reason);
+    }
+  }
+  return recipients.map((recipient): RecipientOutcome => {
+    const key = recipientKey(recipient);
+    const was = already.get(key);
+    if (was) return { key, recipient, status: 'skipped-already-sent', messageId: was.messageId, date: was.date };
+    const message = messageOf.get(key);
+    if (!message) return { key, recipient, status: 'no-email' };
+    if (run.kind === 'dry-run') return { key, recipient, status: 'would-send', message };
+    if (run.kind === 'drafts') return { key, recipient, status: 'drafted', message };
+    const d = accepted.get(key);
+    if (d) return { key, recipient, status: 'sent', message, messageId: d.messageId, date: run.date };
+    return { key, recipient, status: 'failed', message, error: rejected.get(key) ?? 'not sent' };
+  });
 }

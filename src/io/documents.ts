@@ -9,7 +9,7 @@ import { loadExternal } from './external.js';
 import { createHash } from 'node:crypto';
 import { basename, dirname, extname, join } from 'node:path';
 import { WepError } from '../core/errors.js';
-import { writeFileAtomic } from './fs.js';
+import { updateRecordBytes } from './fs.js';
 import { readRecordBytesIfExists } from './guarded-read.js';
 
 /** The packs can be large; wep reads back one of up to this size. */
@@ -72,29 +72,44 @@ function unstamp(path: string, b: Uint8Array): { body: Uint8Array; hash: string 
   return { body: b.subarray(0, b.length - m[0].length), hash: m[1]! };
 }
 
-/** Whether a binary document is still as wep wrote it; a file without the stamp counts as edited. */
-export function binaryState(path: string): GeneratedState {
-  const bytes = readBack(path);
-  if (bytes === undefined) return 'absent';
+/** Whether these bytes of a binary document are as wep wrote them; a file without the stamp counts as edited. */
+export function stateOfBinary(path: string, bytes: Uint8Array): 'unchanged' | 'edited' {
   const u = unstamp(path, bytes);
   return u && hash16(u.body) === u.hash ? 'unchanged' : 'edited';
 }
 
-/** Writes a binary document unless the clerk edited it; with `force`, the edited one is kept as .bak. */
+/** Whether a binary document is still as wep wrote it; a file without the stamp counts as edited. */
+export function binaryState(path: string): GeneratedState {
+  const bytes = readBack(path);
+  return bytes === undefined ? 'absent' : stateOfBinary(path, bytes);
+}
+
+/** The binary documents wep stamps: what --commit may take as wep's when written in an earlier run. */
+export const isStampedDocument = (path: string) => /\.(docx|pdf)$/.test(path);
+
+/**
+ * Writes a binary document unless the clerk edited it; with `force`, the edited one is kept as
+ * .bak. Through the records writer (io/fs.ts): locked, atomic, mode kept, journalled for --commit.
+ */
 export function writeBinaryGenerated(path: string, bytes: Uint8Array, opts: { force?: boolean; display?: string } = {}): WriteResult {
-  const current = readBack(path);
-  const u = current && unstamp(path, current);
-  const state = current === undefined ? 'absent' : u && hash16(u.body) === u.hash ? 'unchanged' : 'edited';
+  const root = dirname(path);
+  const stamped = stampBinary(path, bytes);
   let backup: string | undefined;
-  if (state === 'edited') {
-    if (!opts.force) {
-      throw new WepError(`${opts.display ?? path} has been edited since wep wrote it; wep will not overwrite it`, `keep your edits, or run again with --force to write it again (your version is kept as ${basename(path)}.bak)`);
-    }
-    backup = `${path}.bak`;
-    for (let i = 2; readBack(backup) !== undefined; i++) backup = `${path}.bak${i}`;
-    writeFileAtomic(backup, current!);
-  }
-  writeFileAtomic(path, stampBinary(path, bytes));
+  updateRecordBytes(
+    path,
+    (current) => {
+      if (current !== undefined && stateOfBinary(path, current) === 'edited') {
+        if (!opts.force) {
+          throw new WepError(`${opts.display ?? path} has been edited since wep wrote it; wep will not overwrite it`, `keep your edits, or run again with --force to write it again (your version is kept as ${basename(path)}.bak)`);
+        }
+        backup = `${path}.bak`;
+        for (let i = 2; readBack(backup) !== undefined; i++) backup = `${path}.bak${i}`;
+        updateRecordBytes(backup, () => current, { root, expected: null, limit: MAX_DOCUMENT_BYTES, display: opts.display ? `${opts.display}${backup.slice(path.length)}` : undefined });
+      }
+      return stamped;
+    },
+    { root, display: opts.display, limit: MAX_DOCUMENT_BYTES },
+  );
   return { path, status: 'written', backup };
 }
 

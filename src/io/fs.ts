@@ -10,7 +10,8 @@
  *   permission) the temporary file is removed, the target is as it was, and the message says so;
  * - a read-only file (or folder) is refused, not replaced, even for root;
  * - a file that is not UTF-8 is never rewritten; a BOM and CRLF line ends are kept;
- * - every write is journalled, so `--commit` can commit exactly wep's change (io/git.ts).
+ * - every write, text or binary, is journalled, so `--commit` can commit exactly wep's change
+ *   (io/git.ts).
  * Failures go through a small fs seam (`writerFs`), so tests can inject ENOSPC and friends.
  */
 import * as nodeFs from 'node:fs';
@@ -135,12 +136,16 @@ export function lockRecord(path: string, shown: string, waitMs = LOCK_WAIT_MS): 
   }
 }
 
-/** What one run wrote to a file: enough for --commit to commit only wep's change. */
+/**
+ * What one run wrote to a file: enough for --commit to commit only wep's change. Every write
+ * to a records file is journalled, text or binary: a file missing from the journal is one
+ * --commit cannot tell is wep's.
+ */
 export interface JournalEntry {
-  /** The text before wep's first write this run (BOM dropped); undefined when the file was new. */
+  /** The text before wep's first write this run (BOM dropped); undefined when the file was new or is binary. */
   before?: string;
-  /** The text as last written (BOM and line ends as on disk). */
-  after: string;
+  /** What was last written: the text (BOM and line ends as on disk), or the bytes of a binary document. */
+  after: string | Uint8Array;
   /**
    * The same change made to another version of the file, e.g. the committed one, when the
    * clerk has changes of their own in it. Undefined when the whole text is wep's.
@@ -194,16 +199,7 @@ const isReadOnly = (mode: number) => (mode & 0o222) === 0;
  * writes nothing. Returns what was there and what is there now.
  */
 export function updateRecordFile(path: string, change: (current: string | undefined) => string | undefined, opts: UpdateOptions): UpdateResult {
-  const shown = shownPath(opts.root, path, opts.display);
-  verifyWritableRecord(opts.root, path, { display: shown });
-  const dir = dirname(path);
-  try {
-    writerFs.mkdirSync(dir, { recursive: true });
-  } catch (e) {
-    throw writeFailure(e, shown);
-  }
-  const dirMode = nodeFs.statSync(dir).mode;
-  if (isReadOnly(dirMode)) refuse(`${shown} is in a read-only folder; wep will not write there`, `make the folder writable (chmod u+w ${dirname(shown) || '.'}) if wep is to change it`);
+  const shown = prepareFolder(path, opts.root, opts.display);
   const release = lockRecord(path, shown);
   try {
     const bytes = readRecordBytesIfExists(opts.root, path, { display: shown, limit: opts.limit ?? MAX_TEXT_BYTES });
@@ -230,6 +226,56 @@ export function updateRecordFile(path: string, change: (current: string | undefi
 }
 
 const chain = (a: (s: string) => string, b: (s: string) => string) => (s: string) => b(a(s));
+
+/** Checks that `path` may be written (inside the repo, not a link, a writable folder), makes its folder; returns its shown name. */
+function prepareFolder(path: string, root: string | null, display: string | undefined): string {
+  const shown = shownPath(root, path, display);
+  verifyWritableRecord(root, path, { display: shown });
+  const dir = dirname(path);
+  try {
+    writerFs.mkdirSync(dir, { recursive: true });
+  } catch (e) {
+    throw writeFailure(e, shown);
+  }
+  const dirMode = nodeFs.statSync(dir).mode;
+  if (isReadOnly(dirMode)) refuse(`${shown} is in a read-only folder; wep will not write there`, `make the folder writable (chmod u+w ${dirname(shown) || '.'}) if wep is to change it`);
+  return shown;
+}
+
+export interface UpdateBytesOptions {
+  /** The records repo: the file must be inside it. Null for a file the clerk named (--out). */
+  root: string | null;
+  /** The path as shown in messages. */
+  display?: string;
+  /** Null: the file must not exist yet. */
+  expected?: null;
+  /** Largest current file read. */
+  limit: number;
+}
+
+/**
+ * The binary counterpart of updateRecordFile (a Word file, a PDF pack, a mail draft): under
+ * the same lock, `change` sees the bytes on disk (undefined when there is no file) and returns
+ * the bytes to write, or undefined to write nothing; written atomically with the file's mode,
+ * a read-only file refused, and journalled whole (no text to reapply: the file is wep's).
+ */
+export function updateRecordBytes(path: string, change: (current: Uint8Array | undefined) => Uint8Array | undefined, opts: UpdateBytesOptions): { written: boolean } {
+  const shown = prepareFolder(path, opts.root, opts.display);
+  const release = lockRecord(path, shown);
+  try {
+    const current = readRecordBytesIfExists(opts.root, path, { display: shown, limit: opts.limit });
+    if (opts.expected === null && current !== undefined) refuse(`${shown} already exists; wep will not replace it`, 'run the command again: it will see the file that is there now');
+    const next = change(current);
+    if (next === undefined) return { written: false };
+    const st = current === undefined ? undefined : nodeFs.statSync(path);
+    if (st && isReadOnly(st.mode)) refuse(`${shown} is read-only; wep will not replace it`, `make it writable (chmod u+w ${shown}) if wep is to change it`);
+    writeAtomic(path, next, st ? st.mode & 0o7777 : undefined, shown);
+    journal.set(path, { after: next });
+    return { written: true };
+  } finally {
+    release();
+  }
+}
 
 /** Writes `text` to `path` through updateRecordFile (see there). */
 export function writeRecordFile(path: string, text: string, opts: UpdateOptions): UpdateResult {
@@ -268,8 +314,10 @@ function writeAtomic(path: string, data: Uint8Array, mode: number | undefined, s
 }
 
 /**
- * Writes a file that is not a record (wep's own cache): temp file and rename, no lock, no
- * journal. Failures are thrown as they are; the cache ignores them.
+ * Writes a file that is not a record (wep's own cache, outside the records repo): temp file
+ * and rename, no lock, no journal. Failures are thrown as they are; the cache ignores them.
+ * Never for a file in the records repo: that goes through updateRecordFile or
+ * updateRecordBytes, so --commit knows wep wrote it.
  */
 export function writeFileAtomic(path: string, content: string | Uint8Array): void {
   nodeFs.mkdirSync(dirname(path), { recursive: true });

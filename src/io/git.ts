@@ -14,12 +14,13 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, realpathSync, rmSync, statSync } from 'node:fs';
-import { basename, dirname, join, relative, sep } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { WepError } from '../core/errors.js';
 import { decodeText, keepConventions } from '../core/text-file.js';
 import { journalEntry, lockRecord } from './fs.js';
 import { stateOfText } from './generated.js';
-import { readRecordTextIfExists } from './guarded-read.js';
+import { isStampedDocument, stateOfBinary } from './documents.js';
+import { readRecordBytesIfExists } from './guarded-read.js';
 
 export interface GitResult {
   code: number;
@@ -122,6 +123,7 @@ function indexEntries(top: string, rel: string): Entry[] {
 }
 
 interface Planned {
+  file: string;
   rel: string;
   mode: string;
   oid: string;
@@ -139,31 +141,59 @@ function topRelative(top: string, file: string): string {
   return relative(realpathSync(top), real).split(sep).join('/');
 }
 
+/** The largest file --commit reads back to see whether an earlier run's document is still wep's. */
+const MAX_COMMIT_READ_BYTES = 500 * 1024 * 1024;
+
 /**
- * The content of `file` that wep's commit should hold, or a reason not to commit it, or null
- * when wep did not change it in this run (nothing of it to commit).
+ * What wep wrote to `file` in an earlier run and nobody has changed since: a generated text
+ * file or a binary document whose stamp still matches. Undefined for anything else.
  */
-function contentToCommit(top: string, file: string, rel: string, head: Entry | undefined): { text: string } | { refuse: string } | null {
+function unchangedGenerated(file: string): string | Uint8Array | undefined {
+  const bytes = readRecordBytesIfExists(null, file, { limit: MAX_COMMIT_READ_BYTES });
+  if (bytes === undefined) return undefined;
+  if (isStampedDocument(file)) return stateOfBinary(file, bytes) === 'unchanged' ? bytes : undefined;
+  const text = decodeText(bytes);
+  return text.ok && stateOfText(text.text) === 'unchanged' ? bytes : undefined;
+}
+
+/**
+ * The content of `file` that wep's commit should hold (text or bytes), or a reason not to
+ * commit it, or null when wep did not change it in this run (nothing of it to commit).
+ */
+function contentToCommit(top: string, file: string, rel: string, head: Entry | undefined): { content: string | Uint8Array } | { refuse: string } | null {
   const j = journalEntry(file);
   if (!j) {
     // not written this run: only a generated file still exactly as wep made it is wep's alone
-    const text = readRecordTextIfExists(null, file);
-    return text !== undefined && stateOfText(text) === 'unchanged' ? { text } : null;
+    const content = unchangedGenerated(file);
+    return content === undefined ? null : { content };
   }
-  if (!j.reapply) return { text: j.after };
+  // a binary document, or a text file written whole: all of it is wep's
+  if (typeof j.after !== 'string' || !j.reapply) return { content: j.after };
   if (!head) {
-    if (j.before === undefined) return { text: j.after };
+    if (j.before === undefined) return { content: j.after };
     return { refuse: `${rel} is not in git yet and holds text wep did not write; wep commits only its own change` };
   }
   const bytes = gitBytes(['cat-file', 'blob', head.oid], top);
   const committed = bytes ? decodeText(bytes) : undefined;
   if (!committed?.ok) return { refuse: `the committed version of ${rel} cannot be read as UTF-8 text` };
-  if (committed.text === j.before || committed.text === j.before?.replace(/\r\n/g, '\n')) return { text: j.after };
+  if (committed.text === j.before || committed.text === j.before?.replace(/\r\n/g, '\n')) return { content: j.after };
   try {
-    return { text: keepConventions(committed, j.reapply(committed.text)) };
+    return { content: keepConventions(committed, j.reapply(committed.text)) };
   } catch {
     return { refuse: `${rel} holds changes of yours that are not committed, and wep's change cannot be made on the committed version alone` };
   }
+}
+
+/**
+ * The files among `files` (absolute paths) that git ignores and does not track: --commit
+ * leaves them out, as "git add" would, since the clerk's .gitignore keeps them out of git.
+ */
+export function ignoredFiles(root: string, files: readonly string[]): string[] {
+  if (files.length === 0) return [];
+  const r = runGit(['ls-files', '-z', '--others', '--ignored', '--exclude-standard', '--', ...files.map((f) => relative(root, f) || '.')], root);
+  if (r.code !== 0) return [];
+  const ignored = new Set(r.stdout.split('\0').filter(Boolean).map((rel) => resolve(root, rel)));
+  return files.filter((f) => ignored.has(resolve(f)));
 }
 
 /** The line of git's output that says why: its fatal: or error: line, else its last. */
@@ -172,11 +202,26 @@ function gitSays(out: string): string {
   return lines.find((l) => /^(fatal|error):/.test(l)) ?? lines[lines.length - 1] ?? 'no reason given';
 }
 
+/** What a --commit did. */
+export interface CommitOutcome {
+  /** The short hash, or null when the files were already as committed. */
+  hash: string | null;
+  /** The files the commit holds (absolute paths). */
+  committed: string[];
+  /** Files left out because git ignores them (see ignoredFiles). */
+  ignored: string[];
+}
+
 /**
  * Commits wep's change to `files` (absolute paths) with `message`, and nothing else (see the
  * module comment). Returns the short hash, or null when the files are already as committed.
  */
 export function commitFiles(root: string, files: string[], message: string): string | null {
+  return commitChanges(root, files, message).hash;
+}
+
+/** commitFiles, saying also which files the commit holds and which git ignores. */
+export function commitChanges(root: string, files: string[], message: string): CommitOutcome {
   const info = repoInfo(root);
   const { gitDir, top } = info;
   const shown = (f: string) => relative(root, f) || f;
@@ -184,7 +229,8 @@ export function commitFiles(root: string, files: string[], message: string): str
   const tempIndex = join(gitDir, `wep-index-${process.pid}`);
   const env = { ...process.env, GIT_INDEX_FILE: tempIndex };
   try {
-    const unique = [...new Set(files)];
+    const ignored = ignoredFiles(root, [...new Set(files)]);
+    const unique = [...new Set(files)].filter((f) => !ignored.includes(f));
     const hasHead = runGit(['rev-parse', '-q', '--verify', 'HEAD^{commit}'], top).code === 0;
     const planned: Planned[] = [];
     const refusals: string[] = [];
@@ -207,7 +253,7 @@ export function commitFiles(root: string, files: string[], message: string): str
         refusals.push(`${rel} has changes of yours staged in git's index; wep will not commit them with its own`);
         continue;
       }
-      const h = runGit(['hash-object', '-w', '--stdin', `--path=${rel}`], top, { input: c.text });
+      const h = runGit(['hash-object', '-w', '--stdin', `--path=${rel}`], top, { input: c.content });
       if (h.code !== 0) throw new WepError(`git could not store ${rel}: ${h.stderr.trim()}`, 'check the repository with "git status" and "git fsck"');
       const executable = (() => {
         try {
@@ -216,7 +262,7 @@ export function commitFiles(root: string, files: string[], message: string): str
           return false;
         }
       })();
-      planned.push({ rel, mode: head?.mode ?? (executable ? '100755' : '100644'), oid: h.stdout.trim(), headOid: head?.oid });
+      planned.push({ file, rel, mode: head?.mode ?? (executable ? '100755' : '100644'), oid: h.stdout.trim(), headOid: head?.oid });
     }
     const onDisk = unique.map(shown).join(', ');
     if (refusals.length) {
@@ -226,7 +272,7 @@ export function commitFiles(root: string, files: string[], message: string): str
       );
     }
     const changed = planned.filter((p) => p.oid !== p.headOid);
-    if (changed.length === 0) return null;
+    if (changed.length === 0) return { hash: null, committed: [], ignored };
 
     const read = runGit(hasHead ? ['read-tree', 'HEAD'] : ['read-tree', '--empty'], top, { env });
     if (read.code !== 0) throw new WepError(`git could not read HEAD: ${read.stderr.trim()}`, 'check the repository with "git status"');
@@ -251,7 +297,7 @@ export function commitFiles(root: string, files: string[], message: string): str
     if (sync.code !== 0) {
       throw new WepError(`committed ${hash}, but git's index could not be brought up to date (${sync.stderr.trim()})`, `run "git reset -q -- ${changed.map((p) => p.rel).join(' ')}" so git status shows only your own changes`);
     }
-    return hash;
+    return { hash, committed: changed.map((p) => p.file), ignored };
   } finally {
     rmSync(tempIndex, { force: true });
     rmSync(`${tempIndex}.lock`, { force: true });

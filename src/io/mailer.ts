@@ -7,10 +7,10 @@
  */
 import { dirname, join } from 'node:path';
 import { WepError } from '../core/errors.js';
-import type { Address, OutgoingMessage } from '../core/send.js';
+import type { Address, DeliveredMessage, OutgoingMessage } from '../core/send.js';
 import type { PartnershipFile } from '../core/partnership-schema.js';
 import { loadExternal } from './external.js';
-import { writeFileAtomic } from './fs.js';
+import { updateRecordBytes } from './fs.js';
 import { readRecordBytes } from './guarded-read.js';
 
 /** Mail servers refuse far less; this only keeps a wrong file from being read whole. */
@@ -69,12 +69,9 @@ function mailOptions(m: OutgoingMessage, from: Address) {
   };
 }
 
-export interface Delivery {
-  message: OutgoingMessage;
-  messageId: string;
-  /** Keys the server accepted. */
+/** One message as the server took it: the keys it accepted, and those it refused with its reply. */
+export interface Delivery extends DeliveredMessage {
   accepted: string[];
-  /** Keys the server refused, with its reply. */
   rejected: { key: string; reason: string }[];
 }
 
@@ -115,15 +112,18 @@ export async function sendMessages(settings: MailSettings, from: Address, messag
   return out;
 }
 
-/** The messages as .eml files in `dir`, one per message; returns their paths. */
-export async function writeEmlDrafts(dir: string, from: Address, messages: readonly OutgoingMessage[], name: (m: OutgoingMessage, i: number) => string): Promise<string[]> {
+/** A draft is its message with every attachment in base64: far larger than any attachment. */
+const MAX_DRAFT_BYTES = 4 * MAX_ATTACHMENT_BYTES;
+
+/** The messages as .eml files in `dir` (inside the records repo `root`), one per message; returns their paths. */
+export async function writeEmlDrafts(root: string, dir: string, from: Address, messages: readonly OutgoingMessage[], name: (m: OutgoingMessage, i: number) => string): Promise<string[]> {
   const nodemailer = await loadExternal('nodemailer');
   const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows' } as never);
   const paths: string[] = [];
   for (const [i, m] of messages.entries()) {
     const info = (await transport.sendMail({ ...mailOptions(m, from), headers: { 'X-Unsent': '1' } })) as unknown as { message: Buffer };
     const path = join(dir, name(m, i));
-    writeFileAtomic(path, info.message);
+    updateRecordBytes(path, () => info.message, { root, limit: MAX_DRAFT_BYTES });
     paths.push(path);
   }
   return paths;

@@ -48,12 +48,12 @@ describe('wep notice --docx', () => {
     expect(h).toContain('<strong>Thursday 10 December 2026, 4pm to 6pm</strong>');
   });
 
-  it('--commit takes the text documents and meeting.yaml, not the Word file (git.ts commits only text wep wrote)', () => {
+  it('--commit takes notice.docx with the text documents', () => {
     const c = wep(['notice', '--meeting', ID, '--docx', '--commit'], { cwd: dir });
     expect(c.code).toBe(0);
     const files = git(['show', '--name-only', '--format=', 'HEAD'], dir).trim().split('\n').sort();
-    // meeting.yaml's UID was written by the earlier run, not this one: git.ts commits only this run's own changes
-    expect(files).toEqual([`${DIR}/invite.ics`, `${DIR}/notice.html`, `${DIR}/notice.md`]);
+    // the example meeting carries its UID, so meeting.yaml is unchanged and not in the commit
+    expect(files).toEqual([`${DIR}/invite.ics`, `${DIR}/notice.docx`, `${DIR}/notice.html`, `${DIR}/notice.md`]);
   });
 
   it('a Word file saved again by the clerk is not overwritten; --force keeps it as .bak', () => {

@@ -108,6 +108,19 @@ describe('wep pack: the public pack and the confidential part', () => {
     expect(pub.pages[starts[11] - 1]).toContain('terms.docx is a Word document');
   });
 
+  it('a Word paper is listed with a clear note on the page the agenda gives it', () => {
+    const cover = pub.pages.length - 7;
+    const page = pub.pages[cover + 7 - 1]!;
+    // its heading as for any paper, then the note in place of its text
+    expect(page).toContain('Item 11: Terms of reference, tracked changes (For information)');
+    expect(page).toContain('terms.docx is a Word document. wep does not convert Word papers; it is circulated with this pack as a separate file.');
+    expect(page).toContain(`page ${cover + 7} of ${pub.pages.length}`);
+    // a page of its own: none of the Word file's bytes, and the next paper does not run on
+    expect(page).not.toContain('not really a word file');
+    expect(page).not.toContain('Budget annex sheet');
+    expect(pub.pages.join(' ')).not.toContain('not really a word file');
+  });
+
   it('page numbers on every page', () => {
     const n = pub.pages.length;
     pub.pages.forEach((text, i) => expect(text).toContain(`page ${i + 1} of ${n}`));

@@ -58,9 +58,9 @@ afterAll(() => {
 
 const mails = () => readdirSync(inbox).filter((f) => /^\d+$/.test(f));
 
-function start(dir: string, session: string): void {
+function start(dir: string, session: string, extra = ''): void {
   const env = `WEP_TODAY=2026-11-22 WEP_CACHE_DIR=${join(dir, '.wep-test-cache')} NO_COLOR=1 WEP_SMTP_URL=${url}`;
-  const cmd = `cd ${dir} && env ${env} ${process.execPath} ${BIN} send --meeting ${ID}; echo "EXIT=$?"; sleep 600`;
+  const cmd = `cd ${dir} && env ${env} ${process.execPath} ${BIN} send --meeting ${ID}${extra}; echo "EXIT=$?"; sleep 600`;
   const r = tmux('new-session', '-d', '-s', session, '-x', '200', '-y', '60', cmd);
   if (r.status !== 0) throw new Error(r.stderr);
 }
@@ -77,6 +77,19 @@ describe.skipIf(!hasTmux)('wep send on a terminal', () => {
     tmux('send-keys', '-t', 'no', 'n', 'Enter');
     const end = waitFor('no', 'EXIT=0');
     expect(end).toContain('not sent: nothing was changed');
+    expect(mails()).toHaveLength(0);
+    expect(read(dir, `meetings/${ID}/meeting.yaml`)).toBe(before);
+  });
+
+  it('with --json it does not ask, even on a terminal: a usage error, nothing sent', () => {
+    const dir = repo();
+    expect(wep(['notice', '--meeting', ID], { cwd: dir }).code).toBe(0);
+    const before = read(dir, `meetings/${ID}/meeting.yaml`);
+    start(dir, 'json', ' --json');
+    const end = waitFor('json', 'EXIT=');
+    expect(end).toContain('wep: error: wep send --json cannot ask before sending');
+    expect(end).toContain('EXIT=2');
+    expect(end).not.toContain('Send 29 messages through');
     expect(mails()).toHaveLength(0);
     expect(read(dir, `meetings/${ID}/meeting.yaml`)).toBe(before);
   });

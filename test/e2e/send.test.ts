@@ -275,6 +275,171 @@ describe('wep send with publish.base-url: the pack linked, the paper links absol
   });
 });
 
+describe('wep send --json: what became of each recipient, and nothing else on stdout', () => {
+  interface JsonRecipient {
+    key: string;
+    id: string | null;
+    name: string;
+    email: string | null;
+    kind: string;
+    status: string;
+    message: { what: string; invitation: string | null; attachments: string[]; links: string[]; bcc: boolean } | null;
+    messageId: string | null;
+    date: string | null;
+    error: string | null;
+  }
+  const byKey = (j: { recipients: JsonRecipient[] }) => new Map(j.recipients.map((r) => [r.key, r]));
+  const pack = `${ID}-agenda-pack.pdf`;
+  const confidential = `${ID}-agenda-pack-confidential.pdf`;
+  let dir: string;
+
+  beforeAll(() => {
+    dir = prepare();
+  });
+
+  it('--json without --yes or --dry-run cannot ask: a usage error, exit 2, nothing sent or printed', async () => {
+    const before = read(dir, `${DIR}/meeting.yaml`);
+    const r = await wepAsync(['send', '--meeting', ID, '--json'], { cwd: dir, env: { WEP_SMTP_URL: url } });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe('wep: error: wep send --json cannot ask before sending\n  fix: add --yes to send, --dry-run to see what would go, or --eml DIR to write drafts\n');
+    expect(take()).toHaveLength(0);
+    expect(read(dir, `${DIR}/meeting.yaml`)).toBe(before);
+  });
+
+  it('--dry-run --json: who would get what; nothing sent or recorded', async () => {
+    const before = read(dir, `${DIR}/meeting.yaml`);
+    const r = await wepAsync(['send', '--meeting', ID, '--dry-run', '--json'], { cwd: dir, env: { WEP_SMTP_URL: url } });
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j).toMatchObject({ version: 1, command: 'send', meeting: ID, what: 'notice', run: 'dry-run', drafts: null, messages: 29, recorded: null, complete: false });
+    expect(j.subject).toBe('Notice of meeting: WEP Education Partnership, Thursday 10 December 2026');
+    expect(j.recipients).toHaveLength(29);
+    const chair = byKey(j).get('chair-okafor')!;
+    expect(chair).toEqual({
+      key: 'chair-okafor',
+      id: 'chair-okafor',
+      name: 'Dr Grace Okafor',
+      email: 'grace.okafor@example.org',
+      kind: 'member',
+      status: 'would-send',
+      message: { what: 'notice', invitation: 'REQUEST', attachments: [pack, confidential], links: [], bcc: false },
+      messageId: null,
+      date: null,
+      error: null,
+    });
+    expect(j.recipients.every((x: JsonRecipient) => x.status === 'would-send')).toBe(true);
+    expect(take()).toHaveLength(0);
+    expect(read(dir, `${DIR}/meeting.yaml`)).toBe(before);
+  });
+
+  it('--yes --json: each recipient sent or failed, with the message id the server got and the date recorded', async () => {
+    refuse.add('p.brown@riverside-primary.example.org');
+    const r = await wepAsync(['send', '--meeting', ID, '--yes', '--json'], { cwd: dir, env: { WEP_SMTP_URL: url } });
+    refuse.clear();
+    const mails = take();
+    expect(r.code).toBe(1);
+    const j = JSON.parse(r.stdout);
+    expect(j).toMatchObject({ version: 1, command: 'send', meeting: ID, what: 'notice', run: 'sent', messages: 29, recorded: null, complete: false });
+    expect(r.stderr).toContain('warning: not sent to Peter Brown:');
+    const k = byKey(j);
+    const brown = k.get('ph-brown')!;
+    expect(brown).toMatchObject({ status: 'failed', email: 'p.brown@riverside-primary.example.org', messageId: null, date: null });
+    expect(brown.error).toContain('mailbox unavailable');
+    const sent = j.recipients.filter((x: JsonRecipient) => x.status === 'sent');
+    expect(sent).toHaveLength(28);
+    // each message id is the one the server received for that address, and the one recorded in meeting.yaml
+    const received = new Map(mails.map((m) => [m.rcpt[0]!, m.mail.messageId]));
+    const recorded = new Map(yamlOf(dir).notice.messages.map((m: { to: string; 'message-id': string }) => [m.to, m['message-id']]));
+    for (const x of sent as JsonRecipient[]) {
+      expect(x.messageId).toMatch(/^<.+@.+>$/);
+      expect(x.messageId).toBe(received.get(x.email!));
+      expect(x.messageId).toBe(recorded.get(x.key));
+      expect(x.date).toBe('2026-11-22');
+      expect(x.error).toBeNull();
+    }
+    // what each was sent: the confidential part only to members and proxies
+    expect(k.get('px-evans')).toMatchObject({ kind: 'proxy', status: 'sent', message: { attachments: [pack, confidential] } });
+    expect([...k.values()].find((x) => x.email === 'a.morris@example.org')).toMatchObject({ status: 'sent', message: { what: 'notice', invitation: 'REQUEST', attachments: [pack], links: [] } });
+  });
+
+  it('run again: the one missed is sent, the rest skipped with their earlier message id and date, and the notice recorded', async () => {
+    const earlier = new Map(yamlOf(dir).notice.messages.map((m: { to: string; 'message-id': string }) => [m.to, m['message-id']]));
+    const r = await wepAsync(['send', '--meeting', ID, '--yes', '--json'], { cwd: dir, env: { WEP_SMTP_URL: url } });
+    const mails = take();
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j).toMatchObject({ run: 'sent', messages: 1, recorded: '2026-11-22', complete: true });
+    expect(byKey(j).get('ph-brown')).toMatchObject({ status: 'sent', messageId: mails[0]!.mail.messageId, date: '2026-11-22' });
+    const skipped = j.recipients.filter((x: JsonRecipient) => x.status === 'skipped-already-sent') as JsonRecipient[];
+    expect(skipped).toHaveLength(28);
+    for (const x of skipped) {
+      expect(x.messageId).toBe(earlier.get(x.key));
+      expect(x.date).toBe('2026-11-22');
+      expect(x.message).toBeNull();
+    }
+    expect(yamlOf(dir).notice.sent).toBe('2026-11-22');
+  });
+
+  it('--eml --json: the drafts written, nothing sent', () => {
+    const d = prepare();
+    const r = wep(['send', '--meeting', ID, '--eml', 'drafts', '--json'], { cwd: d });
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j).toMatchObject({ run: 'drafts', drafts: 'drafts', messages: 29, recorded: null });
+    expect(j.recipients.every((x: JsonRecipient) => x.status === 'drafted' && x.messageId === null)).toBe(true);
+    expect(readdirSync(join(d, 'drafts'))).toHaveLength(29);
+  });
+
+  it('--bcc --yes --json: one message id for everyone in the same message', async () => {
+    const d = prepare();
+    const r = await wepAsync(['send', '--meeting', ID, '--yes', '--bcc', '--json'], { cwd: d, env: { WEP_SMTP_URL: url } });
+    const mails = take();
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j).toMatchObject({ messages: 2, complete: true, recorded: '2026-11-22' });
+    const ids = new Set(j.recipients.map((x: JsonRecipient) => x.messageId));
+    expect(ids).toEqual(new Set(mails.map((m) => m.mail.messageId)));
+    const guest = j.recipients.find((x: JsonRecipient) => x.email === 'a.morris@example.org');
+    expect(guest).toMatchObject({ status: 'sent', message: { bcc: true, invitation: 'REQUEST', attachments: [pack] } });
+  });
+
+  it('with publish.base-url the public pack is a link, not an attachment', async () => {
+    const d = repo();
+    write(d, 'partnership.yaml', read(d, 'partnership.yaml').replace('  publish:\n    minutes: approved-only\n', '  publish:\n    minutes: approved-only\n    base-url: https://wep.example.org/\n'));
+    expect(wep(['notice', '--meeting', ID], { cwd: d }).code).toBe(0);
+    expect(wep(['pack', '--meeting', ID], { cwd: d }).code).toBe(0);
+    const r = await wepAsync(['send', '--meeting', ID, '--yes', '--json'], { cwd: d, env: { WEP_SMTP_URL: url } });
+    take();
+    expect(r.code).toBe(0);
+    const k = byKey(JSON.parse(r.stdout));
+    const link = `https://wep.example.org/meetings/${ID}/agenda-pack.pdf`;
+    expect(k.get('chair-okafor')!.message).toEqual({ what: 'notice', invitation: 'REQUEST', attachments: [confidential], links: [link], bcc: false });
+    expect([...k.values()].find((x) => x.email === 'a.morris@example.org')!.message).toMatchObject({ attachments: [], links: [link] });
+  });
+
+  it('--minutes --yes --json: the minutes, no invitation, the Word file attached, the circulation recorded', async () => {
+    const d = repo();
+    const held = '2026-10-08-partnership';
+    expect(wep(['minutes', '--meeting', held, '--docx', '--force'], { cwd: d, today: '2026-10-09' }).code).toBe(0);
+    const path = `meetings/${held}/meeting.yaml`;
+    write(d, path, read(d, path).replace(/minutes:\n  status: circulated\n  circulated: 2026-10-15\n/, 'minutes:\n  status: draft\n'));
+    const r = await wepAsync(['send', '--minutes', '--meeting', held, '--yes', '--json'], { cwd: d, today: '2026-10-12', env: { WEP_SMTP_URL: url } });
+    const mails = take();
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j).toMatchObject({ command: 'send', meeting: held, what: 'minutes', run: 'sent', recorded: '2026-10-12', complete: true });
+    expect(j.subject).toBe('Minutes: WEP Education Partnership, Thursday 8 October 2026 (for approval at the next meeting)');
+    const sent = j.recipients.filter((x: JsonRecipient) => x.status === 'sent');
+    expect(sent).toHaveLength(mails.length);
+    for (const x of sent as JsonRecipient[]) {
+      expect(x.message).toEqual({ what: 'minutes', invitation: null, attachments: [`${held}-minutes.docx`], links: [], bcc: false });
+      expect(x.date).toBe('2026-10-12');
+    }
+    expect(parse(read(d, path)).minutes).toMatchObject({ status: 'circulated', circulated: '2026-10-12' });
+  });
+});
+
 describe('wep send --bcc and --minutes', () => {
   it('--bcc: the clerk in To, the others in the envelope only; invitees in a message without the confidential part', async () => {
     const dir = prepare();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Recipient } from '../../../src/core/distribution.js';
-import { isComplete, planSend, recipientKey, type SendInput } from '../../../src/core/send.js';
+import { isComplete, planSend, recipientKey, recipientOutcomes, type SendInput } from '../../../src/core/send.js';
 
 const r = (id: string | undefined, kind: Recipient['kind'], email?: string): Recipient => ({ ...(id ? { id } : {}), name: id ?? email ?? 'Nobody', kind, ...(email ? { email } : {}) });
 const recipients = [r('ph-a', 'member', 'a@example.org'), r('px-b', 'proxy', 'b@example.org'), r('ph-c', 'member'), r(undefined, 'invitee', 'guest@example.org')];
@@ -49,7 +49,7 @@ describe('planSend', () => {
     ];
     const p = planSend(input({ sent }));
     expect(p.messages.map((m) => m.keys)).toEqual([['px-b'], ['guest@example.org']]);
-    expect(p.already).toEqual([{ key: 'ph-a', name: 'ph-a', date: '2026-11-25' }]);
+    expect(p.already).toEqual([{ key: 'ph-a', name: 'ph-a', date: '2026-11-25', messageId: '<1@x>' }]);
   });
 
   it('isComplete: everyone with an address has this version', () => {
@@ -58,5 +58,46 @@ describe('planSend', () => {
     expect(isComplete(recipients, all.slice(1), 'v1')).toBe(false);
     expect(isComplete(recipients, all, 'v2')).toBe(false);
     expect(recipients.map(recipientKey)).toEqual(['ph-a', 'px-b', 'ph-c', 'guest@example.org']);
+  });
+});
+
+describe('recipientOutcomes', () => {
+  const sent = [{ to: 'ph-a', messageId: '<1@x>', date: '2026-11-25', version: 'v1' }];
+  const plan = planSend(input({ sent, links: ['https://wep.example.org/pack.pdf'] }));
+  const rows = (run: Parameters<typeof recipientOutcomes>[2]) => recipientOutcomes(plan, recipients, run).map((o) => [o.key, o.status, o.messageId, o.date, o.error, o.message?.attachments.map((a) => a.filename), o.message?.links]);
+
+  it('every recipient once, in order: already sent, no address, and what a dry run would send', () => {
+    expect(rows({ kind: 'dry-run' })).toEqual([
+      ['ph-a', 'skipped-already-sent', '<1@x>', '2026-11-25', undefined, undefined, undefined],
+      ['px-b', 'would-send', undefined, undefined, undefined, ['pack.pdf', 'conf.pdf'], ['https://wep.example.org/pack.pdf']],
+      ['ph-c', 'no-email', undefined, undefined, undefined, undefined, undefined],
+      ['guest@example.org', 'would-send', undefined, undefined, undefined, ['pack.pdf'], ['https://wep.example.org/pack.pdf']],
+    ]);
+    expect(rows({ kind: 'drafts' }).map((r) => r[1])).toEqual(['skipped-already-sent', 'drafted', 'no-email', 'drafted']);
+  });
+
+  it('after sending: accepted with the message id and the date, refused with the server\'s reason', () => {
+    const [toB, toGuest] = plan.messages;
+    const deliveries = [
+      { message: toB!, messageId: '<2@x>', accepted: ['px-b'], rejected: [] },
+      { message: toGuest!, messageId: '<3@x>', accepted: [], rejected: [{ key: 'guest@example.org', reason: '550 mailbox unavailable' }] },
+    ];
+    expect(rows({ kind: 'sent', date: '2026-11-26', deliveries })).toEqual([
+      ['ph-a', 'skipped-already-sent', '<1@x>', '2026-11-25', undefined, undefined, undefined],
+      ['px-b', 'sent', '<2@x>', '2026-11-26', undefined, ['pack.pdf', 'conf.pdf'], ['https://wep.example.org/pack.pdf']],
+      ['ph-c', 'no-email', undefined, undefined, undefined, undefined, undefined],
+      ['guest@example.org', 'failed', undefined, undefined, '550 mailbox unavailable', ['pack.pdf'], ['https://wep.example.org/pack.pdf']],
+    ]);
+  });
+
+  it('Bcc: everyone in the shared message gets its one message id', () => {
+    const bcc = planSend(input({ mode: 'bcc', confidentialAttachments: [] }));
+    const deliveries = [{ message: bcc.messages[0]!, messageId: '<all@x>', accepted: ['ph-a', 'px-b', 'guest@example.org'], rejected: [] }];
+    expect(recipientOutcomes(bcc, recipients, { kind: 'sent', date: '2026-11-26', deliveries }).map((o) => [o.key, o.status, o.messageId])).toEqual([
+      ['ph-a', 'sent', '<all@x>'],
+      ['px-b', 'sent', '<all@x>'],
+      ['ph-c', 'no-email', undefined],
+      ['guest@example.org', 'sent', '<all@x>'],
+    ]);
   });
 });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { renderDocx } from '../../../src/report/docx-document.js';
 import { binaryState, stampBinary, writeBinaryGenerated } from '../../../src/io/documents.js';
+import { journalEntry } from '../../../src/io/fs.js';
 import { keepDtstamp, writeGenerated } from '../../../src/io/generated.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'wep-documents-'));
@@ -20,6 +21,16 @@ describe('binary documents: the stamp and the refusal to overwrite', () => {
     expect(binaryState(path)).toBe('unchanged');
     const { default: mammoth } = await import('mammoth');
     expect((await mammoth.extractRawText({ path })).value.trim()).toBe('Hello');
+  });
+
+  it('a binary document is journalled, so --commit commits it; so is the backup of an edited one', () => {
+    const path = join(dir, 'journalled.pdf');
+    writeBinaryGenerated(path, Buffer.from('%PDF-1.7\none\n%%EOF\n'));
+    expect(Buffer.from(journalEntry(path)!.after as Uint8Array).equals(readFileSync(path))).toBe(true);
+    writeFileSync(path, '%PDF-1.7 edited by hand');
+    writeBinaryGenerated(path, Buffer.from('%PDF-1.7\ntwo\n%%EOF\n'), { force: true });
+    expect(Buffer.from(journalEntry(path)!.after as Uint8Array).equals(readFileSync(path))).toBe(true);
+    expect(Buffer.from(journalEntry(`${path}.bak`)!.after as Uint8Array).toString()).toBe('%PDF-1.7 edited by hand');
   });
 
   it('a PDF gets a comment line after its end', () => {

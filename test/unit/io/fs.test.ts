@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { buildSync } from 'esbuild';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DiagnosticsError, WepError } from '../../../src/core/errors.js';
-import { clearJournal, journalEntry, lockRecord, resetWriterFs, updateRecordFile, writeRecordFile, writerFs } from '../../../src/io/fs.js';
+import { clearJournal, journalEntry, lockRecord, resetWriterFs, updateRecordBytes, updateRecordFile, writeRecordFile, writerFs } from '../../../src/io/fs.js';
 
 const made: string[] = [];
 afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -305,6 +305,61 @@ describe('the journal', () => {
     writeFileSync(p, 'x\n');
     expect(() => writeRecordFile(p, 'y\n', { root, expected: 'other' })).toThrow();
     expect(journalEntry(p)).toBeUndefined();
+  });
+});
+
+describe('binary files: the same writer, journalled whole', () => {
+  it('writes the bytes atomically, keeps the mode, and journals them', () => {
+    const p = join(root, 'agenda-pack.pdf');
+    writeFileSync(p, Buffer.from([0x25, 0x50, 0x44, 0x46, 0x00, 0xff]));
+    chmodSync(p, 0o640);
+    const bytes = Buffer.from([0x25, 0x50, 0x44, 0x46, 0x0a, 0x00, 0xfe, 0xff]);
+    expect(updateRecordBytes(p, () => bytes, { root, limit: 1024 })).toEqual({ written: true });
+    expect(readFileSync(p).equals(bytes)).toBe(true);
+    expect(statSync(p).mode & 0o7777).toBe(0o640);
+    expect(journalEntry(p)).toEqual({ after: bytes });
+    expect(leftovers(root)).toEqual([]);
+  });
+  it('change sees the bytes on disk, and returning undefined writes nothing and journals nothing', () => {
+    const p = join(root, 'notice.docx');
+    writeFileSync(p, Buffer.from('PK old'));
+    let seen: Uint8Array | undefined;
+    expect(updateRecordBytes(p, (current) => ((seen = current), undefined), { root, limit: 1024 })).toEqual({ written: false });
+    expect(Buffer.from(seen!).toString()).toBe('PK old');
+    expect(journalEntry(p)).toBeUndefined();
+  });
+  it('a read-only file is refused, and a file that must be new is not replaced', () => {
+    const p = join(root, 'minutes.docx');
+    writeFileSync(p, 'PK');
+    chmodSync(p, 0o444);
+    expect(wepError(() => updateRecordBytes(p, () => Buffer.from('PK new'), { root, display: 'minutes.docx', limit: 1024 })).message).toBe('minutes.docx is read-only; wep will not replace it');
+    chmodSync(p, 0o644);
+    expect(wepError(() => updateRecordBytes(p, () => Buffer.from('PK new'), { root, display: 'minutes.docx', expected: null, limit: 1024 })).message).toBe('minutes.docx already exists; wep will not replace it');
+    expect(readFileSync(p, 'utf8')).toBe('PK');
+    expect(journalEntry(p)).toBeUndefined();
+  });
+  it('a full disk leaves the file as it was and no temporary file', () => {
+    const p = join(root, 'agenda-pack.pdf');
+    writeFileSync(p, 'old');
+    const real = writerFs.writeSync;
+    // the lock file goes through the seam too: fail only the temporary file's write
+    writerFs.writeSync = (fd, data) => {
+      if (/^\d+\n\d+\n$/.test(Buffer.from(data).toString())) return real(fd, data);
+      throw Object.assign(new Error('no space'), { code: 'ENOSPC' });
+    };
+    expect(wepError(() => updateRecordBytes(p, () => Buffer.from('new'), { root, display: 'agenda-pack.pdf', limit: 1024 })).message).toBe('could not write agenda-pack.pdf: the disk is full (ENOSPC); nothing was changed');
+    expect(readFileSync(p, 'utf8')).toBe('old');
+    expect(leftovers(root)).toEqual([]);
+    expect(journalEntry(p)).toBeUndefined();
+  });
+  it('a link out of the repo is never written through', async () => {
+    const { symlinkSync } = await import('node:fs');
+    const elsewhere = mkdtempSync(join(tmpdir(), 'wep-elsewhere-'));
+    made.push(elsewhere);
+    writeFileSync(join(elsewhere, 'x.pdf'), 'theirs');
+    symlinkSync(join(elsewhere, 'x.pdf'), join(root, 'agenda-pack.pdf'));
+    expect(wepError(() => updateRecordBytes(join(root, 'agenda-pack.pdf'), () => Buffer.from('ours'), { root, display: 'agenda-pack.pdf', limit: 1024 })).message).toBe('agenda-pack.pdf is a symbolic link; wep will not replace it');
+    expect(readFileSync(join(elsewhere, 'x.pdf'), 'utf8')).toBe('theirs');
   });
 });
 
