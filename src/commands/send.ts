@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { loadExternal } from '../io/external.js';
-import { join, relative, resolve } from 'node:path';
+import { basename, join, relative, resolve } from 'node:path';
 import { formatLongDate } from '../core/dates.js';
 import { meetingDistribution } from '../core/distribution.js';
 import { EXIT, WepError } from '../core/errors.js';
@@ -15,6 +15,7 @@ import { packFile } from '../core/pack.js';
 import { isComplete, planSend, recipientKey, recipientOutcomes, type Attachment, type OutgoingMessage, type SendInput, type SendKind, type SendRun } from '../core/send.js';
 import { nowStamp } from '../io/clock.js';
 import { generatedState } from '../io/generated.js';
+import { isRecordFile } from '../io/guarded-read.js';
 import { mailSettings, sendMessages, writeEmlDrafts, type Delivery } from '../io/mailer.js';
 import { loadRecords, resolveMeeting, type ChosenMeeting, type Records } from '../io/records.js';
 import { renderMeetingChoice } from '../report/meetings.js';
@@ -90,6 +91,15 @@ async function noticeContent(ctx: CommandContext, m: Open): Promise<{ content: C
     for (const s of [false, true]) {
       const sup = join(rec.dir, packFile(s ? 'confidential' : 'public', true));
       if (existsSync(sup)) (s ? confidentialAttachments : attachments).push({ filename: `${rec.id}-${packFile(s ? 'confidential' : 'public', true)}`, path: sup, contentType: pdf });
+    }
+    // The pack lists a Word paper without its pages ("circulated as a separate file"): it goes
+    // with the pack, a confidential item's only to those who get the confidential pack.
+    for (const item of meeting.agenda) {
+      if (!item.paper || !/\.docx?$/i.test(item.paper) || /^[a-z]+:/i.test(item.paper)) continue;
+      const path = join(rec.dir, item.paper);
+      if (!isRecordFile(root, path)) continue;
+      const contentType = /\.docx$/i.test(item.paper) ? 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' : 'application/msword';
+      (item.confidential ? confidentialAttachments : attachments).push({ filename: basename(item.paper), path, contentType });
     }
   }
   const subject = meeting.cancelled

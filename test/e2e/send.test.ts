@@ -273,6 +273,29 @@ describe('wep send with publish.base-url: the pack linked, the paper links absol
     const guest = mails.find((m) => m.rcpt[0] === 'a.morris@example.org')!.mail;
     expect(guest.attachments.filter((a) => a.contentType === 'application/pdf')).toEqual([]);
   });
+
+  it('a Word paper, which the pack lists without its pages, goes with it: a confidential one only to members and proxies', async () => {
+    const dir = repo();
+    const yaml = read(dir, `${DIR}/meeting.yaml`);
+    write(dir, `${DIR}/meeting.yaml`, yaml.replace('papers/send-priorities.md', 'papers/send-priorities.docx').replace('papers/working-groups-budget-2027-28.md', 'papers/working-groups-budget.docx'));
+    // the bytes of a zip file, which is all a .docx is to wep: it is attached as it is
+    const docx = Buffer.from('PK\u0003\u0004 a Word paper', 'latin1');
+    write(dir, `${DIR}/papers/send-priorities.docx`, docx.toString('latin1'));
+    write(dir, `${DIR}/papers/working-groups-budget.docx`, docx.toString('latin1'));
+    expect(wep(['notice', '--meeting', ID], { cwd: dir }).code).toBe(0);
+    expect(wep(['pack', '--meeting', ID], { cwd: dir }).code).toBe(0);
+    const r = await wepAsync(['send', '--meeting', ID, '--yes'], { cwd: dir, env: { WEP_SMTP_URL: url } });
+    expect(r.code).toBe(0);
+    const mails = take();
+    const word = (address: string) =>
+      mails
+        .find((m) => m.rcpt[0] === address)!
+        .mail.attachments.filter((a) => a.contentType === 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+        .map((a) => a.filename)
+        .sort();
+    expect(word('grace.okafor@example.org')).toEqual(['send-priorities.docx', 'working-groups-budget.docx']);
+    expect(word('a.morris@example.org')).toEqual(['send-priorities.docx']);
+  });
 });
 
 describe('wep send --json: what became of each recipient, and nothing else on stdout', () => {
