@@ -9,6 +9,7 @@ import type { Schema } from '../core/schema.js';
 import { locate } from '../core/diagnostic.js';
 
 import { MAX_DEPTH, MAX_YAML_BYTES } from './limits.js';
+import { readFastPNode } from './yaml-fast.js';
 
 export { MAX_DEPTH, MAX_YAML_BYTES };
 /**
@@ -161,7 +162,7 @@ function fullParse(source: string): { doc: Document; lc: LineCounter } {
 
 /**
  * The tree the full parser gives, with the codes of its errors and warnings (the tree only when
- * there are no errors): for tests and benchmarks.
+ * there are no errors): what readFastPNode is held to. For tests and benchmarks.
  */
 export function slowPNode(source: string): { root: PNode | undefined; errors: string[]; warnings: string[] } {
   const { doc, lc } = fullParse(source);
@@ -183,6 +184,10 @@ export function parseYaml<T>(source: string, file: string, schema: Schema<T>): P
     diagnostics.push({ severity: 'error', file, check: 'yaml', message: `the file is ${Math.round(Buffer.byteLength(source) / 1024)} KiB, larger than wep reads (${MAX_YAML_BYTES / 1024 / 1024} MiB)`, hint: 'is this the right file? records files are a few hundred lines' });
     return { value: undefined, diagnostics, positions: new Map(), root: undefined };
   }
+  // Most records are in the plain subset of YAML that the fast reader knows, and give the
+  // same tree as the full parser would; anything else goes to the full parser.
+  const fast = readFastPNode(source);
+  if (fast) return validate(fast.root, file, schema, diagnostics);
   let doc: Document;
   let lc: LineCounter;
   try {
