@@ -5,6 +5,8 @@
 
 /** partnership.yaml and meeting.yaml. */
 export const MAX_YAML_BYTES = 5 * 1024 * 1024;
+/** Lists and mappings inside each other deeper than this are refused (records files need about 8). */
+export const MAX_DEPTH = 64;
 /** Other text records: minutes.md, Markdown papers, templates, site.css, attendance files. */
 export const MAX_TEXT_BYTES = 5 * 1024 * 1024;
 /** A paper copied to the published site (a PDF or Word file). */

@@ -8,17 +8,16 @@ import { indexPositions, type PNode, type Pos } from '../core/pnode.js';
 import type { Schema } from '../core/schema.js';
 import { locate } from '../core/diagnostic.js';
 
-import { MAX_YAML_BYTES } from './limits.js';
+import { MAX_DEPTH, MAX_YAML_BYTES } from './limits.js';
+import { readFastPNode } from './yaml-fast.js';
 
-export { MAX_YAML_BYTES };
+export { MAX_DEPTH, MAX_YAML_BYTES };
 /**
  * Nodes that aliases may produce before the file is refused as an alias bomb. Counting nodes
  * produced, not aliases followed, bounds the work: 999 aliases of one 5,000-entry list are
  * 5 million nodes. A records file that uses an anchor for a shared venue needs a few hundred.
  */
 export const MAX_ALIAS_NODES = 10_000;
-/** Lists and mappings inside each other deeper than this are refused (records files need about 8). */
-export const MAX_DEPTH = 64;
 
 const YAML_HINTS: Record<string, string> = {
   DUPLICATE_KEY: 'each key may appear once in a mapping: remove or rename one of them',
@@ -153,6 +152,31 @@ function collection(doc: Document, lc: LineCounter, source: string, node: Node, 
   return undefined;
 }
 
+const newWalk = (): Walk => ({ aliasNodes: MAX_ALIAS_NODES, inAlias: 0, depth: 0, anchors: new Map(), expanding: new Set() });
+
+function fullParse(source: string): { doc: Document; lc: LineCounter } {
+  const lc = new LineCounter();
+  const doc = parseDocument(source, { lineCounter: lc, uniqueKeys: true, prettyErrors: false, strict: true, version: '1.2' });
+  return { doc, lc };
+}
+
+/**
+ * The tree the full parser gives, with the codes of its errors and warnings (the tree only when
+ * there are no errors): what readFastPNode is held to. For tests and benchmarks.
+ */
+export function slowPNode(source: string): { root: PNode | undefined; errors: string[]; warnings: string[] } {
+  const { doc, lc } = fullParse(source);
+  const errors = doc.errors.map((e) => e.code as string);
+  const warnings = doc.warnings.map((e) => e.code as string);
+  if (errors.length) return { root: undefined, errors, warnings };
+  try {
+    return { root: toPNode(doc, lc, source, doc.contents as Node | null, 0, newWalk()), errors, warnings };
+  } catch (e) {
+    if (!(e instanceof Unreadable)) throw e;
+    return { root: undefined, errors: [e.why], warnings };
+  }
+}
+
 /** Parses YAML text and validates it against a schema, collecting every problem at once. */
 export function parseYaml<T>(source: string, file: string, schema: Schema<T>): ParsedYaml<T> {
   const diagnostics: Diagnostic[] = [];
@@ -160,10 +184,14 @@ export function parseYaml<T>(source: string, file: string, schema: Schema<T>): P
     diagnostics.push({ severity: 'error', file, check: 'yaml', message: `the file is ${Math.round(Buffer.byteLength(source) / 1024)} KiB, larger than wep reads (${MAX_YAML_BYTES / 1024 / 1024} MiB)`, hint: 'is this the right file? records files are a few hundred lines' });
     return { value: undefined, diagnostics, positions: new Map(), root: undefined };
   }
-  const lc = new LineCounter();
+  // Most records are in the plain subset of YAML that the fast reader knows, and give the
+  // same tree as the full parser would; anything else goes to the full parser.
+  const fast = readFastPNode(source);
+  if (fast) return validate(fast.root, file, schema, diagnostics);
   let doc: Document;
+  let lc: LineCounter;
   try {
-    doc = parseDocument(source, { lineCounter: lc, uniqueKeys: true, prettyErrors: false, strict: true, version: '1.2' });
+    ({ doc, lc } = fullParse(source));
   } catch (e) {
     // the parser recurses per level of nesting: a deep enough file exhausts the stack
     if (!(e instanceof RangeError)) throw e;
@@ -200,7 +228,7 @@ export function parseYaml<T>(source: string, file: string, schema: Schema<T>): P
   if (diagnostics.length) return { value: undefined, diagnostics, positions: new Map(), root: undefined };
   let root: PNode | undefined;
   try {
-    root = toPNode(doc, lc, source, doc.contents as Node | null, 0, { aliasNodes: MAX_ALIAS_NODES, inAlias: 0, depth: 0, anchors: new Map(), expanding: new Set() });
+    root = toPNode(doc, lc, source, doc.contents as Node | null, 0, newWalk());
   } catch (e) {
     if (!(e instanceof Unreadable)) throw e;
     const pos = { ...posAt(lc, source, e.offset), len: 1 };
@@ -213,6 +241,11 @@ export function parseYaml<T>(source: string, file: string, schema: Schema<T>): P
     );
     return { value: undefined, diagnostics, positions: new Map(), root: undefined };
   }
+  return validate(root, file, schema, diagnostics);
+}
+
+/** Checks the tree read from the file against the schema. */
+function validate<T>(root: PNode | undefined, file: string, schema: Schema<T>, diagnostics: Diagnostic[]): ParsedYaml<T> {
   const positions = indexPositions(root);
   if (!root || (root.kind === 'scalar' && root.value === null)) {
     diagnostics.push({ severity: 'error', file, check: 'schema', pos: { line: 1, col: 1, len: 1 }, message: 'the file is empty', hint: 'start from the bundled example: wep init, or copy partnership.yaml' });
