@@ -23,6 +23,11 @@ export interface PaperOnDisk {
 /** One meeting as the command hands it over: the record plus what was found beside it. */
 export interface SiteMeetingInput {
   id: string;
+  /**
+   * The record as the registers read it: meeting.yaml with minutes.md's DECISION and ACTION
+   * lines merged in (the loader's `merged`), so the site lists what `wep decisions` and
+   * `wep actions` list.
+   */
   meeting: MeetingFile;
   /** minutes.public.md when the folder has one, else minutes.md; undefined when neither. */
   minutesText?: string;
