@@ -6,6 +6,7 @@ import type { AgendaItem, MeetingFile } from '../meeting-schema.js';
 import { stripBanner } from '../minutes-banner.js';
 import { isProxy, modelOn, type Model, type ResolvedBody } from '../model.js';
 import { evaluateQuorum, hasRecordedPresence } from '../quorum.js';
+import { holidayWarning, meetingHolidayReason } from '../term-dates.js';
 import {
   confidentialItems,
   confidentialTexts,
@@ -167,6 +168,13 @@ function addNoticeFacts(ctx: PlanContext, f: MeetingFacts, view: MeetingView): v
   if (m.requestedBy) view.requestedBy = name(m.requestedBy);
   if (m.shortNotice) view.shortNotice = { reason: clean(f, m.shortNotice.reason, 'the reason for short notice') ?? 'not published', agreedBy: (m.shortNotice.agreedBy ?? []).map(name) };
   if (m.notice?.sent) view.noticeSent = m.notice.sent;
+  if (!m.cancelled) {
+    const holiday = meetingHolidayReason(model, m);
+    if (holiday) view.holiday = holiday;
+    // the words of `wep check`, so the clerk reads one warning wherever it is printed
+    const warning = holidayWarning(model, m);
+    if (warning) f.warnings.push(`${f.rec.id}: ${warning}`);
+  }
   if (f.status === 'held' && m.attendance && body) view.attendance = planAttendance(f.on, m, body);
   if (canCountQuorum(f)) {
     const q = evaluateQuorum(f.on, body!, m.attendance);

@@ -16,6 +16,7 @@
  */
 import { membership } from '../membership.js';
 import { modelOn, type Model } from '../model.js';
+import { termDates } from '../term-dates.js';
 import { planAttendanceYears } from './attendance-years.js';
 import { planCalendar } from './calendar.js';
 import { bodyName, personName, personRef, planMeeting, type PlanContext } from './meeting.js';
@@ -65,6 +66,11 @@ export function planSite(input: SiteInput): SitePlan {
     actions: views.flatMap((v) => v.actions).sort(byOpenThenDue),
     attendance: planAttendanceYears(model, views, records),
     calendar: planCalendar(model, views, input.meetings, input.baseUrl),
+    terms: termDates(model).map((t) => ({
+      name: t.name,
+      bodies: t.bodies.map((b) => bodyName(model, b)),
+      terms: t.terms.map((x) => ({ name: x.name, start: x.start, end: x.end, ...(x.halfTerm ? { halfTerm: { ...x.halfTerm } } : {}) })),
+    })),
     copies: planned.flatMap((x) => x.copies),
     documents: planned.flatMap((x) => x.documents),
     publicEmails: [...new Set(publicEmails)].sort(),

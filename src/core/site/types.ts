@@ -152,6 +152,8 @@ export interface MeetingView {
   requestedBy?: string;
   shortNotice?: { reason: string; agreedBy: string[] };
   noticeSent?: IsoDate;
+  /** Why the date is in the school holidays of the term dates given (core/term-dates), when it is. */
+  holiday?: string;
   agenda: AgendaRow[];
   attendance?: AttendanceView;
   /** Quorum at the start of a held meeting; absent when the body has no rules or no attendance is recorded. */
@@ -227,12 +229,22 @@ export interface SitePlan {
   actions: ActionRow[];
   attendance: AttendanceYearView[];
   calendar: IcsCalendar;
+  /** The school calendars given in the partnership file (none when it gives no term dates). */
+  terms: TermDatesView[];
   copies: PaperCopy[];
   /** Markdown papers, published as pages of their own. */
   documents: DocumentView[];
   /** Addresses that may appear on the site (people with email-public); every other one is withheld. */
   publicEmails: string[];
   warnings: string[];
+}
+
+/** One school calendar as the site lists it: term and half-term dates. */
+export interface TermDatesView {
+  name: string;
+  /** Names of the bodies that meet by it. */
+  bodies: string[];
+  terms: { name: string; start: IsoDate; end: IsoDate; halfTerm?: { start: IsoDate; end: IsoDate } }[];
 }
 
 export interface DocumentView {

@@ -10,6 +10,7 @@ function noticeSection(m: MeetingView): string {
   const facts = [`<dt>Date</dt><dd>${h(formatLongDate(m.date))}</dd>`, `<dt>Time</dt><dd>${h(timeRange(m.start, m.end))}</dd>`];
   if (m.venue) facts.push(`<dt>Venue</dt><dd>${h(m.venue.name)}${m.venue.address ? `, ${h(m.venue.address)}` : ''}${m.venue.online ? ' (joining details go to members with the notice)' : ''}</dd>`);
   facts.push(`<dt>Status</dt><dd>${STATUS_NAMES[m.status]}</dd>`);
+  if (m.holiday) facts.push(`<dt>School holidays</dt><dd>This meeting is in the school holidays (${h(m.holiday)}).</dd>`);
   if (m.calledBy) facts.push(`<dt>Called by</dt><dd>${h(m.calledBy)}</dd>`);
   if (m.requestedBy) facts.push(`<dt>At the request of</dt><dd>${h(m.requestedBy)}</dd>`);
   if (m.noticeSent) facts.push(`<dt>Notice sent</dt><dd>${h(formatLongDate(m.noticeSent))}</dd>`);

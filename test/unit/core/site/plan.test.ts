@@ -204,6 +204,47 @@ describe('planSite', () => {
   });
 });
 
+describe('planSite: term dates and the school holidays', () => {
+  const TERMS = [
+    { name: 'Autumn 2026', start: '2026-09-03', end: '2026-12-18', halfTerm: { start: '2026-10-26', end: '2026-10-30' } },
+    { name: 'Spring 2027', start: '2027-01-05', end: '2027-03-26', halfTerm: { start: '2027-02-15', end: '2027-02-19' } },
+  ];
+  const model = buildModel(file({ calendar: { nation: 'england-and-wales', terms: TERMS } }));
+  const plan = planSite({
+    model,
+    today: '2026-11-22',
+    baseUrl: 'https://tp.example.org/',
+    meetings: [input('2026-10-01-board', held), input('2026-10-28-board', { ...held, date: '2026-10-28' }), input('2026-12-22-board', meeting({ date: '2026-12-22', cancelled: { reason: 'Snow' } }))],
+  });
+
+  it('lists the terms and half-terms given, and puts them in the feed as all-day events', () => {
+    expect(plan.terms).toEqual([{ name: 'Term dates', bodies: ['The Board'], terms: TERMS }]);
+    const allDay = plan.calendar.events.filter((e) => e.allDay);
+    expect(allDay.map((e) => [e.summary, e.allDay, e.allDayLast])).toEqual([
+      ['TP: Autumn 2026 term', '2026-09-03', '2026-12-18'],
+      ['TP: half-term, Autumn 2026', '2026-10-26', '2026-10-30'],
+      ['TP: Spring 2027 term', '2027-01-05', '2027-03-26'],
+      ['TP: half-term, Spring 2027', '2027-02-15', '2027-02-19'],
+    ]);
+    expect(planSite({ model: buildModel(file()), today: '2026-11-22', meetings: [] }).terms).toEqual([]);
+  });
+
+  it('marks a meeting in half-term on its page and in its event, and warns the clerk in the words of wep check', () => {
+    const [term, half, cancelled] = plan.meetings;
+    expect(term!.holiday).toBeUndefined();
+    expect(half!.holiday).toBe('half-term of Autumn 2026');
+    expect(cancelled!.holiday).toBeUndefined();
+    const event = plan.calendar.events.find((e) => e.uid === 'tp-2026-10-28-board@wep')!;
+    expect(event.description).toBe('Agenda, papers and minutes: https://tp.example.org/meetings/2026-10-28-board/index.html\nWarning: in the school holidays (half-term of Autumn 2026).');
+    expect(plan.calendar.events.find((e) => e.uid === 'tp-2026-10-01-board@wep')!.description).not.toContain('Warning');
+    expect(plan.warnings).toContain('2026-10-28-board: the meeting on Wednesday 28 October 2026 is in the school holidays (half-term of Autumn 2026): school leaders may not be able to come');
+    expect(plan.warnings.filter((w) => w.includes('school holidays'))).toHaveLength(1);
+    const files = renderSite(plan, { css: '' });
+    expect(files.find((f) => f.path === 'meetings/2026-10-28-board/index.html')!.content).toContain('<dt>School holidays</dt><dd>This meeting is in the school holidays (half-term of Autumn 2026).</dd>');
+    expect(files.find((f) => f.path === 'meetings/index.html')!.content).toContain('<th scope="row">Autumn 2026</th><td>Thu 3 Sep 2026</td><td>Fri 18 Dec 2026</td><td>Mon 26 Oct 2026 to Fri 30 Oct 2026</td>');
+  });
+});
+
 // The promise the site makes: whatever the records hold, a confidential item's title and paper
 // appear in no file, and the same records give the same bytes in any input order.
 describe('planSite + renderSite properties', () => {
