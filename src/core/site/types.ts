@@ -117,8 +117,13 @@ export interface DecisionRow {
   itemTitle?: string;
   text: string;
   draft: boolean;
-  /** Quorum at the decision's item (null: the body has no quorum rules or no attendance is recorded). */
+  /**
+   * Quorum at the decision's item (null: the body has no quorum rules or no attendance is
+   * recorded); for a joint meeting, true only when every body was quorate.
+   */
   quorate: boolean | null;
+  /** The quorum of each body of the meeting at the item, by its own rules (one entry unless joint). */
+  byBody: { bodyId: string; bodyName: string; quorate: boolean | null }[];
 }
 
 export interface ActionRow {
@@ -137,11 +142,21 @@ export interface ActionRow {
 
 export type MeetingStatus = 'upcoming' | 'held' | 'cancelled';
 
+/** The quorum at the start of a held meeting, for one body. */
+export interface QuorumBlock {
+  quorate: boolean;
+  rules: { description: string; required: number; counted: number; met: boolean }[];
+}
+
 export interface MeetingView {
   id: string;
   path: string;
+  /** The body whose meeting it is (its folder's); a joint meeting's other bodies are in `bodies`. */
   bodyId: string;
+  /** The body's name, or for a joint meeting "A and B (joint meeting)". */
   bodyName: string;
+  /** Every body of the meeting, its own first, each with its page: more than one for a joint meeting. */
+  bodies: { id: string; name: string; path: string }[];
   date: IsoDate;
   start: string;
   end?: string;
@@ -157,7 +172,9 @@ export interface MeetingView {
   agenda: AgendaRow[];
   attendance?: AttendanceView;
   /** Quorum at the start of a held meeting; absent when the body has no rules or no attendance is recorded. */
-  quorum?: { quorate: boolean; rules: { description: string; required: number; counted: number; met: boolean }[] };
+  quorum?: QuorumBlock;
+  /** A joint meeting: the quorum of each body that has rules, by those rules. */
+  quorumByBody?: (QuorumBlock & { bodyId: string; bodyName: string })[];
   minutes: MinutesView;
   decisions: DecisionRow[];
   actions: ActionRow[];
@@ -183,8 +200,11 @@ export interface BodyView {
   accountableTo?: { name: string; path: string };
   totalSeats: number;
   groups: { name: string; seats: number | null; vacant: number; description?: string; rows: MemberRowView[] }[];
+  /** Its meetings, joint meetings with other bodies included. */
   upcoming: MeetingSummary[];
   past: MeetingSummary[];
+  /** Its decisions register, newest first, joint meetings included, each with this body's quorum. */
+  decisions: DecisionRow[];
 }
 
 export interface MeetingSummary {
