@@ -23,8 +23,8 @@ export interface MeetingCheckInput {
   paperExists: (paper: string) => boolean;
 }
 
-/** What to do about a meeting in the school holidays (`wep check`, `wep publish`). */
-export const HOLIDAY_HINT = 'move it into term time ("wep schedule" proposes term-time dates), or keep it if the members agreed';
+/** What to do about a meeting in the school holidays (the warning is core/term-dates' holidayWarning). */
+const HOLIDAY_HINT = 'move it into term time ("wep schedule" proposes term-time dates), or keep it if the members agreed';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
