@@ -116,8 +116,9 @@ function program(only?: string) {
       cli
         .command('meetings')
         .description('list meetings with their state: notice due or sent, held, minutes due, circulated, approved')
+        .option('-b, --body <id>', 'only meetings of this body (joint meetings included)')
         .option('--json', 'print meetings as JSON')
-        .addHelpText('after', examples('wep meetings', 'wep meetings --json'))
+        .addHelpText('after', examples('wep meetings', 'wep meetings --body operational-group', 'wep meetings --json'))
         .action((opts) => exec(() => import('./commands/meetings.js'), opts));
     },
     agenda: () => {
@@ -260,8 +261,9 @@ function program(only?: string) {
       const decisions = cli
         .command('decisions')
         .description('the decisions register across meetings, with quorum at the time, votes and confirmations')
+        .option('-b, --body <id>', 'only decisions of this body (joint meetings included), with its quorum')
         .option('--json', 'print decisions as JSON')
-        .addHelpText('after', examples('wep decisions', 'wep decisions --json', 'wep decisions confirm 2026-10-08-partnership/d1 --at 2026-12-10-partnership --item 4'))
+        .addHelpText('after', examples('wep decisions', 'wep decisions --body operational-group', 'wep decisions --json', 'wep decisions confirm 2026-10-08-partnership/d1 --at 2026-12-10-partnership --item 4'))
         .action((opts) => exec(() => import('./commands/decisions.js'), opts));
       decisions
         .command('confirm')
@@ -290,7 +292,7 @@ function program(only?: string) {
         .option('--year <yyyy>', 'calendar year YYYY')
         .option('--from <date>', 'from this date (YYYY-MM-DD)')
         .option('--to <date>', 'to this date (YYYY-MM-DD)')
-        .option('-b, --body <id>', 'only meetings of this body')
+        .option('-b, --body <id>', 'only meetings of this body (joint meetings included), counting its members')
         .option('-m, --meeting <id>', 'only this meeting')
         .addOption(new Option('--by <by>', 'one row per (default: person)').choices(['person', 'group', 'school']))
         .option('--not-represented', 'only the schools not represented, and where (implies --by school)')

@@ -8,8 +8,7 @@ import { timeText } from '../core/notice.js';
 import { generatedState, writeGenerated } from '../io/generated.js';
 import { displayPath } from '../io/partnership-file.js';
 import { bodyOf, loadRecords } from '../io/records.js';
-import { termCalendarFor, type Model, type ResolvedBody } from '../core/model.js';
-import { schoolHolidayReason } from '../core/school-year.js';
+import { holidayNote, meetingHolidayReason, termEvents } from '../core/term-dates.js';
 import { done, type CommandContext, type CommandResult } from './context.js';
 
 export interface CalendarOptions {
@@ -27,10 +26,11 @@ export async function run(ctx: CommandContext, opts: CalendarOptions): Promise<C
     const body = bodyOf(records, r);
     const venue = m.venue ?? body.venue;
     const uid = meetingUid(model, r.id, m);
+    const holiday = meetingHolidayReason(model, m);
     events.push(
       meetingEvent(model, r.id, m, {
         stamp: stampFor(m.date),
-        description: `${body.name}, ${formatLongDate(m.date)}, ${timeText(m.start, m.end)}${venue?.link ? `\nJoin online: ${venue.link}` : ''}${holidayNote(model, body, m.date)}`,
+        description: `${body.name}, ${formatLongDate(m.date)}, ${timeText(m.start, m.end)}${venue?.link ? `\nJoin online: ${venue.link}` : ''}${holiday ? `\n${holidayNote(holiday)}` : ''}`,
         categories: [short, body.name],
       }),
     );
@@ -55,7 +55,7 @@ export async function run(ctx: CommandContext, opts: CalendarOptions): Promise<C
       categories: [short, 'deadline'],
     });
   }
-  events.push(...termEvents(model, short));
+  events.push(...termEvents(model));
   const text = renderCalendar({ prodId: prodId(model), method: 'PUBLISH', name: `${model.file.partnership.name} meetings`, events });
   if (!opts.out) return done({ raw: text });
   const path = resolve(ctx.cwd, opts.out);
@@ -65,27 +65,4 @@ export async function run(ctx: CommandContext, opts: CalendarOptions): Promise<C
   }
   const w = writeGenerated(path, text, { display });
   return done({ lines: [`${w.status === 'same' ? 'unchanged' : 'wrote'} ${display}: ${all.length} meeting${all.length === 1 ? '' : 's'}, with notice and minutes deadlines`] });
-}
-
-/** A warning in a meeting's description when it falls in the school holidays of its body's term dates. */
-function holidayNote(model: Model, body: ResolvedBody, date: string): string {
-  const terms = termCalendarFor(model, body, date, date);
-  const why = terms.source === 'given' ? schoolHolidayReason(terms, date) : undefined;
-  return why ? `\nWarning: in the school holidays (${why}).` : '';
-}
-
-/** Each term and half-term of the term dates given, as all-day events spanning them. */
-function termEvents(model: Model, short: string): IcsEvent[] {
-  const events: IcsEvent[] = [];
-  for (const [id, cal] of model.termCalendars) {
-    const tag = id ? `${id}-` : '';
-    for (const t of cal.terms) {
-      const key = `${tag}${t.start}`;
-      events.push({ uid: `term-${key}-${model.file.partnership.short.toLowerCase()}@wep`, stamp: stampFor(t.start), summary: `${short}: ${t.name} term${id ? ` (${cal.name})` : ''}`, description: `Term time: ${formatLongDate(t.start)} to ${formatLongDate(t.end)}. Meetings are held in term time.`, allDay: t.start, allDayLast: t.end, categories: [short, 'term dates'] });
-      if (t.halfTerm) {
-        events.push({ uid: `half-term-${key}-${model.file.partnership.short.toLowerCase()}@wep`, stamp: stampFor(t.halfTerm.start), summary: `${short}: half-term, ${t.name}${id ? ` (${cal.name})` : ''}`, description: `Half-term: ${formatLongDate(t.halfTerm.start)} to ${formatLongDate(t.halfTerm.end)}. Schools are closed.`, allDay: t.halfTerm.start, allDayLast: t.halfTerm.end, categories: [short, 'term dates'] });
-      }
-    }
-  }
-  return events;
 }

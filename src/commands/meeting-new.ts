@@ -1,7 +1,6 @@
 import { WepError } from '../core/errors.js';
 import { meetingDeadlines } from '../core/meeting-deadlines.js';
-import { termCalendarFor } from '../core/model.js';
-import { schoolHolidayReason } from '../core/school-year.js';
+import { meetingHolidayReason } from '../core/term-dates.js';
 import { createMeeting, meetingPath } from '../io/create-meeting.js';
 import { commitFiles, verifyInsideRepo } from '../io/git.js';
 import { displayPath, loadPartnership } from '../io/partnership-file.js';
@@ -46,8 +45,7 @@ export async function run(ctx: CommandContext, opts: MeetingNewOptions): Promise
   }
 
   const warnings = [...gitWarnings, ...d.warnings];
-  const terms = termCalendarFor(model, body, date, date);
-  const holiday = terms.source === 'given' ? schoolHolidayReason(terms, date) : undefined;
+  const holiday = meetingHolidayReason(model, { body: body.id, date, jointWith: jointWith.map((b) => b.id) });
   if (holiday) warnings.push(`${date} is in the school holidays (${holiday}): school leaders may not be able to come`);
   if (date < ctx.today) warnings.unshift(`the meeting date ${date} is in the past`);
   if (opts.requestedBy && !body.memberIds.includes(opts.requestedBy)) {

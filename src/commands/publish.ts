@@ -55,7 +55,9 @@ export async function run(ctx: CommandContext, opts: PublishOptions): Promise<Co
   const meetings: SiteMeetingInput[] = loaded.map((r) => {
     const local = (r.meeting.agenda ?? []).map((i) => i.paper).filter((p): p is string => !!p && !isWebAddress(p));
     const found = findPapers(r.dir, root, local);
-    const input: SiteMeetingInput = { id: r.id, meeting: r.meeting, papers: found, paperTexts: readMarkdownPapers(r.dir, found), packFound: existsSync(join(r.dir, 'agenda-pack.pdf')) };
+    // The loader's merged view: minutes.md's DECISION and ACTION lines, as "wep decisions" and
+    // "wep actions" list them, not meeting.yaml's copy alone.
+    const input: SiteMeetingInput = { id: r.id, meeting: r.merged, papers: found, paperTexts: readMarkdownPapers(r.dir, found), packFound: existsSync(join(r.dir, 'agenda-pack.pdf')) };
     const minutes = readMeetingMinutes(r.dir);
     if (minutes !== undefined) {
       input.minutesText = minutes.text;

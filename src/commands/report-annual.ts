@@ -35,6 +35,7 @@ export async function run(ctx: CommandContext, opts: ReportAnnualOptions): Promi
     merged,
     (on, b, a, item) => evaluateQuorum(on, b, a, item === undefined ? {} : { item }),
     minuteRefs(model.file.partnership.minutes?.references, model.file.partnership.short, merged),
+    body ? { body: body.id } : {},
   );
   const report = buildAnnualReport(
     model,

@@ -1,5 +1,6 @@
 import { attendanceReport } from '../core/attendance-report.js';
 import { WepError } from '../core/errors.js';
+import { meetingBodies } from '../core/meeting-schema.js';
 import { meetingDate } from '../io/meetings.js';
 import { loadRecords, resolveMeeting } from '../io/records.js';
 import { attendanceJson, renderAttendanceCsv, renderAttendanceMarkdown, type By } from '../report/attendance-report.js';
@@ -43,7 +44,8 @@ export async function run(ctx: CommandContext, opts: ReportAttendanceOptions): P
   }
   const one = opts.meeting === undefined ? undefined : (await resolveMeeting(records, opts.meeting, 'next', ctx.today)).rec;
   const range = one ? { from: one.meeting.date, to: one.meeting.date } : reportRange(opts, ctx.today);
-  const body = one ? resolveBody(model, one.meeting.body) : opts.body ? resolveBody(model, opts.body) : undefined;
+  // one joint meeting: the members of each of its bodies
+  const body = one ? (meetingBodies(one.meeting).length > 1 ? undefined : resolveBody(model, one.meeting.body)) : opts.body ? resolveBody(model, opts.body) : undefined;
   const meetings = one ? [one] : await records.meetings();
   const report = attendanceReport(model, meetings, { ...range, ...(body ? { body: body.id } : {}) });
   const by = opts.by ?? (opts.notRepresented ? 'school' : 'person');

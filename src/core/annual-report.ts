@@ -12,7 +12,7 @@ import type { IsoDate } from './dates.js';
 import { lateness } from './deadlines.js';
 import type { DecisionEntry, DecisionStanding } from './decisions.js';
 import { meetingDeadlines } from './meeting-deadlines.js';
-import type { MeetingFile } from './meeting-schema.js';
+import { meetingBodies, type MeetingFile } from './meeting-schema.js';
 import type { QuorumView } from './minutes.js';
 import type { Model, ResolvedBody } from './model.js';
 
@@ -95,16 +95,17 @@ const outcome = (model: Model, by: { date: IsoDate; rule: string }, done: IsoDat
 
 /** The report for `year` (e.g. "2026-27") over one body or all. The year must parse (parseSchoolYear). */
 export function buildAnnualReport(model: Model, input: AnnualInput, range: { year: string; from: IsoDate; to: IsoDate; body?: string }, today: IsoDate): AnnualReport {
-  const inYear = input.meetings.filter(({ meeting: m }) => m.date >= range.from && m.date <= range.to && (!range.body || m.body === range.body) && model.bodies.has(m.body));
+  // a joint meeting is in the report of each of its bodies, with that body's rules and quorum
+  const inYear = input.meetings.filter(({ meeting: m }) => m.date >= range.from && m.date <= range.to && (!range.body || meetingBodies(m).includes(range.body)) && model.bodies.has(m.body));
   const meetings: AnnualMeeting[] = inYear.map(({ id, meeting: m }) => {
-    const body = model.bodies.get(m.body)!;
+    const body = model.bodies.get(range.body ?? m.body) ?? model.bodies.get(m.body)!;
     const d = meetingDeadlines(model, body, m.date, today);
     const held = !m.cancelled && m.date <= today;
     const q = held ? input.quorumAtStart(body, m) : undefined;
     return {
       id,
       date: m.date,
-      body: m.body,
+      body: body.id,
       bodyName: body.name,
       cancelled: !!m.cancelled,
       held,

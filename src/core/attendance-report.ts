@@ -86,7 +86,7 @@ export function markOf(a: Attendance, id: string): Mark {
 
 const empty = (): Tally => ({ meetings: 0, present: 0, proxy: 0, apologies: 0, absent: 0 });
 
-/** The attendance report over meetings dated from..to inclusive (optionally one body). Pure. */
+/** The attendance report over meetings dated from..to inclusive (optionally one body, its joint meetings included). Pure. */
 export function attendanceReport(
   model: Model,
   meetings: readonly { id: string; meeting: MeetingFile }[],
@@ -102,43 +102,51 @@ export function attendanceReport(
   for (const { id, meeting: m } of recorded) {
     // Who was a member, and for which group, on the meeting's own date.
     const on = modelOn(model, m.date);
-    const body = on.bodies.get(m.body)!;
     const a = m.attendance!;
-    const represented = new Set<string>();
-    const allSchools = new Set<string>(body.schoolIds);
-    for (const pid of body.memberIds) {
-      const p = on.people.get(pid)!;
-      const group = body.sittings.get(pid)?.group;
-      let row = people.get(pid);
-      if (!row) {
-        row = { id: pid, name: p.name, group: group ?? null, groupName: group ? (model.groups.get(group)?.name ?? group) : null, ...empty(), marks: [] };
-        people.set(pid, row);
-      }
-      const mark = markOf(a, pid);
-      row.meetings++;
-      row[mark]++;
-      row.marks.push({ meeting: id, mark });
-      for (const sid of schoolsOf(model, pid)) {
-        if (!isOpen(model.schools.get(sid)!)) continue;
-        allSchools.add(sid);
-        if (mark === 'present' || mark === 'proxy') represented.add(sid);
-      }
-    }
-    if (countsBySchool(body)) {
-      const order = [...model.schools.keys()].filter((sid) => allSchools.has(sid));
-      const notRepresented = order.filter((sid) => !represented.has(sid));
-      schools.push({ meeting: id, date: m.date, body: m.body, represented: represented.size, total: allSchools.size, notRepresented });
-      for (const sid of order) {
-        const key = `${m.body}\u0000${sid}`;
-        let row = schoolRows.get(key);
+    // A joint meeting is a meeting of each of its bodies: one body's report counts that body's
+    // members; a report of every body counts the members of each, a member of two once.
+    const counted = new Set<string>();
+    for (const bodyId of range.body ? [range.body] : meetingBodies(m)) {
+      const body = on.bodies.get(bodyId);
+      if (!body) continue;
+      const represented = new Set<string>();
+      const allSchools = new Set<string>(body.schoolIds);
+      for (const pid of body.memberIds) {
+        const mark = markOf(a, pid);
+        for (const sid of schoolsOf(model, pid)) {
+          if (!isOpen(model.schools.get(sid)!)) continue;
+          allSchools.add(sid);
+          if (mark === 'present' || mark === 'proxy') represented.add(sid);
+        }
+        if (counted.has(pid)) continue;
+        counted.add(pid);
+        const p = on.people.get(pid)!;
+        const group = body.sittings.get(pid)?.group;
+        let row = people.get(pid);
         if (!row) {
-          const s = model.schools.get(sid)!;
-          row = { id: sid, name: s.name, urn: s.urn ?? null, body: m.body, meetings: 0, represented: 0, missed: [] };
-          schoolRows.set(key, row);
+          row = { id: pid, name: p.name, group: group ?? null, groupName: group ? (model.groups.get(group)?.name ?? group) : null, ...empty(), marks: [] };
+          people.set(pid, row);
         }
         row.meetings++;
-        if (represented.has(sid)) row.represented++;
-        else row.missed.push(id);
+        row[mark]++;
+        row.marks.push({ meeting: id, mark });
+      }
+      if (countsBySchool(body)) {
+        const order = [...model.schools.keys()].filter((sid) => allSchools.has(sid));
+        const notRepresented = order.filter((sid) => !represented.has(sid));
+        schools.push({ meeting: id, date: m.date, body: bodyId, represented: represented.size, total: allSchools.size, notRepresented });
+        for (const sid of order) {
+          const key = `${bodyId}\u0000${sid}`;
+          let row = schoolRows.get(key);
+          if (!row) {
+            const s = model.schools.get(sid)!;
+            row = { id: sid, name: s.name, urn: s.urn ?? null, body: bodyId, meetings: 0, represented: 0, missed: [] };
+            schoolRows.set(key, row);
+          }
+          row.meetings++;
+          if (represented.has(sid)) row.represented++;
+          else row.missed.push(id);
+        }
       }
     }
   }

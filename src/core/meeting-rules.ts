@@ -9,11 +9,11 @@ import { isSafePaperPath, isWebAddress, looksLikeId } from './agenda.js';
 import { lateness } from './deadlines.js';
 import { meetingDeadlines } from './meeting-deadlines.js';
 import { meetingBodies, type MeetingFile } from './meeting-schema.js';
-import { modelOn, termCalendarFor, type Model, type ResolvedBody } from './model.js';
-import { schoolHolidayReason } from './school-year.js';
+import { modelOn, type Model, type ResolvedBody } from './model.js';
 import { formatRefusal, judgeClaims, type StandInRule } from './stand-ins.js';
 import type { Problem } from './schema.js';
 import { hintFor } from './suggest.js';
+import { holidayWarning } from './term-dates.js';
 
 export interface MeetingCheckInput {
   /** The folder name, e.g. 2026-12-10-partnership. */
@@ -22,6 +22,9 @@ export interface MeetingCheckInput {
   /** Whether a paper path (relative to the meeting folder) names an existing file. */
   paperExists: (paper: string) => boolean;
 }
+
+/** What to do about a meeting in the school holidays (the warning is core/term-dates' holidayWarning). */
+const HOLIDAY_HINT = 'move it into term time ("wep schedule" proposes term-time dates), or keep it if the members agreed';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -126,16 +129,8 @@ export function checkMeeting(model: Model, input: MeetingCheckInput, today: IsoD
   problems.push(...checkChairsOn(model, m, today));
   const d = meetingDeadlines(model, body, m.date, today);
 
-  const terms = termCalendarFor(model, body, m.date, m.date);
-  const holiday = terms.source === 'given' ? schoolHolidayReason(terms, m.date) : undefined;
-  if (holiday) {
-    problems.push({
-      path: 'date',
-      severity: 'warning',
-      message: `the meeting on ${formatLongDate(m.date)} is in the school holidays (${holiday}): school leaders may not be able to come`,
-      hint: 'move it into term time ("wep schedule" proposes term-time dates), or keep it if the members agreed',
-    });
-  }
+  const holiday = holidayWarning(model, m);
+  if (holiday) problems.push({ path: 'date', severity: 'warning', message: holiday, hint: HOLIDAY_HINT });
 
   if (m.notice?.sent) {
     const late = lateness(model.calendar, d.noticeBy.date, m.notice.sent);

@@ -6,7 +6,7 @@ import { workingDaysAfter } from './calendar.js';
 import type { IsoDate } from './dates.js';
 import { lateness } from './deadlines.js';
 import { meetingDeadlines } from './meeting-deadlines.js';
-import type { MeetingFile } from './meeting-schema.js';
+import { meetingBodies, type MeetingFile } from './meeting-schema.js';
 import type { Model } from './model.js';
 
 export const MEETING_STATES = [
@@ -47,6 +47,8 @@ export interface MeetingState {
   date: IsoDate;
   body: string;
   bodyName: string;
+  /** The other bodies of a joint meeting (none for a meeting of one body). */
+  jointWith: { id: string; name: string }[];
   start: string;
   end: string | null;
   state: MeetingStateKind;
@@ -108,5 +110,8 @@ export function meetingState(model: Model, rec: { id: string; meeting: MeetingFi
       workingDaysLeft = signedDays(d.minutesBy.date);
     }
   }
-  return { id: rec.id, date: m.date, body: m.body, bodyName: body.name, start: m.start, end: m.end ?? null, state, held, notice, minutes, workingDaysLeft };
+  const jointWith = meetingBodies(m)
+    .slice(1)
+    .map((id) => ({ id, name: model.bodies.get(id)?.name ?? id }));
+  return { id: rec.id, date: m.date, body: m.body, bodyName: body.name, jointWith, start: m.start, end: m.end ?? null, state, held, notice, minutes, workingDaysLeft };
 }

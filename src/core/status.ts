@@ -357,7 +357,9 @@ export function checkRegisterProblems(model: Model, meetings: readonly RegisterM
         return;
       }
       if (d.standing !== 'awaiting-confirmation') return;
-      const short = d.quorum ? d.quorum.rules.filter((r) => !r.met).map((r) => `${r.description}, short by ${r.shortBy}`).join('; ') : '';
+      const shortOf = (q: typeof d.quorum, whose = '') => (q ? q.rules.filter((r) => !r.met).map((r) => `${whose}${r.description}, short by ${r.shortBy}`) : []);
+      // a joint meeting: the shortfall of each body that was short, named
+      const short = (d.joint ? d.joint.flatMap((j) => (j.quorate === false ? shortOf(j.quorum, `${j.bodyName}: `) : [])) : shortOf(d.quorum)).join('; ');
       const typed = i >= inYaml ? pendingDecisions?.find((p) => `${id}/${p.id}` === d.ref) : undefined;
       out.push({
         meeting: id,

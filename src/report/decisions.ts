@@ -4,15 +4,20 @@ import { formatShortDate } from '../core/dates.js';
 import type { DecisionEntry } from '../core/decisions.js';
 import type { Votes } from '../core/meeting-schema.js';
 
-export function renderDecisions(ds: readonly DecisionEntry[], c: ChalkInstance): string[] {
-  if (ds.length === 0) return ['No decisions recorded yet.'];
+/** "quorate", "not quorate" or "quorum not known", for one body of a joint meeting. */
+const quorumWord = (q: boolean | null, c: ChalkInstance) => (q === null ? c.dim('quorum not known') : q ? c.green('quorate') : c.red('not quorate'));
+
+/** The decisions register; `bodyName` when it is one body's register (`--body`). */
+export function renderDecisions(ds: readonly DecisionEntry[], c: ChalkInstance, bodyName?: string): string[] {
+  if (ds.length === 0) return [bodyName ? `No decisions of the ${bodyName} recorded yet.` : 'No decisions recorded yet.'];
   const lines: string[] = [];
   let meeting = '';
   for (const d of ds) {
     if (d.meetingId !== meeting) {
       meeting = d.meetingId;
       if (lines.length) lines.push('');
-      lines.push(c.bold(`${d.bodyName}, ${formatShortDate(d.date)}`) + c.dim(`  ${d.meetingId}`));
+      const who = d.joint ? `Joint meeting of the ${d.joint.map((q) => q.bodyName).join(' and the ')}` : d.bodyName;
+      lines.push(c.bold(`${who}, ${formatShortDate(d.date)}`) + c.dim(`  ${d.meetingId}`));
     }
     const q =
       d.quorate === null
@@ -22,12 +27,15 @@ export function renderDecisions(ds: readonly DecisionEntry[], c: ChalkInstance):
           : d.standing === 'confirmed'
             ? `${c.yellow('not quorate')}, ${c.green(`confirmed at ${d.confirmation!.at}${d.confirmation!.item ? ` item ${d.confirmation!.item}` : ''}`)}`
             : c.red.bold('NOT QUORATE: the decision is not valid until a quorate meeting confirms it');
-    const short = d.quorum && !d.quorum.quorate ? d.quorum.rules.filter((r) => !r.met).map((r) => `${r.description}: short by ${r.shortBy}`) : [];
+    // a joint meeting: each body's shortfall, named; otherwise the body's own
+    const shortOf = (q: DecisionEntry['quorum'], whose = '') => (q && !q.quorate ? q.rules.filter((r) => !r.met).map((r) => `${whose}${r.description}: short by ${r.shortBy}`) : []);
+    const short = d.joint ? d.joint.filter((q) => bodyName === undefined || q.body === d.body).flatMap((q) => shortOf(q.quorum, `${q.bodyName}: `)) : shortOf(d.quorum);
     lines.push(`  ${d.ref.slice(d.meetingId.length + 1).padEnd(4)} item ${d.item} (${d.itemTitle})${d.confidential ? c.yellow(' confidential') : ''}${d.fromMinutesFile ? c.dim(' from minutes.md') : ''}`);
     if (d.minuteRef) lines.push(`       minute ${d.minuteRef}`);
     lines.push(`       ${d.text}`);
     if (d.votes) lines.push(`       ${formatVoteLine(d.votes)}`);
     lines.push(`       ${q}`);
+    if (d.joint) lines.push(`       ${d.joint.map((j) => `${j.bodyName}: ${quorumWord(j.quorate, c)}`).join('; ')}`);
     if (d.confirmation?.problem) lines.push(`       ${c.red(`confirmation at ${d.confirmation.at} does not count: ${d.confirmation.problem}`)}`);
     for (const s of short) lines.push(`       ${c.red(s)}`);
   }
@@ -53,16 +61,23 @@ export function decisionJson(d: DecisionEntry) {
     meeting: d.meetingId,
     date: d.date,
     body: d.body,
+    bodies: d.bodies,
+    joint: d.joint ? d.joint.map((j) => ({ body: j.body, quorate: j.quorate, shortfall: shortfallJson(j.quorum) })) : null,
     item: d.item,
     itemTitle: d.itemTitle,
     text: d.text,
     confidential: d.confidential,
     quorate: d.quorate,
-    shortfall: d.quorum && !d.quorum.quorate ? d.quorum.rules.filter((r) => !r.met).map((r) => ({ rule: r.description, required: r.required, counted: r.counted, shortBy: r.shortBy })) : [],
+    shortfall: shortfallJson(d.quorum),
     fromMinutesFile: d.fromMinutesFile,
     votes: d.votes ?? null,
     minuteRef: d.minuteRef ?? null,
     standing: d.standing,
     confirmation: d.confirmation,
   };
+}
+
+/** The rules not met, in the --json shape. */
+function shortfallJson(q: DecisionEntry['quorum']) {
+  return q && !q.quorate ? q.rules.filter((r) => !r.met).map((r) => ({ rule: r.description, required: r.required, counted: r.counted, shortBy: r.shortBy })) : [];
 }

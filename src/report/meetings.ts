@@ -42,10 +42,12 @@ export function describeState(s: MeetingState, c: ChalkInstance): string {
   }
 }
 
-export function renderMeetings(states: readonly MeetingState[], c: ChalkInstance): string[] {
-  if (states.length === 0) return ['No meetings yet. Create one with "wep meeting new YYYY-MM-DD".'];
+/** One line per meeting; `bodyName` when only the meetings of one body are listed. */
+export function renderMeetings(states: readonly MeetingState[], c: ChalkInstance, bodyName?: string): string[] {
+  if (states.length === 0) return [bodyName ? `No meetings of the ${bodyName} yet.` : 'No meetings yet. Create one with "wep meeting new YYYY-MM-DD".'];
   const idWidth = Math.max(...states.map((s) => s.id.length));
-  return states.map((s) => `${s.id.padEnd(idWidth)}  ${formatShortDate(s.date).padEnd(16)} ${s.start}  ${describeState(s, c)}`);
+  const joint = (s: MeetingState) => (s.jointWith.length ? c.dim(`  joint meeting of the ${[s.bodyName, ...s.jointWith.map((j) => j.name)].join(' and the ')}`) : '');
+  return states.map((s) => `${s.id.padEnd(idWidth)}  ${formatShortDate(s.date).padEnd(16)} ${s.start}  ${describeState(s, c)}${joint(s)}`);
 }
 
 /** The stable --json shape of `wep meetings`: one object per meeting, oldest first. */
@@ -54,6 +56,7 @@ export function meetingsJson(states: readonly MeetingState[]) {
     id: s.id,
     date: s.date,
     body: s.body,
+    bodies: [s.body, ...s.jointWith.map((j) => j.id)],
     start: s.start,
     end: s.end,
     state: s.state,

@@ -24,6 +24,9 @@ describe.skipIf(!hasChromium)('axe on every page wep writes', () => {
   beforeAll(async () => {
     dir = repo();
     expect(wep(['notice', '--meeting', '2026-12-10-partnership'], { cwd: dir }).code).toBe(0);
+    // a joint meeting held, so its page shows the quorum of each body
+    expect(wep(['meeting', 'new', '2026-11-12', '--joint-with', 'operational-group'], { cwd: dir }).code).toBe(0);
+    expect(wep(['attendance', '--meeting', '2026-11-12-partnership', '--present', 'chair-okafor,ph-ahmed,ph-brown,sh-clarke,sh-francis,sf-iqbal,sf-jones,op-baker'], { cwd: dir }).code).toBe(0);
     expect(wep(['publish'], { cwd: dir }).code).toBe(0);
     const { chromium } = await import('playwright-core');
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });

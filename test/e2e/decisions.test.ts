@@ -42,6 +42,8 @@ describe('wep decisions', () => {
       meeting: OCT,
       date: '2026-10-08',
       body: 'partnership',
+      bodies: ['partnership'],
+      joint: null,
       item: 6,
       itemTitle: 'Work plan 2027',
       text: 'The work plan 2027 is approved.',

@@ -16,6 +16,9 @@ let pages: string[] = [];
 beforeAll(() => {
   dir = repo();
   expect(wep(['notice', '--meeting', '2026-12-10-partnership'], { cwd: dir }).code).toBe(0);
+  // a held joint meeting, whose page shows the quorum of each body
+  expect(wep(['meeting', 'new', '2026-11-12', '--joint-with', 'operational-group'], { cwd: dir }).code).toBe(0);
+  expect(wep(['attendance', '--meeting', '2026-11-12-partnership', '--present', 'chair-okafor,ph-ahmed,ph-brown,sh-clarke,sh-francis,sf-iqbal,sf-jones,op-baker'], { cwd: dir }).code).toBe(0);
   expect(wep(['publish'], { cwd: dir }).code).toBe(0);
   pages = (readdirSync(join(dir, 'site'), { recursive: true }) as string[]).filter((f) => f.endsWith('.html')).map((f) => `site/${f}`).sort();
 });
@@ -34,7 +37,7 @@ describe('HTML that wep writes', () => {
   });
 
   it('every page of the published site: html-validate reports nothing', async () => {
-    expect(pages).toEqual(expect.arrayContaining(['site/index.html', 'site/registers/decisions.html', 'site/meetings/2026-12-10-partnership/index.html']));
+    expect(pages).toEqual(expect.arrayContaining(['site/index.html', 'site/registers/decisions.html', 'site/meetings/2026-12-10-partnership/index.html', 'site/meetings/2026-11-12-partnership/index.html']));
     const all = (await Promise.all(pages.map(problems))).flat();
     expect(all).toEqual([]);
   });

@@ -44,6 +44,7 @@ describe('wep meetings', () => {
       id: '2026-12-10-partnership',
       date: '2026-12-10',
       body: 'partnership',
+      bodies: ['partnership'],
       start: '16:00',
       end: '18:00',
       state: 'notice-due',

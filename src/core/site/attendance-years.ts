@@ -1,5 +1,6 @@
 import { attendanceReport } from '../attendance-report.js';
 import { yearOf } from '../dates.js';
+import { meetingBodies } from '../meeting-schema.js';
 import type { Model } from '../model.js';
 import { SITE_PATHS, type AttendanceYearView, type MeetingView, type SiteMeetingInput } from './types.js';
 
@@ -14,12 +15,13 @@ export function planAttendanceYears(model: Model, views: readonly MeetingView[],
   return years.map((year) => {
     const range = { from: `${year}-01-01`, to: `${year}-12-31` };
     const ofYear = held.filter((r) => yearOf(r.meeting.date) === year);
-    const bodyIds = [...model.bodies.keys()].filter((b) => ofYear.some((r) => r.meeting.body === b));
+    // a joint meeting counts in the register of each of its bodies, for that body's members
+    const bodyIds = [...model.bodies.keys()].filter((b) => ofYear.some((r) => meetingBodies(r.meeting).includes(b)));
     return {
       year,
       path: SITE_PATHS.attendanceYear(year),
       bodies: bodyIds.map((bodyId) => {
-        const report = attendanceReport(model, ofYear.filter((r) => r.meeting.body === bodyId), { ...range, body: bodyId });
+        const report = attendanceReport(model, ofYear, { ...range, body: bodyId });
         return {
           id: bodyId,
           name: model.bodies.get(bodyId)!.name,

@@ -2,10 +2,11 @@
  * One meeting's page, planned: the agenda with its papers, attendance, quorum, minutes,
  * decisions and actions. What may be shown is asked of privacy.ts; this file only arranges it.
  */
-import type { AgendaItem, MeetingFile } from '../meeting-schema.js';
 import { stripBanner } from '../minutes-banner.js';
+import { meetingBodies, type AgendaItem, type MeetingFile } from '../meeting-schema.js';
 import { isProxy, modelOn, type Model, type ResolvedBody } from '../model.js';
 import { evaluateQuorum, hasRecordedPresence } from '../quorum.js';
+import { holidayWarning, meetingHolidayReason } from '../term-dates.js';
 import {
   confidentialItems,
   confidentialTexts,
@@ -34,6 +35,7 @@ import {
   type PaperCopy,
   type PaperLink,
   type PersonRef,
+  type QuorumBlock,
   type SiteMeetingInput,
 } from './types.js';
 
@@ -63,6 +65,12 @@ export interface PlannedMeeting {
 export const personName = (model: Model, id: string): string => model.people.get(id)?.name ?? id;
 export const bodyName = (model: Model, id: string): string => model.bodies.get(id)?.name ?? id;
 
+/** What lists call a meeting's body: its name, or for a joint meeting "A and B (joint meeting)". */
+export function meetingBodyName(model: Model, m: Pick<MeetingFile, 'body' | 'jointWith'>): string {
+  const ids = meetingBodies(m);
+  return ids.length > 1 ? `${ids.map((id) => bodyName(model, id)).join(' and ')} (joint meeting)` : bodyName(model, m.body);
+}
+
 /** A person as the site may show them: the address only when it is marked public. */
 export function personRef(model: Model, id: string): PersonRef {
   const person = model.people.get(id);
@@ -86,6 +94,8 @@ interface MeetingFacts {
   /** The partnership as of the meeting's date: who sat where, and the quorum, then. */
   on: Model;
   body: ResolvedBody | undefined;
+  /** Every body of the meeting known on its date, its own first (more than one: a joint meeting). */
+  bodies: ResolvedBody[];
   status: MeetingStatus;
   path: string;
   confidential: Set<number>;
@@ -116,6 +126,9 @@ export function planMeeting(ctx: PlanContext, rec: SiteMeetingInput): PlannedMee
     m,
     on,
     body: on.bodies.get(m.body),
+    bodies: meetingBodies(m)
+      .map((id) => on.bodies.get(id))
+      .filter((b): b is ResolvedBody => b !== undefined),
     status,
     path: SITE_PATHS.meeting(rec.id),
     confidential: confidentialItems(m),
@@ -132,7 +145,8 @@ export function planMeeting(ctx: PlanContext, rec: SiteMeetingInput): PlannedMee
     id: rec.id,
     path: f.path,
     bodyId: m.body,
-    bodyName: bodyName(ctx.model, m.body),
+    bodyName: meetingBodyName(ctx.model, m),
+    bodies: meetingBodies(m).map((id) => ({ id, name: bodyName(ctx.model, id), path: SITE_PATHS.body(id) })),
     date: m.date,
     start: m.start,
     status,
@@ -167,14 +181,27 @@ function addNoticeFacts(ctx: PlanContext, f: MeetingFacts, view: MeetingView): v
   if (m.requestedBy) view.requestedBy = name(m.requestedBy);
   if (m.shortNotice) view.shortNotice = { reason: clean(f, m.shortNotice.reason, 'the reason for short notice') ?? 'not published', agreedBy: (m.shortNotice.agreedBy ?? []).map(name) };
   if (m.notice?.sent) view.noticeSent = m.notice.sent;
-  if (f.status === 'held' && m.attendance && body) view.attendance = planAttendance(f.on, m, body);
-  if (canCountQuorum(f)) {
-    const q = evaluateQuorum(f.on, body!, m.attendance);
-    view.quorum = { quorate: q.quorate, rules: q.rules.map((r) => ({ description: r.description, required: r.required, counted: r.counted, met: r.met })) };
+  if (!m.cancelled) {
+    const holiday = meetingHolidayReason(model, m);
+    if (holiday) view.holiday = holiday;
+    // the words of `wep check`, so the clerk reads one warning wherever it is printed
+    const warning = holidayWarning(model, m);
+    if (warning) f.warnings.push(`${f.rec.id}: ${warning}`);
+  }
+  if (f.status === 'held' && m.attendance && body) view.attendance = planAttendance(f.on, m, f.bodies);
+  const block = (b: ResolvedBody): QuorumBlock => {
+    const q = evaluateQuorum(f.on, b, m.attendance);
+    return { quorate: q.quorate, rules: q.rules.map((r) => ({ description: r.description, required: r.required, counted: r.counted, met: r.met })) };
+  };
+  if (body && canCountQuorum(f, body)) view.quorum = block(body);
+  // A joint meeting is quorate for each body by that body's own rules.
+  if (f.bodies.length > 1) {
+    const each = f.bodies.filter((b) => canCountQuorum(f, b)).map((b) => ({ bodyId: b.id, bodyName: b.name, ...block(b) }));
+    if (each.length) view.quorumByBody = each;
   }
 }
 
-const canCountQuorum = (f: MeetingFacts): boolean => f.status === 'held' && f.body !== undefined && (f.body.quorum?.length ?? 0) > 0 && hasRecordedPresence(f.m.attendance);
+const canCountQuorum = (f: MeetingFacts, body: ResolvedBody): boolean => f.status === 'held' && (body.quorum?.length ?? 0) > 0 && hasRecordedPresence(f.m.attendance);
 
 /** The agenda rows, and the papers they publish. */
 function planAgenda(ctx: PlanContext, f: MeetingFacts): { rows: AgendaRow[]; copies: PaperCopy[]; documents: DocumentView[] } {
@@ -237,7 +264,7 @@ function planPaper(ctx: PlanContext, f: MeetingFacts, it: AgendaItem, n: number)
   }
   const sitePath = `meetings/${f.rec.id}/${ref.path.replace(MARKDOWN, '.html')}`;
   // HTML comments are the author's notes, not the paper: they never show.
-  const document: DocumentView = { path: sitePath, title: it.title, markdown: withoutComments(text), meeting: { path: f.path, bodyName: bodyName(ctx.model, f.m.body), date: f.m.date } };
+  const document: DocumentView = { path: sitePath, title: it.title, markdown: withoutComments(text), meeting: { path: f.path, bodyName: meetingBodyName(ctx.model, f.m), date: f.m.date } };
   return { link: { label, sitePath }, document };
 }
 
@@ -246,13 +273,19 @@ function planResults(ctx: PlanContext, f: MeetingFacts, agenda: readonly AgendaR
   const { m, rec } = f;
   const draft = !f.approved;
   const title = (n: number) => agenda[n - 1]?.title;
-  const quorateAt = (item: number): boolean | null => (canCountQuorum(f) ? evaluateQuorum(f.on, f.body!, m.attendance, { item }).quorate : null);
+  const name = meetingBodyName(ctx.model, m);
+  // each body by its own rules; a body with none (or no attendance recorded) is not known
+  const byBodyAt = (item: number): DecisionRow['byBody'] =>
+    f.bodies.map((b) => ({ bodyId: b.id, bodyName: b.name, quorate: canCountQuorum(f, b) ? evaluateQuorum(f.on, b, m.attendance, { item }).quorate : null }));
   const decisions: DecisionRow[] = [];
   (m.decisions ?? []).forEach((d, i) => {
     if (!isPublicItem(d.item, f.confidential)) return;
     const text = clean(f, d.text, `decision ${i + 1}`);
     if (!text) return;
-    const row: DecisionRow = { anchor: `decision-${i + 1}`, meetingId: rec.id, meetingPath: f.path, date: m.date, bodyId: m.body, bodyName: bodyName(ctx.model, m.body), item: d.item, text, draft, quorate: quorateAt(d.item) };
+    const byBody = byBodyAt(d.item);
+    // as `wep decisions` has it: not quorate when any body was short, unknown when any is unknown
+    const quorate = byBody.some((q) => q.quorate === false) ? false : byBody.length && byBody.every((q) => q.quorate === true) ? true : null;
+    const row: DecisionRow = { anchor: `decision-${i + 1}`, meetingId: rec.id, meetingPath: f.path, date: m.date, bodyId: m.body, bodyName: name, item: d.item, text, draft, quorate, byBody };
     const t = title(d.item);
     if (t) row.itemTitle = t;
     decisions.push(row);
@@ -262,7 +295,7 @@ function planResults(ctx: PlanContext, f: MeetingFacts, agenda: readonly AgendaR
     if (!isPublicItem(a.item, f.confidential)) continue;
     const text = clean(f, a.text, `action ${a.id}`);
     if (!text) continue;
-    const row: ActionRow = { ref: `${rec.id}/${a.id}`, meetingId: rec.id, meetingPath: f.path, date: m.date, bodyName: bodyName(ctx.model, m.body), text, owner: personName(ctx.model, a.owner), draft };
+    const row: ActionRow = { ref: `${rec.id}/${a.id}`, meetingId: rec.id, meetingPath: f.path, date: m.date, bodyName: name, text, owner: personName(ctx.model, a.owner), draft };
     if (a.item !== undefined) row.item = a.item;
     if (a.due) row.due = a.due;
     if (a.done) row.done = a.done.date;
@@ -316,8 +349,8 @@ function publicMinutesText(ctx: PlanContext, f: MeetingFacts, text: string): str
   return clean(f, pub.markdown, 'the minutes file');
 }
 
-/** Who was there, by group; proxies once, never twice. */
-export function planAttendance(model: Model, m: MeetingFile, body: ResolvedBody): AttendanceView {
+/** Who was there, by group; proxies once, never twice. A joint meeting: the members of each of its bodies. */
+export function planAttendance(model: Model, m: MeetingFile, bodies: readonly ResolvedBody[]): AttendanceView {
   const a = m.attendance ?? {};
   const ref = (id: string) => personRef(model, id);
   const name = (id: string) => personName(model, id);
@@ -325,15 +358,19 @@ export function planAttendance(model: Model, m: MeetingFile, body: ResolvedBody)
   const apologies = new Set(a.apologies ?? []);
   const proxied = new Set((a.proxies ?? []).map((x) => x.for));
   const proxyIds = new Set((a.proxies ?? []).map((x) => x.proxy));
-  const members = new Set(body.memberIds);
+  const memberIds = [...new Set(bodies.flatMap((b) => b.memberIds))];
+  const members = new Set(memberIds);
+  const groupOf = (id: string) => bodies.map((b) => b.sittings.get(id)?.group).find((g) => g !== undefined);
   const groups = new Map<string, PersonRef[]>();
   const inAttendance: PersonRef[] = [];
   for (const id of a.present ?? []) {
     if (proxyIds.has(id)) continue;
     const person = model.people.get(id);
     if (members.has(id) && person) {
-      const group = body.sittings.get(id)?.group;
-      const g = group ? (model.groups.get(group)?.name ?? group) : 'Not in a partner group';
+      const group = groupOf(id);
+      // at a joint meeting, a member of a body without partner groups is listed under the body
+      const ownBody = bodies.length > 1 ? bodies.find((b) => b.memberIds.includes(id))?.name : undefined;
+      const g = group ? (model.groups.get(group)?.name ?? group) : (ownBody ?? 'Not in a partner group');
       if (!groups.has(g)) groups.set(g, []);
       groups.get(g)!.push(ref(id));
     } else inAttendance.push(ref(id));
@@ -345,7 +382,7 @@ export function planAttendance(model: Model, m: MeetingFile, body: ResolvedBody)
     observers: (a.observers ?? []).map(ref),
     invitees: (m.invitees ?? []).filter((i) => !i.person || present.has(i.person)).map((i) => (i.organisation ? { name: i.name, organisation: i.organisation } : { name: i.name })),
     apologies: (a.apologies ?? []).map(ref),
-    absent: body.memberIds.filter((id) => !present.has(id) && !apologies.has(id) && !proxied.has(id) && !isProxy(model.people.get(id)!)).map(ref),
+    absent: memberIds.filter((id) => !present.has(id) && !apologies.has(id) && !proxied.has(id) && !isProxy(model.people.get(id)!)).map(ref),
     lateOrEarly: [...(a.arrived ?? []).map((x) => `${name(x.person)} arrived at item ${x.item}`), ...(a.left ?? []).map((x) => `${name(x.person)} left at item ${x.item}`)],
   };
 }

@@ -16,6 +16,7 @@
  */
 import { membership } from '../membership.js';
 import { modelOn, type Model } from '../model.js';
+import { termDates } from '../term-dates.js';
 import { planAttendanceYears } from './attendance-years.js';
 import { planCalendar } from './calendar.js';
 import { bodyName, personName, personRef, planMeeting, type PlanContext } from './meeting.js';
@@ -65,6 +66,11 @@ export function planSite(input: SiteInput): SitePlan {
     actions: views.flatMap((v) => v.actions).sort(byOpenThenDue),
     attendance: planAttendanceYears(model, views, records),
     calendar: planCalendar(model, views, input.meetings, input.baseUrl),
+    terms: termDates(model).map((t) => ({
+      name: t.name,
+      bodies: t.bodies.map((b) => bodyName(model, b)),
+      terms: t.terms.map((x) => ({ name: x.name, start: x.start, end: x.end, ...(x.halfTerm ? { halfTerm: { ...x.halfTerm } } : {}) })),
+    })),
     copies: planned.flatMap((x) => x.copies),
     documents: planned.flatMap((x) => x.documents),
     publicEmails: [...new Set(publicEmails)].sort(),
@@ -83,16 +89,23 @@ export function planSite(input: SiteInput): SitePlan {
 const byOpenThenDue = (x: { done?: string; due?: string; ref: string }, y: { done?: string; due?: string; ref: string }) =>
   Number(Boolean(x.done)) - Number(Boolean(y.done)) || (x.due ?? '9999').localeCompare(y.due ?? '9999') || x.ref.localeCompare(y.ref);
 
-/** Previous/next meeting of the same body, for walking through a body's history. */
+/**
+ * Previous/next meeting of the same body, for walking through a body's history: a meeting's
+ * own body's meetings, its joint meetings with other bodies included.
+ */
 function linkNeighbours(views: MeetingView[]): void {
-  const lastOfBody = new Map<string, MeetingView>();
+  const lastWith = new Map<string, MeetingView>();
+  const awaitingNext = new Map<string, MeetingView>();
   for (const v of views) {
-    const prev = lastOfBody.get(v.bodyId);
-    if (prev) {
-      v.previous = { id: prev.id, date: prev.date, path: prev.path };
-      prev.next = { id: v.id, date: v.date, path: v.path };
+    const prev = lastWith.get(v.bodyId);
+    if (prev) v.previous = { id: prev.id, date: prev.date, path: prev.path };
+    for (const b of v.bodies) {
+      const before = awaitingNext.get(b.id);
+      if (before) before.next = { id: v.id, date: v.date, path: v.path };
+      awaitingNext.delete(b.id);
+      lastWith.set(b.id, v);
     }
-    lastOfBody.set(v.bodyId, v);
+    awaitingNext.set(v.bodyId, v);
   }
 }
 
@@ -102,12 +115,17 @@ export function meetingSummary(v: MeetingView): MeetingSummary {
   return s;
 }
 
-/** Each body's page: membership as of today by partner group, vacancies, its meetings. */
+/** Each body's page: membership as of today by partner group, vacancies, its meetings and decisions (joint meetings included). */
 function planBodies(model: Model, today: string, views: readonly MeetingView[]): BodyView[] {
   const now = modelOn(model, today);
   return [...now.bodies.values()].map((b) => {
     const ms = membership(now, today, b);
-    const ofBody = views.filter((v) => v.bodyId === b.id);
+    const ofBody = views.filter((v) => v.bodies.some((x) => x.id === b.id));
+    // this body's register: each decision with this body's quorum at the item
+    const decisions = ofBody
+      .flatMap((v) => v.decisions)
+      .map((d) => ({ ...d, quorate: d.byBody.find((q) => q.bodyId === b.id)?.quorate ?? null }))
+      .reverse();
     const view: BodyView = {
       id: b.id,
       path: SITE_PATHS.body(b.id),
@@ -131,6 +149,7 @@ function planBodies(model: Model, today: string, views: readonly MeetingView[]):
       }),
       upcoming: ofBody.filter((v) => v.status === 'upcoming').map(meetingSummary),
       past: ofBody.filter((v) => v.status !== 'upcoming').map(meetingSummary).reverse(),
+      decisions,
     };
     if (b.kind) view.kind = b.kind;
     if (b.description) view.description = b.description;

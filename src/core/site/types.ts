@@ -23,6 +23,11 @@ export interface PaperOnDisk {
 /** One meeting as the command hands it over: the record plus what was found beside it. */
 export interface SiteMeetingInput {
   id: string;
+  /**
+   * The record as the registers read it: meeting.yaml with minutes.md's DECISION and ACTION
+   * lines merged in (the loader's `merged`), so the site lists what `wep decisions` and
+   * `wep actions` list.
+   */
   meeting: MeetingFile;
   /** minutes.public.md when the folder has one, else minutes.md; undefined when neither. */
   minutesText?: string;
@@ -112,8 +117,13 @@ export interface DecisionRow {
   itemTitle?: string;
   text: string;
   draft: boolean;
-  /** Quorum at the decision's item (null: the body has no quorum rules or no attendance is recorded). */
+  /**
+   * Quorum at the decision's item (null: the body has no quorum rules or no attendance is
+   * recorded); for a joint meeting, true only when every body was quorate.
+   */
   quorate: boolean | null;
+  /** The quorum of each body of the meeting at the item, by its own rules (one entry unless joint). */
+  byBody: { bodyId: string; bodyName: string; quorate: boolean | null }[];
 }
 
 export interface ActionRow {
@@ -132,11 +142,21 @@ export interface ActionRow {
 
 export type MeetingStatus = 'upcoming' | 'held' | 'cancelled';
 
+/** The quorum at the start of a held meeting, for one body. */
+export interface QuorumBlock {
+  quorate: boolean;
+  rules: { description: string; required: number; counted: number; met: boolean }[];
+}
+
 export interface MeetingView {
   id: string;
   path: string;
+  /** The body whose meeting it is (its folder's); a joint meeting's other bodies are in `bodies`. */
   bodyId: string;
+  /** The body's name, or for a joint meeting "A and B (joint meeting)". */
   bodyName: string;
+  /** Every body of the meeting, its own first, each with its page: more than one for a joint meeting. */
+  bodies: { id: string; name: string; path: string }[];
   date: IsoDate;
   start: string;
   end?: string;
@@ -147,10 +167,14 @@ export interface MeetingView {
   requestedBy?: string;
   shortNotice?: { reason: string; agreedBy: string[] };
   noticeSent?: IsoDate;
+  /** Why the date is in the school holidays of the term dates given (core/term-dates), when it is. */
+  holiday?: string;
   agenda: AgendaRow[];
   attendance?: AttendanceView;
   /** Quorum at the start of a held meeting; absent when the body has no rules or no attendance is recorded. */
-  quorum?: { quorate: boolean; rules: { description: string; required: number; counted: number; met: boolean }[] };
+  quorum?: QuorumBlock;
+  /** A joint meeting: the quorum of each body that has rules, by those rules. */
+  quorumByBody?: (QuorumBlock & { bodyId: string; bodyName: string })[];
   minutes: MinutesView;
   decisions: DecisionRow[];
   actions: ActionRow[];
@@ -176,8 +200,11 @@ export interface BodyView {
   accountableTo?: { name: string; path: string };
   totalSeats: number;
   groups: { name: string; seats: number | null; vacant: number; description?: string; rows: MemberRowView[] }[];
+  /** Its meetings, joint meetings with other bodies included. */
   upcoming: MeetingSummary[];
   past: MeetingSummary[];
+  /** Its decisions register, newest first, joint meetings included, each with this body's quorum. */
+  decisions: DecisionRow[];
 }
 
 export interface MeetingSummary {
@@ -222,12 +249,22 @@ export interface SitePlan {
   actions: ActionRow[];
   attendance: AttendanceYearView[];
   calendar: IcsCalendar;
+  /** The school calendars given in the partnership file (none when it gives no term dates). */
+  terms: TermDatesView[];
   copies: PaperCopy[];
   /** Markdown papers, published as pages of their own. */
   documents: DocumentView[];
   /** Addresses that may appear on the site (people with email-public); every other one is withheld. */
   publicEmails: string[];
   warnings: string[];
+}
+
+/** One school calendar as the site lists it: term and half-term dates. */
+export interface TermDatesView {
+  name: string;
+  /** Names of the bodies that meet by it. */
+  bodies: string[];
+  terms: { name: string; start: IsoDate; end: IsoDate; halfTerm?: { start: IsoDate; end: IsoDate } }[];
 }
 
 export interface DocumentView {

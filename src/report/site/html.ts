@@ -79,6 +79,12 @@ export function meetingList(from: string, list: readonly MeetingSummary[], empty
 
 export const DRAFT_TAG = ' <strong class="tag tag-draft">Draft minutes</strong>';
 
+/** The flag on a decision taken while not quorate; for a joint meeting, naming the bodies that were short. */
+export function inquorateTag(d: Pick<DecisionRow, 'byBody'>): string {
+  const short = d.byBody.length > 1 ? d.byBody.filter((q) => q.quorate === false).map((q) => q.bodyName) : [];
+  return ` <strong class="tag tag-inquorate">Not quorate${short.length ? ` for the ${h(short.join(' and the '))}` : ''}</strong>`;
+}
+
 export function decisionsTable(from: string, rows: readonly DecisionRow[], caption: string, filter: boolean): string {
   return table(
     caption,
@@ -87,7 +93,7 @@ export function decisionsTable(from: string, rows: readonly DecisionRow[], capti
       link(from, `${d.meetingPath}#${d.anchor}`, h(formatShortDate(d.date))),
       h(d.bodyName),
       `${d.item}${d.itemTitle ? `. ${h(d.itemTitle)}` : ''}`,
-      `${h(d.text)}${d.draft ? DRAFT_TAG : ''}${d.quorate === false ? ' <strong class="tag tag-inquorate">Not quorate</strong>' : ''}`,
+      `${h(d.text)}${d.draft ? DRAFT_TAG : ''}${d.quorate === false ? inquorateTag(d) : ''}`,
     ]),
     { filter },
   );

@@ -1,7 +1,7 @@
 /** A meeting's page: notice, agenda and papers, then attendance, quorum, minutes, decisions and actions. */
 import { formatLongDate } from '../../core/dates.js';
-import type { MeetingView, SitePlan } from '../../core/site/types.js';
-import { actionsTable, DRAFT_TAG, h, link, page, people, person, STATUS_NAMES, table, type SiteAssets, type SiteFile } from './html.js';
+import type { MeetingView, QuorumBlock, SitePlan } from '../../core/site/types.js';
+import { actionsTable, DRAFT_TAG, h, inquorateTag, link, page, people, person, STATUS_NAMES, table, type SiteAssets, type SiteFile } from './html.js';
 import { renderMarkdown } from './markdown.js';
 
 const timeRange = (start: string, end?: string): string => (end ? `${start} to ${end}` : start);
@@ -10,6 +10,7 @@ function noticeSection(m: MeetingView): string {
   const facts = [`<dt>Date</dt><dd>${h(formatLongDate(m.date))}</dd>`, `<dt>Time</dt><dd>${h(timeRange(m.start, m.end))}</dd>`];
   if (m.venue) facts.push(`<dt>Venue</dt><dd>${h(m.venue.name)}${m.venue.address ? `, ${h(m.venue.address)}` : ''}${m.venue.online ? ' (joining details go to members with the notice)' : ''}</dd>`);
   facts.push(`<dt>Status</dt><dd>${STATUS_NAMES[m.status]}</dd>`);
+  if (m.holiday) facts.push(`<dt>School holidays</dt><dd>This meeting is in the school holidays (${h(m.holiday)}).</dd>`);
   if (m.calledBy) facts.push(`<dt>Called by</dt><dd>${h(m.calledBy)}</dd>`);
   if (m.requestedBy) facts.push(`<dt>At the request of</dt><dd>${h(m.requestedBy)}</dd>`);
   if (m.noticeSent) facts.push(`<dt>Notice sent</dt><dd>${h(formatLongDate(m.noticeSent))}</dd>`);
@@ -40,10 +41,20 @@ function attendanceSection(a: NonNullable<MeetingView['attendance']>): string {
   return `<h2>Attendance</h2>\n${rows.join('\n')}`;
 }
 
-function quorumSection(q: NonNullable<MeetingView['quorum']>): string {
-  const verdict = q.quorate ? 'The meeting was quorate at the start.' : '<strong>The meeting was not quorate at the start</strong>: it could discuss but not decide.';
-  const rules = table('Quorum rules at the start of the meeting', ['Rule', 'Required', 'Counted', 'Met'], q.rules.map((r) => [h(r.description), `${r.required}`, `${r.counted}`, r.met ? 'Yes' : 'No']));
-  return `<h2>Quorum</h2>\n<p>${verdict}</p>\n${rules}`;
+function quorumSection(q: QuorumBlock): string {
+  return `<h2>Quorum</h2>\n${quorumBody(q, 'The meeting', 'Quorum rules at the start of the meeting')}`;
+}
+
+function quorumBody(q: QuorumBlock, who: string, caption: string): string {
+  const verdict = q.quorate ? `${who} was quorate at the start.` : `<strong>${who} was not quorate at the start</strong>: it could discuss but not decide.`;
+  const rules = table(caption, ['Rule', 'Required', 'Counted', 'Met'], q.rules.map((r) => [h(r.description), `${r.required}`, `${r.counted}`, r.met ? 'Yes' : 'No']));
+  return `<p>${verdict}</p>\n${rules}`;
+}
+
+/** A joint meeting: each body's quorum by its own rules. */
+function jointQuorumSection(each: NonNullable<MeetingView['quorumByBody']>): string {
+  const parts = each.map((q) => `<h3>${h(q.bodyName)}</h3>\n${quorumBody(q, `The ${h(q.bodyName)}`, `Quorum rules of the ${h(q.bodyName)} at the start of the meeting`)}`);
+  return `<h2>Quorum</h2>\n<p>A joint meeting is quorate for each body by that body's own rules.</p>\n${parts.join('\n')}`;
 }
 
 function minutesBody(m: MeetingView): string {
@@ -77,9 +88,9 @@ function minutesBody(m: MeetingView): string {
 
 function decisionsSection(m: MeetingView): string {
   const draft = m.minutes.state === 'draft' ? DRAFT_TAG : '';
-  const inquorate = ' <strong class="tag tag-inquorate">Not quorate</strong> The meeting was not quorate for this item, so the decision is flagged.';
+  const inquorate = (d: MeetingView['decisions'][number]) => `${inquorateTag(d)} The meeting was not quorate for this item${d.byBody.length > 1 ? ` for the ${h(d.byBody.filter((q) => q.quorate === false).map((q) => q.bodyName).join(' and the '))}` : ''}, so the decision is flagged.`;
   const items = m.decisions.map(
-    (d) => `<li id="${h(d.anchor)}"><span class="item-ref">Item ${d.item}${d.itemTitle ? `, ${h(d.itemTitle)}` : ''}:</span> ${h(d.text)}${draft}${d.quorate === false ? inquorate : ''}</li>`,
+    (d) => `<li id="${h(d.anchor)}"><span class="item-ref">Item ${d.item}${d.itemTitle ? `, ${h(d.itemTitle)}` : ''}:</span> ${h(d.text)}${draft}${d.quorate === false ? inquorate(d) : ''}</li>`,
   );
   const none = m.minutes.state === 'withheld' ? '<p>Decisions are published with the approved minutes.</p>' : '<p>No decisions recorded.</p>';
   return `<h2 id="decisions">Decisions</h2>\n${items.length ? `<ol class="decisions">${items.join('\n')}</ol>` : none}`;
@@ -89,19 +100,22 @@ function walkNav(m: MeetingView): string {
   const walk: string[] = [];
   if (m.previous) walk.push(`<li>Previous: ${link(m.path, m.previous.path, h(formatLongDate(m.previous.date)))}</li>`);
   if (m.next) walk.push(`<li>Next: ${link(m.path, m.next.path, h(formatLongDate(m.next.date)))}</li>`);
-  return walk.length ? `<nav aria-label="Other meetings of the ${h(m.bodyName)}"><ul class="walk">${walk.join('')}</ul></nav>` : '';
+  return walk.length ? `<nav aria-label="Other meetings of the ${h(m.bodies[0]?.name ?? m.bodyName)}"><ul class="walk">${walk.join('')}</ul></nav>` : '';
 }
 
 export function renderMeeting(plan: SitePlan, assets: SiteAssets, m: MeetingView): SiteFile {
-  const body = plan.bodies.find((b) => b.id === m.bodyId);
+  // a joint meeting is reached from the page of each of its bodies, and links back to each
+  const bodyLink = (b: MeetingView['bodies'][number]) => (plan.bodies.some((x) => x.id === b.id) ? link(m.path, b.path, h(b.name)) : h(b.name));
   const parts: string[] = [
-    `<p class="breadcrumb">${body ? link(m.path, body.path, h(body.name)) : h(m.bodyName)} › meeting</p>`,
+    `<p class="breadcrumb">${m.bodies.length ? m.bodies.map(bodyLink).join(' and ') : h(m.bodyName)} › meeting</p>`,
     `<h1>${h(m.bodyName)}: ${h(formatLongDate(m.date))}</h1>`,
   ];
+  if (m.bodies.length > 1) parts.push(`<p class="lead">A joint meeting of the ${m.bodies.map(bodyLink).join(' and the ')}.</p>`);
   if (m.status === 'cancelled') parts.push(`<p class="notice notice-cancelled"><strong>This meeting was cancelled.</strong>${m.cancelledReason ? ` ${h(m.cancelledReason)}` : ''}</p>`);
   parts.push(noticeSection(m), agendaSection(m));
   if (m.attendance) parts.push(attendanceSection(m.attendance));
-  if (m.quorum) parts.push(quorumSection(m.quorum));
+  if (m.quorumByBody) parts.push(jointQuorumSection(m.quorumByBody));
+  else if (m.quorum) parts.push(quorumSection(m.quorum));
   parts.push(`<h2 id="minutes">Minutes</h2>\n${minutesBody(m)}`);
   if (m.status === 'held') {
     parts.push(decisionsSection(m));

@@ -133,3 +133,37 @@ describe('attendanceReport', () => {
   });
 });
 const board = () => model.bodies.get('partnership')!;
+
+describe('attendanceReport: a joint meeting', () => {
+  // the Partnership meeting jointly with the Operational Group; Owen Morgan sits on both
+  const joint = [
+    {
+      id: '2026-11-12-partnership',
+      meeting: m('2026-11-12', { present: ['chair-okafor', 'ph-ahmed', 'la-morgan', 'op-baker'], apologies: ['op-cole'] }, { jointWith: ['operational-group'] }),
+    },
+    { id: '2026-12-03-operational-group', meeting: m('2026-12-03', { present: ['la-morgan', 'op-cole'] }, { body: 'operational-group' }) },
+  ];
+  const range = { from: '2026-01-01', to: '2026-12-31' };
+
+  it("is in each body's report, counting that body's members", () => {
+    const og = attendanceReport(model, joint, { ...range, body: 'operational-group' });
+    expect(og.meetings.map((x) => x.id)).toEqual(['2026-11-12-partnership', '2026-12-03-operational-group']);
+    expect(og.people.map((p) => [p.id, p.meetings, p.present, p.apologies, p.absent])).toEqual([
+      ['la-morgan', 2, 2, 0, 0],
+      ['op-baker', 2, 1, 0, 1],
+      ['op-cole', 2, 1, 1, 0],
+      ['op-dunn', 2, 0, 0, 2],
+    ]);
+    const board = attendanceReport(model, joint, { ...range, body: 'partnership' });
+    expect(board.meetings.map((x) => x.id)).toEqual(['2026-11-12-partnership']);
+    expect(board.people.some((p) => p.id === 'op-baker')).toBe(false);
+    expect(board.people.find((p) => p.id === 'ph-ahmed')).toMatchObject({ meetings: 1, present: 1 });
+  });
+
+  it('over every body, counts the members of each, a member of both once', () => {
+    const all = attendanceReport(model, joint.slice(0, 1), range);
+    expect(all.people.find((p) => p.id === 'op-baker')).toMatchObject({ meetings: 1, present: 1 });
+    expect(all.people.find((p) => p.id === 'la-morgan')).toMatchObject({ meetings: 1, present: 1 });
+    expect(all.people.find((p) => p.id === 'ph-ahmed')).toMatchObject({ meetings: 1, present: 1 });
+  });
+});

@@ -109,3 +109,45 @@ describe('confirmation of decisions taken while not quorate', () => {
     expect(d).toMatchObject({ votes: { for: 4, against: 3, abstentions: 1 }, minuteRef: 'WEP/oct/2', standing: 'unknown' });
   });
 });
+
+describe('collectDecisions: a joint meeting', () => {
+  // quorate for the Partnership; for the Operational Group (at least 2 voting members) only op-baker came
+  const joint = meeting({ jointWith: ['operational-group'], attendance: { present: [...QUORATE, 'op-baker'] }, decisions: [{ id: 'd1', item: 2, text: 'The joint plan is agreed.' }] });
+  const later = (over: Partial<MeetingFile>) => meeting({ date: '2026-12-03', attendance: { present: ['la-morgan', 'op-baker', 'op-cole'] }, decisions: [], ...over });
+
+  it('one entry, with the quorum of each body; quorate only when every body was', () => {
+    const [d] = collectDecisions(model, [{ id: '2026-10-08-partnership', meeting: joint }], evaluate);
+    expect(d).toMatchObject({ body: 'partnership', bodies: ['partnership', 'operational-group'], quorate: false, inquorateBodies: ['operational-group'], standing: 'awaiting-confirmation' });
+    expect(d!.joint!.map((q) => [q.body, q.bodyName, q.quorate])).toEqual([
+      ['partnership', 'Education Partnership', true],
+      ['operational-group', 'Operational Group', false],
+    ]);
+    // the shortfall shown is the body that was short
+    expect(d!.quorum!.rules.find((r) => !r.met)).toMatchObject({ description: 'at least 2 voting members', shortBy: 1 });
+  });
+
+  it("in one body's register, that body's quorum; a meeting of another body only is left out", () => {
+    const other = { id: '2026-10-09-partnership', meeting: meeting({ date: '2026-10-09', attendance: { present: QUORATE }, decisions: [{ item: 2, text: 'Board only.' }] }) };
+    const source = [{ id: '2026-10-08-partnership', meeting: joint }, other];
+    const og = collectDecisions(model, source, evaluate, undefined, { body: 'operational-group' });
+    expect(og.map((d) => [d.ref, d.body, d.bodyName, d.quorate])).toEqual([['2026-10-08-partnership/d1', 'operational-group', 'Operational Group', false]]);
+    const board = collectDecisions(model, source, evaluate, undefined, { body: 'partnership' });
+    expect(board.map((d) => [d.ref, d.body, d.quorate, d.standing])).toEqual([
+      ['2026-10-08-partnership/d1', 'partnership', true, 'valid'],
+      ['2026-10-09-partnership/d1', 'partnership', true, 'valid'],
+    ]);
+  });
+
+  it('is confirmed by a later quorate meeting of the body that was short, not by the other', () => {
+    const confirmed = { ...joint, decisions: [{ id: 'd1', item: 2, text: 'The joint plan is agreed.', confirmed: { at: '2026-12-03-operational-group' } }] };
+    const og = { id: '2026-12-03-operational-group', meeting: later({ body: 'operational-group', agenda: [{ title: 'Welcome' }] }) };
+    const [ok] = collectDecisions(model, [{ id: '2026-10-08-partnership', meeting: confirmed }, og], evaluate);
+    expect(ok).toMatchObject({ standing: 'confirmed', confirmation: { at: '2026-12-03-operational-group', quorate: true, problem: null } });
+
+    const byBoard = { ...joint, decisions: [{ id: 'd1', item: 2, text: 'x', confirmed: { at: '2026-12-03-partnership' } }] };
+    const board = { id: '2026-12-03-partnership', meeting: later({ attendance: { present: QUORATE } }) };
+    const [no] = collectDecisions(model, [{ id: '2026-10-08-partnership', meeting: byBoard }, board], evaluate);
+    expect(no!.standing).toBe('awaiting-confirmation');
+    expect(no!.confirmation!.problem).toBe('2026-12-03-partnership is not a meeting of the Operational Group; a meeting of each body that was not quorate when the decision was taken must confirm it');
+  });
+});

@@ -204,6 +204,127 @@ describe('planSite', () => {
   });
 });
 
+describe('planSite: term dates and the school holidays', () => {
+  const TERMS = [
+    { name: 'Autumn 2026', start: '2026-09-03', end: '2026-12-18', halfTerm: { start: '2026-10-26', end: '2026-10-30' } },
+    { name: 'Spring 2027', start: '2027-01-05', end: '2027-03-26', halfTerm: { start: '2027-02-15', end: '2027-02-19' } },
+  ];
+  const model = buildModel(file({ calendar: { nation: 'england-and-wales', terms: TERMS } }));
+  const plan = planSite({
+    model,
+    today: '2026-11-22',
+    baseUrl: 'https://tp.example.org/',
+    meetings: [input('2026-10-01-board', held), input('2026-10-28-board', { ...held, date: '2026-10-28' }), input('2026-12-22-board', meeting({ date: '2026-12-22', cancelled: { reason: 'Snow' } }))],
+  });
+
+  it('lists the terms and half-terms given, and puts them in the feed as all-day events', () => {
+    expect(plan.terms).toEqual([{ name: 'Term dates', bodies: ['The Board'], terms: TERMS }]);
+    const allDay = plan.calendar.events.filter((e) => e.allDay);
+    expect(allDay.map((e) => [e.summary, e.allDay, e.allDayLast])).toEqual([
+      ['TP: Autumn 2026 term', '2026-09-03', '2026-12-18'],
+      ['TP: half-term, Autumn 2026', '2026-10-26', '2026-10-30'],
+      ['TP: Spring 2027 term', '2027-01-05', '2027-03-26'],
+      ['TP: half-term, Spring 2027', '2027-02-15', '2027-02-19'],
+    ]);
+    expect(planSite({ model: buildModel(file()), today: '2026-11-22', meetings: [] }).terms).toEqual([]);
+  });
+
+  it('marks a meeting in half-term on its page and in its event, and warns the clerk in the words of wep check', () => {
+    const [term, half, cancelled] = plan.meetings;
+    expect(term!.holiday).toBeUndefined();
+    expect(half!.holiday).toBe('half-term of Autumn 2026');
+    expect(cancelled!.holiday).toBeUndefined();
+    const event = plan.calendar.events.find((e) => e.uid === 'tp-2026-10-28-board@wep')!;
+    expect(event.description).toBe('Agenda, papers and minutes: https://tp.example.org/meetings/2026-10-28-board/index.html\nWarning: in the school holidays (half-term of Autumn 2026).');
+    expect(plan.calendar.events.find((e) => e.uid === 'tp-2026-10-01-board@wep')!.description).not.toContain('Warning');
+    expect(plan.warnings).toContain('2026-10-28-board: the meeting on Wednesday 28 October 2026 is in the school holidays (half-term of Autumn 2026): school leaders may not be able to come');
+    expect(plan.warnings.filter((w) => w.includes('school holidays'))).toHaveLength(1);
+    const files = renderSite(plan, { css: '' });
+    expect(files.find((f) => f.path === 'meetings/2026-10-28-board/index.html')!.content).toContain('<dt>School holidays</dt><dd>This meeting is in the school holidays (half-term of Autumn 2026).</dd>');
+    expect(files.find((f) => f.path === 'meetings/index.html')!.content).toContain('<th scope="row">Autumn 2026</th><td>Thu 3 Sep 2026</td><td>Fri 18 Dec 2026</td><td>Mon 26 Oct 2026 to Fri 30 Oct 2026</td>');
+  });
+});
+
+describe('planSite: a joint meeting of two bodies', () => {
+  const f = file();
+  f.people.push({ id: 'oli', name: 'Oli Ops', email: 'oli@example.org', role: 'member', voting: true }, { id: 'ola', name: 'Ola Ops', email: 'ola@example.org', role: 'member', voting: true });
+  f.bodies[0]!.quorum = [{ kind: 'count', min: 2 }];
+  f.bodies.push({ id: 'ops', name: 'Ops Group', members: [{ people: ['oli', 'ola'] }], notice: { kind: 'working-days', days: 5 }, minutes: { kind: 'working-days', days: 7 }, quorum: [{ kind: 'count', min: 2 }] });
+  const joint = meeting({
+    date: '2026-10-15',
+    jointWith: ['ops'],
+    agenda: [{ title: 'Welcome' }, { title: 'Joint plan', purpose: 'decision' }],
+    attendance: { present: ['chair', 'pat', 'oli'], proxies: [{ proxy: 'pat', for: 'bob' }], apologies: ['ola'] },
+    decisions: [{ item: 2, text: 'The joint plan is agreed.' }],
+    actions: [{ id: 'a1', text: 'Draft the joint plan', owner: 'oli', item: 2 }],
+    minutes: { status: 'approved' },
+  });
+  const before = meeting({ body: 'ops', date: '2026-09-20', attendance: { present: ['oli', 'ola'] }, minutes: { status: 'approved' } });
+  const after = meeting({ body: 'ops', date: '2026-11-05', attendance: { present: ['oli', 'ola'] }, minutes: { status: 'approved' } });
+  const plan = planSite({ model: buildModel(f), today: '2026-11-22', meetings: [input('2026-09-20-ops', before), input('2026-10-15-board', joint), input('2026-11-05-ops', after)] });
+  const v = plan.meetings.find((x) => x.id === '2026-10-15-board')!;
+
+  it('is a meeting of both bodies, listed on the page of each', () => {
+    expect(v.bodyName).toBe('The Board and Ops Group (joint meeting)');
+    expect(v.bodies).toEqual([
+      { id: 'board', name: 'The Board', path: 'bodies/board/index.html' },
+      { id: 'ops', name: 'Ops Group', path: 'bodies/ops/index.html' },
+    ]);
+    const body = (id: string) => plan.bodies.find((b) => b.id === id)!;
+    expect(body('board').past.map((m) => m.id)).toEqual(['2026-10-15-board']);
+    expect(body('ops').past.map((m) => m.id)).toEqual(['2026-11-05-ops', '2026-10-15-board', '2026-09-20-ops']);
+    // walking through the Ops Group's meetings passes through the joint one
+    expect(plan.meetings.find((x) => x.id === '2026-09-20-ops')!.next?.id).toBe('2026-10-15-board');
+    expect(plan.meetings.find((x) => x.id === '2026-11-05-ops')!.previous?.id).toBe('2026-10-15-board');
+  });
+
+  it('has the quorum of each body by its own rules, and each decision the quorum of each', () => {
+    expect(v.quorum?.quorate).toBe(true);
+    expect(v.quorumByBody?.map((q) => [q.bodyId, q.bodyName, q.quorate, q.rules[0]!.counted])).toEqual([
+      ['board', 'The Board', true, 2],
+      ['ops', 'Ops Group', false, 1],
+    ]);
+    const [d] = v.decisions;
+    expect(d).toMatchObject({ bodyName: 'The Board and Ops Group (joint meeting)', quorate: false });
+    expect(d!.byBody).toEqual([
+      { bodyId: 'board', bodyName: 'The Board', quorate: true },
+      { bodyId: 'ops', bodyName: 'Ops Group', quorate: false },
+    ]);
+    // in each body's register, that body's quorum
+    expect(plan.bodies.find((b) => b.id === 'board')!.decisions.map((x) => [x.text, x.quorate])).toEqual([['The joint plan is agreed.', true]]);
+    expect(plan.bodies.find((b) => b.id === 'ops')!.decisions.map((x) => [x.text, x.quorate])).toEqual([['The joint plan is agreed.', false]]);
+    expect(plan.actions.map((a) => a.bodyName)).toEqual(['The Board and Ops Group (joint meeting)']);
+  });
+
+  it('lists the members of both bodies present, and counts it in the attendance of each', () => {
+    expect(v.attendance!.present).toEqual([
+      { group: 'Heads', people: [{ name: 'Ann Chair' }] },
+      { group: 'Ops Group', people: [{ name: 'Oli Ops' }] },
+    ]);
+    expect(v.attendance!.inAttendance).toEqual([]);
+    expect(v.attendance!.apologies).toEqual([{ name: 'Ola Ops' }]);
+    const year = plan.attendance[0]!;
+    expect(year.bodies.map((b) => [b.id, b.meetings])).toEqual([
+      ['board', 1],
+      ['ops', 3],
+    ]);
+    expect(year.bodies[1]!.byPerson.map((r) => [r.person, r.present, r.apologies])).toEqual([
+      ['Oli Ops', 3, 0],
+      ['Ola Ops', 2, 1],
+    ]);
+  });
+
+  it('renders: the meeting page links both bodies and shows each quorum; both body pages link the meeting', () => {
+    const files = renderSite(plan, { css: '' });
+    const page = files.find((x) => x.path === 'meetings/2026-10-15-board/index.html')!.content;
+    expect(page).toContain('A joint meeting of the <a href="../../bodies/board/index.html">The Board</a> and the <a href="../../bodies/ops/index.html">Ops Group</a>.');
+    expect(page).toContain('<strong>The Ops Group was not quorate at the start</strong>');
+    expect(page).toContain('Not quorate for the Ops Group');
+    for (const b of ['board', 'ops']) expect(files.find((x) => x.path === `bodies/${b}/index.html`)!.content).toContain('href="../../meetings/2026-10-15-board/index.html"');
+    expect(files.find((x) => x.path === 'bodies/board/index.html')!.content).not.toContain('Not quorate');
+  });
+});
+
 // The promise the site makes: whatever the records hold, a confidential item's title and paper
 // appear in no file, and the same records give the same bytes in any input order.
 describe('planSite + renderSite properties', () => {
