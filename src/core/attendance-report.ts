@@ -78,10 +78,23 @@ export function countsBySchool(body: Pick<ResolvedBody, 'attendanceBy' | 'quorum
 
 /** How one member stood at one meeting. A proxy present for them beats apologies. */
 export function markOf(a: Attendance, id: string): Mark {
-  if ((a.present ?? []).includes(id) || (a.arrived ?? []).some((x) => x.person === id)) return 'present';
-  if ((a.proxies ?? []).some((p) => p.for === id)) return 'proxy';
-  if ((a.apologies ?? []).includes(id)) return 'apologies';
-  return 'absent';
+  return marksOf(a).get(id) ?? 'absent';
+}
+
+/** Each person's mark in one record, worked out once: a register of 20 years asks it of every member at every meeting. */
+const marks = new WeakMap<Attendance, Map<string, Mark>>();
+function marksOf(a: Attendance): Map<string, Mark> {
+  let m = marks.get(a);
+  if (!m) {
+    m = new Map();
+    // weakest first, so a stronger mark overrides: present, then represented by a proxy, then apologies
+    for (const id of a.apologies ?? []) m.set(id, 'apologies');
+    for (const p of a.proxies ?? []) m.set(p.for, 'proxy');
+    for (const x of a.arrived ?? []) m.set(x.person, 'present');
+    for (const id of a.present ?? []) m.set(id, 'present');
+    marks.set(a, m);
+  }
+  return m;
 }
 
 const empty = (): Tally => ({ meetings: 0, present: 0, proxy: 0, apologies: 0, absent: 0 });

@@ -3,7 +3,7 @@
  * a Date at local noon of the day: no time zone or daylight-saving change moves it to another
  * day.
  */
-import { addDays as addCalendarDays, differenceInCalendarDays, format, getDay, getDaysInMonth } from 'date-fns';
+import { addDays as addCalendarDays, differenceInCalendarDays, getDay, getDaysInMonth } from 'date-fns';
 
 export type IsoDate = string;
 
@@ -100,12 +100,14 @@ export function yearOf(iso: IsoDate): number {
 
 /** "Thursday 10 December 2026", as people write it in a notice. */
 export function formatLongDate(iso: IsoDate): string {
-  return format(toDate(iso), 'EEEE d MMMM yyyy');
+  // by hand, as fromDate: date-fns's format() parses its pattern on every call, a tenth of a
+  // site's build over 20 years (test/unit/core/dates.test.ts holds it to format()'s words)
+  return `${WEEKDAYS[dayOfWeek(iso)]} ${Number(iso.slice(8, 10))} ${MONTHS[Number(iso.slice(5, 7)) - 1]} ${iso.slice(0, 4)}`;
 }
 
 /** "Thu 10 Dec 2026", for derivations and tables. */
 export function formatShortDate(iso: IsoDate): string {
-  return format(toDate(iso), 'EEE d MMM yyyy');
+  return `${WEEKDAYS[dayOfWeek(iso)]!.slice(0, 3)} ${Number(iso.slice(8, 10))} ${MONTHS[Number(iso.slice(5, 7)) - 1]!.slice(0, 3)} ${iso.slice(0, 4)}`;
 }
 
 /** A 24-hour clock time "HH:MM", 00:00 to 23:59: the one rule, for the validator and the JSON Schema. */

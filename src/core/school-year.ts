@@ -57,6 +57,14 @@ const fridayOnOrBefore = (date: IsoDate) => addDays(date, -((dayOfWeek(date) + 2
 /** The last Monday of a month. */
 const lastMonday = (y: number, m: number) => mondayOf(addDays(ymd(m === 12 ? y + 1 : y, m === 12 ? 1 : m + 1, 1), -1));
 
+/** usualTerms, worked out once a year asked for: a site of 20 years asks for each meeting's date. */
+const usualByYear = new Map<number, readonly Term[]>();
+function usualTermsOf(year: number): readonly Term[] {
+  let terms = usualByYear.get(year);
+  if (!terms) usualByYear.set(year, (terms = usualTerms(year)));
+  return terms;
+}
+
 /** The three terms of the academic year that starts in September of `year`, on the usual pattern. */
 export function usualTerms(year: number): Term[] {
   const label = `${year}-${String((year + 1) % 100).padStart(2, '0')}`;
@@ -91,7 +99,7 @@ export function usualTerms(year: number): Term[] {
 /** The usual English pattern for every academic year that touches [from, to]. */
 export function assumedCalendar(from: IsoDate, to: IsoDate): TermCalendar {
   const terms: Term[] = [];
-  for (let y = Number(from.slice(0, 4)) - 1; y <= Number(to.slice(0, 4)); y++) terms.push(...usualTerms(y));
+  for (let y = Number(from.slice(0, 4)) - 1; y <= Number(to.slice(0, 4)); y++) terms.push(...usualTermsOf(y));
   return { name: 'the usual English pattern', source: 'assumed', terms: terms.filter((t) => t.end >= from && t.start <= to) };
 }
 

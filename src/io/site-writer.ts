@@ -147,16 +147,19 @@ export function writeSite(out: string, site: SiteWrite): number {
   }
   let old: string | undefined;
   try {
-    // each folder made once: a thousand meeting pages share a few dozen folders
-    const made = new Set<string>();
+    // each folder made once, after its parent: a thousand meeting pages, a folder each, in a
+    // build folder that starts empty (a recursive mkdir looks at every parent each time)
+    const made = new Set<string>([tmp]);
+    const folder = (dir: string) => {
+      if (made.has(dir)) return;
+      folder(dirname(dir));
+      mkdirSync(dir);
+      made.add(dir);
+    };
     const put = (rel: string) => {
       const target = resolve(tmp, rel);
       if (!isInside(tmp, target) || target === tmp) throw new Error(`site path escapes the build folder: ${rel}`);
-      const folder = dirname(target);
-      if (!made.has(folder)) {
-        mkdirSync(folder, { recursive: true });
-        made.add(folder);
-      }
+      folder(dirname(target));
       return target;
     };
     for (const f of site.files) writeFileSync(put(f.path), f.content);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { attendanceRate, attendanceReport, markOf } from '../../../src/core/attendance-report.js';
-import type { MeetingFile } from '../../../src/core/meeting-schema.js';
+import type { Attendance, MeetingFile } from '../../../src/core/meeting-schema.js';
 import { buildModel, type Model } from '../../../src/core/model.js';
 import type { PartnershipFile } from '../../../src/core/partnership-schema.js';
 import { examplePartnership } from '../../helpers/example-model.js';
@@ -165,5 +165,35 @@ describe('attendanceReport: a joint meeting', () => {
     expect(all.people.find((p) => p.id === 'op-baker')).toMatchObject({ meetings: 1, present: 1 });
     expect(all.people.find((p) => p.id === 'la-morgan')).toMatchObject({ meetings: 1, present: 1 });
     expect(all.people.find((p) => p.id === 'ph-ahmed')).toMatchObject({ meetings: 1, present: 1 });
+  });
+});
+
+describe('markOf, from its index', () => {
+  /** The rule as written: present (or arrived late) first, then a proxy, then apologies. */
+  const byRule = (a: Attendance, id: string) =>
+    (a.present ?? []).includes(id) || (a.arrived ?? []).some((x) => x.person === id)
+      ? 'present'
+      : (a.proxies ?? []).some((p) => p.for === id)
+        ? 'proxy'
+        : (a.apologies ?? []).includes(id)
+          ? 'apologies'
+          : 'absent';
+  it('gives the rule\'s mark for anyone, however the record names them', () => {
+    const id = fc.constantFrom('a', 'b', 'c', 'd', 'e');
+    const record = fc.record(
+      {
+        present: fc.array(id),
+        apologies: fc.array(id),
+        proxies: fc.array(fc.record({ proxy: fc.constantFrom('p', 'q'), for: id })),
+        arrived: fc.array(fc.record({ person: id, item: fc.integer({ min: 1, max: 5 }) })),
+      },
+      { requiredKeys: [] },
+    );
+    fc.assert(
+      fc.property(record, (a) => {
+        for (const who of ['a', 'b', 'c', 'd', 'e', 'z']) expect(markOf(a as Attendance, who)).toBe(byRule(a as Attendance, who));
+      }),
+      { numRuns: 500 },
+    );
   });
 });

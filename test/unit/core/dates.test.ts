@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { format } from 'date-fns';
 import {
   addDays,
   dayOfWeek,
@@ -134,5 +135,20 @@ describe('englandDate', () => {
   it('leaves other years to the time-zone database', () => {
     expect(englandDate(Date.UTC(1990, 5, 1))).toBeUndefined();
     expect(englandDate(Date.UTC(2100, 5, 1))).toBeUndefined();
+  });
+});
+
+describe('formatLongDate and formatShortDate say what date-fns format() says', () => {
+  it('on any day from 1000 to 2999', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: toDayNumber('1000-01-01'), max: toDayNumber('2999-12-31') }), (n) => {
+        const iso = fromDayNumber(n);
+        const d = new Date(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)), 12);
+        d.setFullYear(Number(iso.slice(0, 4)));
+        expect(formatLongDate(iso)).toBe(format(d, 'EEEE d MMMM yyyy'));
+        expect(formatShortDate(iso)).toBe(format(d, 'EEE d MMM yyyy'));
+      }),
+      { numRuns: 5000 },
+    );
   });
 });
