@@ -100,7 +100,7 @@ export const isMeetingShape = (v: unknown): v is MeetingFile => isObject(v) && t
 const isCachedMeeting = (v: unknown): v is CachedMeeting => isObject(v) && isMeetingShape(v.meeting) && isDiagnostics(v.warnings);
 
 /** Loads one meeting, from the cache when its text is unchanged. Throws on invalid records. */
-export async function loadMeeting(root: string, id: string, cwd: string, env: NodeJS.ProcessEnv = process.env): Promise<MeetingRecord> {
+export async function loadMeeting(root: string, id: string, cwd: string, env: NodeJS.ProcessEnv = process.env, opts: { keep?: boolean } = {}): Promise<MeetingRecord> {
   verifyMeetingId(root, id);
   const dir = join(meetingsDir(root), id);
   const path = join(dir, MEETING_FILE);
@@ -113,7 +113,7 @@ export async function loadMeeting(root: string, id: string, cwd: string, env: No
     const parsed = await parseMeetingSource(source, display);
     if (!parsed.meeting || hasErrors(parsed.diagnostics)) throw new DiagnosticsError(parsed.diagnostics, { [display]: source });
     cached = { meeting: parsed.meeting, warnings: parsed.diagnostics };
-    writeCache(key, cached, env);
+    if (opts.keep !== false) writeCache(key, cached, env);
   }
   return { id, dir, path, display, source, meeting: cached.meeting, warnings: cached.warnings };
 }

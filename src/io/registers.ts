@@ -159,7 +159,9 @@ export async function loadRegisters(root: string, cwd: string, env: NodeJS.Proce
         warnings: hit.warnings,
       };
     } else {
-      rec = await loadMeeting(root, id, cwd, env);
+      // With no snapshot at all, the one written at the end holds every meeting: an entry of
+      // each of its own would be a thousand files written for nothing.
+      rec = await loadMeeting(root, id, cwd, env, { keep: snap !== undefined });
       if (opts.summary) rec = { ...rec, meeting: summaryOf(rec.meeting) };
       changed = true;
     }
