@@ -263,6 +263,70 @@ export function sittingOf(p: ResolvedPerson, body: Pick<ResolvedBody, 'id' | 'gr
   return s;
 }
 
+/** The fields of a body that say who sits on it: worked out when first read. */
+const MEMBERSHIP = ['memberIds', 'groupIds', 'sittings', 'standsFor', 'totalSeats', 'votingSeats', 'schoolIds'] as const;
+type Membership = Pick<ResolvedBody, (typeof MEMBERSHIP)[number]>;
+
+/** Who sits on one body, with which seat and vote. Reads none of the body's own membership fields. */
+function bodyMembership(partial: Pick<Model, 'people' | 'schools' | 'bodies'>, groups: ReadonlyMap<string, Group>, b: ResolvedBody): Membership {
+  const memberIds = bodyMembers(partial, b, new Set([b.id]));
+  const groupIds = [...new Set(b.members.flatMap((s) => s.groups ?? []))].filter((g) => groups.has(g));
+  const sittings = new Map<string, Sitting>();
+  const standsFor = new Map<string, string[]>();
+  for (const id of memberIds) sittings.set(id, sittingOf(partial.people.get(id)!, { id: b.id, groupIds }));
+  for (const id of memberIds) {
+    const s = sittings.get(id)!;
+    if (!s.voting || !s.proxy) continue;
+    if (!standsFor.has(s.proxy)) standsFor.set(s.proxy, []);
+    standsFor.get(s.proxy)!.push(id);
+  }
+  // Seats come from the groups named; people on the body from no named group (an
+  // independent chair, a head chosen by school) hold one seat each if they vote.
+  const held = [...sittings.values()];
+  const seatedElsewhere = held.filter((s) => s.voting && !(s.group && groupIds.includes(s.group))).length;
+  // A seat held without a vote (a council officer's) is not a voting seat; a vacant seat is.
+  const nonVoting = groupIds.reduce((n, g) => {
+    const count = held.filter((s) => s.group === g && !s.voting && SEAT_ROLES.includes(s.role)).length;
+    return n + Math.min(count, groups.get(g)?.seats ?? 0);
+  }, 0);
+  const totalSeats = b.seats ?? groupIds.reduce((n, g) => n + (groups.get(g)?.seats ?? 0), 0) + seatedElsewhere;
+  return {
+    memberIds,
+    groupIds,
+    sittings,
+    standsFor,
+    totalSeats,
+    votingSeats: Math.max(0, totalSeats - nonVoting),
+    schoolIds: bodySchoolIds(partial, { members: b.members, memberIds }),
+  };
+}
+
+/**
+ * Makes a body's membership fields work themselves out when first read (or written), all at
+ * once: `wep deadlines` on a partnership of 500 schools reads one body's notice rule, and
+ * working out who sits on each of thirty bodies was a fifth of its run.
+ */
+function settleOnFirstUse(b: ResolvedBody, compute: () => Membership): void {
+  const settle = () => {
+    const v = compute();
+    for (const k of MEMBERSHIP) Object.defineProperty(b, k, { value: v[k], writable: true, enumerable: true, configurable: true });
+  };
+  for (const k of MEMBERSHIP) {
+    Object.defineProperty(b, k, {
+      get() {
+        settle();
+        return b[k];
+      },
+      set(value: unknown) {
+        settle();
+        Object.defineProperty(b, k, { value, writable: true, enumerable: true, configurable: true });
+      },
+      enumerable: true,
+      configurable: true,
+    });
+  }
+}
+
 /**
  * The partnership as of one day: who is in which group, who sits on each body with which role
  * and vote, and who is whose proxy. Without `asOf`, every place counts (the file as a whole).
@@ -297,32 +361,11 @@ export function buildModel(file: PartnershipFile, asOf?: IsoDate): Model {
     }
   }
   for (const b of bodies.values()) {
-    b.memberIds = bodyMembers(partial, b, new Set([b.id]));
-    const groupIds = [...new Set(b.members.flatMap((s) => s.groups ?? []))].filter((g) => groups.has(g));
-    b.groupIds = groupIds;
-    for (const id of b.memberIds) b.sittings.set(id, sittingOf(people.get(id)!, b));
-    for (const id of b.memberIds) {
-      const s = b.sittings.get(id)!;
-      if (!s.voting || !s.proxy) continue;
-      if (!b.standsFor.has(s.proxy)) b.standsFor.set(s.proxy, []);
-      b.standsFor.get(s.proxy)!.push(id);
-    }
-    // Seats come from the groups named; people on the body from no named group (an
-    // independent chair, a head chosen by school) hold one seat each if they vote.
-    const sittings = [...b.sittings.values()];
-    const seatedElsewhere = sittings.filter((s) => s.voting && !(s.group && groupIds.includes(s.group))).length;
-    // A seat held without a vote (a council officer's) is not a voting seat; a vacant seat is.
-    const nonVoting = groupIds.reduce((n, g) => {
-      const held = sittings.filter((s) => s.group === g && !s.voting && SEAT_ROLES.includes(s.role)).length;
-      return n + Math.min(held, groups.get(g)?.seats ?? 0);
-    }, 0);
-    b.totalSeats = b.seats ?? groupIds.reduce((n, g) => n + (groups.get(g)?.seats ?? 0), 0) + seatedElsewhere;
-    b.votingSeats = Math.max(0, b.totalSeats - nonVoting);
     b.maxPerProxy = b.proxies?.maxPerProxy ?? 1;
     b.proxiesAllowed = b.proxies?.allowed ?? true;
     b.substitutesAllowed = b.substitutes?.allowed ?? false;
     b.substitutesFrom = b.substitutes?.from ?? 'own-group';
-    b.schoolIds = bodySchoolIds(partial, b);
+    settleOnFirstUse(b, () => bodyMembership(partial, groups, b));
   }
   const lists = new Map((file.lists ?? []).map((l) => [l.id, l] as const));
   const cal = file.partnership?.calendar;
