@@ -1,5 +1,6 @@
 /** The decisions register as the clerk reads it, and its stable --json shape. */
 import type { ChalkInstance } from 'chalk';
+import { theNames } from '../core/body-names.js';
 import { formatShortDate } from '../core/dates.js';
 import type { DecisionEntry } from '../core/decisions.js';
 import type { Votes } from '../core/meeting-schema.js';
@@ -16,7 +17,7 @@ export function renderDecisions(ds: readonly DecisionEntry[], c: ChalkInstance, 
     if (d.meetingId !== meeting) {
       meeting = d.meetingId;
       if (lines.length) lines.push('');
-      const who = d.joint ? `Joint meeting of the ${d.joint.map((q) => q.bodyName).join(' and the ')}` : d.bodyName;
+      const who = d.joint ? `Joint meeting of ${theNames(d.joint.map((q) => q.bodyName))}` : d.bodyName;
       lines.push(c.bold(`${who}, ${formatShortDate(d.date)}`) + c.dim(`  ${d.meetingId}`));
     }
     const q =

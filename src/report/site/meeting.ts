@@ -1,4 +1,5 @@
 /** A meeting's page: notice, agenda and papers, then attendance, quorum, minutes, decisions and actions. */
+import { articleFor, theNames } from '../../core/body-names.js';
 import { formatLongDate } from '../../core/dates.js';
 import type { MeetingView, QuorumBlock, SitePlan } from '../../core/site/types.js';
 import { actionsTable, DRAFT_TAG, h, inquorateTag, link, page, people, person, STATUS_NAMES, table, type SiteAssets, type SiteFile } from './html.js';
@@ -88,7 +89,7 @@ function minutesBody(m: MeetingView): string {
 
 function decisionsSection(m: MeetingView): string {
   const draft = m.minutes.state === 'draft' ? DRAFT_TAG : '';
-  const inquorate = (d: MeetingView['decisions'][number]) => `${inquorateTag(d)} The meeting was not quorate for this item${d.byBody.length > 1 ? ` for the ${h(d.byBody.filter((q) => q.quorate === false).map((q) => q.bodyName).join(' and the '))}` : ''}, so the decision is flagged.`;
+  const inquorate = (d: MeetingView['decisions'][number]) => `${inquorateTag(d)} The meeting was not quorate for this item${d.byBody.length > 1 ? ` for ${h(theNames(d.byBody.filter((q) => q.quorate === false).map((q) => q.bodyName)))}` : ''}, so the decision is flagged.`;
   const items = m.decisions.map(
     (d) => `<li id="${h(d.anchor)}"><span class="item-ref">Item ${d.item}${d.itemTitle ? `, ${h(d.itemTitle)}` : ''}:</span> ${h(d.text)}${draft}${d.quorate === false ? inquorate(d) : ''}</li>`,
   );
@@ -110,7 +111,7 @@ export function renderMeeting(plan: SitePlan, assets: SiteAssets, m: MeetingView
     `<p class="breadcrumb">${m.bodies.length ? m.bodies.map(bodyLink).join(' and ') : h(m.bodyName)} › meeting</p>`,
     `<h1>${h(m.bodyName)}: ${h(formatLongDate(m.date))}</h1>`,
   ];
-  if (m.bodies.length > 1) parts.push(`<p class="lead">A joint meeting of the ${m.bodies.map(bodyLink).join(' and the ')}.</p>`);
+  if (m.bodies.length > 1) parts.push(`<p class="lead">A joint meeting of ${m.bodies.map((b) => `${articleFor(b.name)}${bodyLink(b)}`).join(' and ')}.</p>`);
   if (m.status === 'cancelled') parts.push(`<p class="notice notice-cancelled"><strong>This meeting was cancelled.</strong>${m.cancelledReason ? ` ${h(m.cancelledReason)}` : ''}</p>`);
   parts.push(noticeSection(m), agendaSection(m));
   if (m.attendance) parts.push(attendanceSection(m.attendance));
