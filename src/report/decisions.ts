@@ -1,6 +1,6 @@
 /** The decisions register as the clerk reads it, and its stable --json shape. */
 import type { ChalkInstance } from 'chalk';
-import { theNames } from '../core/body-names.js';
+import { theName, theNames } from '../core/body-names.js';
 import { formatShortDate } from '../core/dates.js';
 import type { DecisionEntry } from '../core/decisions.js';
 import type { Votes } from '../core/meeting-schema.js';
@@ -10,7 +10,7 @@ const quorumWord = (q: boolean | null, c: ChalkInstance) => (q === null ? c.dim(
 
 /** The decisions register; `bodyName` when it is one body's register (`--body`). */
 export function renderDecisions(ds: readonly DecisionEntry[], c: ChalkInstance, bodyName?: string): string[] {
-  if (ds.length === 0) return [bodyName ? `No decisions of the ${bodyName} recorded yet.` : 'No decisions recorded yet.'];
+  if (ds.length === 0) return [bodyName ? `No decisions of ${theName(bodyName)} recorded yet.` : 'No decisions recorded yet.'];
   const lines: string[] = [];
   let meeting = '';
   for (const d of ds) {

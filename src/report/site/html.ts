@@ -2,7 +2,7 @@
  * What every page of the site shares: HTML escaping, links, tables, people, meeting lists and
  * the page shell. Every value from the records goes through `h()`.
  */
-import { theNames } from '../../core/body-names.js';
+import { theName, theNames } from '../../core/body-names.js';
 import { formatLongDate, formatShortDate, type IsoDate } from '../../core/dates.js';
 import { relativeHref, SITE_PATHS, type ActionRow, type DecisionRow, type MeetingSummary, type PersonRef, type SitePlan } from '../../core/site/types.js';
 
@@ -150,7 +150,7 @@ ${navItem('attendance', SITE_PATHS.attendance, 'Attendance')}
 ${o.main}
 </main>
 <footer class="site-footer">
-<p>Published from the records of the ${h(plan.partnership.name)} by the clerk, ${h(plan.partnership.clerk)}. Confidential items are not published.${policy}</p>
+<p>Published from the records of ${h(theName(plan.partnership.name))} by the clerk, ${h(plan.partnership.clerk)}. Confidential items are not published.${policy}</p>
 </footer>
 </body>
 </html>

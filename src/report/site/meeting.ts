@@ -1,5 +1,5 @@
 /** A meeting's page: notice, agenda and papers, then attendance, quorum, minutes, decisions and actions. */
-import { articleFor, theNames } from '../../core/body-names.js';
+import { articleFor, theName, theNames } from '../../core/body-names.js';
 import { formatLongDate } from '../../core/dates.js';
 import type { MeetingView, QuorumBlock, SitePlan } from '../../core/site/types.js';
 import { actionsTable, DRAFT_TAG, h, inquorateTag, link, page, people, person, STATUS_NAMES, table, type SiteAssets, type SiteFile } from './html.js';
@@ -54,7 +54,7 @@ function quorumBody(q: QuorumBlock, who: string, caption: string): string {
 
 /** A joint meeting: each body's quorum by its own rules. */
 function jointQuorumSection(each: NonNullable<MeetingView['quorumByBody']>): string {
-  const parts = each.map((q) => `<h3>${h(q.bodyName)}</h3>\n${quorumBody(q, `The ${h(q.bodyName)}`, `Quorum rules of the ${h(q.bodyName)} at the start of the meeting`)}`);
+  const parts = each.map((q) => `<h3>${h(q.bodyName)}</h3>\n${quorumBody(q, h(theName(q.bodyName, { start: true })), `Quorum rules of ${h(theName(q.bodyName))} at the start of the meeting`)}`);
   return `<h2>Quorum</h2>\n<p>A joint meeting is quorate for each body by that body's own rules.</p>\n${parts.join('\n')}`;
 }
 
@@ -101,7 +101,7 @@ function walkNav(m: MeetingView): string {
   const walk: string[] = [];
   if (m.previous) walk.push(`<li>Previous: ${link(m.path, m.previous.path, h(formatLongDate(m.previous.date)))}</li>`);
   if (m.next) walk.push(`<li>Next: ${link(m.path, m.next.path, h(formatLongDate(m.next.date)))}</li>`);
-  return walk.length ? `<nav aria-label="Other meetings of the ${h(m.bodies[0]?.name ?? m.bodyName)}"><ul class="walk">${walk.join('')}</ul></nav>` : '';
+  return walk.length ? `<nav aria-label="Other meetings of ${h(theName(m.bodies[0]?.name ?? m.bodyName))}"><ul class="walk">${walk.join('')}</ul></nav>` : '';
 }
 
 export function renderMeeting(plan: SitePlan, assets: SiteAssets, m: MeetingView): SiteFile {
