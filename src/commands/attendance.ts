@@ -1,13 +1,13 @@
 import { applyAttendanceFlags, hasAttendanceFlags, type AttendanceFlags } from '../core/attendance.js';
 import { WepError } from '../core/errors.js';
 import type { Attendance } from '../core/meeting-schema.js';
-import { evaluateQuorum, forecastQuorum, hasRecordedPresence, meetingQuorum } from '../core/quorum.js';
+import { evaluateQuorum, forecastQuorum, hasRecordedPresence, meetingQuorumByBody } from '../core/quorum.js';
 import { writeAttendance } from '../io/attendance-file.js';
 import { commitFiles, verifyInsideRepo } from '../io/git.js';
 import { loadRecords, resolveMeeting } from '../io/records.js';
 import { jsonDocument } from '../report/emit.js';
 import { renderMeetingChoice } from '../report/meetings.js';
-import { formatVerdict, quorumJson, renderQuorum } from '../report/quorum.js';
+import { formatVerdict, meetingQuorumJson, meetingQuorumWarnings, renderMeetingQuorum } from '../report/quorum.js';
 import { ATTENDANCE_FLAGS, orFail } from './args.js';
 import { done, type CommandContext, type CommandResult } from './context.js';
 
@@ -61,11 +61,12 @@ export async function run(ctx: CommandContext, opts: AttendanceOptions): Promise
   const changed = writeAttendance(root, rec.path, attendance, rec.source, rec.display);
   const commit = opts.commit ? commitFiles(root, [rec.path], `Attendance for ${rec.id}`) : null;
 
-  const { result, byItem } = meetingQuorum(model, body, { agenda, attendance }, rec.id);
-  const view = { meeting: rec.id, ...(byItem ? { byItem } : {}) };
+  // Recording attendance succeeds whether or not the meeting is quorate, so the exit is 0; the
+  // quorum, of each body of a joint meeting, is in the report ("wep quorum" exits 3).
+  const each = meetingQuorumByBody(model, body, { ...rec.meeting, attendance }, rec.id);
   if (opts.json) {
-    return done({ notes, warnings, json: jsonDocument('attendance', { ...quorumJson(result, view), file: rec.display, changed, commit: commit ?? null, attendance }) });
+    return done({ notes, warnings, json: jsonDocument('attendance', { ...meetingQuorumJson(each, rec.id), file: rec.display, changed, commit: commit ?? null, attendance }) });
   }
-  const lines = [`${changed ? 'Recorded attendance in' : 'Attendance unchanged in'} ${rec.display}${commit ? ` (committed ${commit})` : ''}`, '', ...renderQuorum(model, result, ctx.c, view)];
-  return done({ notes, lines, warnings: [...warnings, ...result.warnings] });
+  const lines = [`${changed ? 'Recorded attendance in' : 'Attendance unchanged in'} ${rec.display}${commit ? ` (committed ${commit})` : ''}`, '', ...renderMeetingQuorum(model, each, rec.id, ctx.c)];
+  return done({ notes, lines, warnings: [...warnings, ...meetingQuorumWarnings(each)] });
 }

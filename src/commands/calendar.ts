@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { theName } from '../core/body-names.js';
 import { formatLongDate } from '../core/dates.js';
 import { WepError } from '../core/errors.js';
 import { renderCalendar, type IcsEvent } from '../core/ics.js';
@@ -39,7 +40,7 @@ export async function run(ctx: CommandContext, opts: CalendarOptions): Promise<C
     events.push({
       uid: `notice-${uid}`,
       stamp: stampFor(m.date),
-      summary: `${short}: send notice of the ${body.name} meeting on ${formatLongDate(m.date)}${m.notice?.sent ? ' (sent)' : ''}`,
+      summary: `${short}: send notice of ${theName(body.name)} meeting on ${formatLongDate(m.date)}${m.notice?.sent ? ' (sent)' : ''}`,
       description: `Last day to send notice: ${d.noticeBy.rule}. Safe date on the strict reading: ${formatLongDate(d.noticeBySafe.date)}. Run "wep notice --meeting ${r.id}".`,
       allDay: d.noticeBy.date,
       alarm: m.notice?.sent ? undefined : { trigger: '-P1D', description: `Notice of ${r.id} is due tomorrow` },
@@ -48,7 +49,7 @@ export async function run(ctx: CommandContext, opts: CalendarOptions): Promise<C
     events.push({
       uid: `minutes-${uid}`,
       stamp: stampFor(m.date),
-      summary: `${short}: minutes of the ${body.name} meeting of ${formatLongDate(m.date)} due${m.minutes?.circulated ? ' (circulated)' : ''}`,
+      summary: `${short}: minutes of ${theName(body.name)} meeting of ${formatLongDate(m.date)} due${m.minutes?.circulated ? ' (circulated)' : ''}`,
       description: `Minutes go to all members ${d.minutesBy.rule}. Run "wep minutes --meeting ${r.id}".`,
       allDay: d.minutesBy.date,
       alarm: m.minutes?.circulated ? undefined : { trigger: '-P1D', description: `Minutes of ${r.id} are due tomorrow` },

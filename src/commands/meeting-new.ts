@@ -1,3 +1,4 @@
+import { theName } from '../core/body-names.js';
 import { WepError } from '../core/errors.js';
 import { meetingDeadlines } from '../core/meeting-deadlines.js';
 import { meetingHolidayReason } from '../core/term-dates.js';
@@ -28,13 +29,13 @@ export async function run(ctx: CommandContext, opts: MeetingNewOptions): Promise
   const gitWarnings = opts.commit ? verifyInsideRepo(root) : [];
   const body = resolveBody(model, opts.body);
   const start = opts.time !== undefined ? parseTime(opts.time, '--time') : body.start;
-  if (!start) throw new WepError(`the ${body.name} has no usual start time in the partnership file`, 'give one with --time HH:MM, or add "start:" to the body');
+  if (!start) throw new WepError(`${theName(body.name)} has no usual start time in the partnership file`, 'give one with --time HH:MM, or add "start:" to the body');
   const end = opts.end !== undefined ? parseTime(opts.end, '--end') : opts.time !== undefined ? undefined : body.end;
   if (end !== undefined && end <= start) throw new WepError(`the meeting would end (${end}) before it starts (${start})`, 'check --time and --end (24-hour clock)');
   if (opts.requestedBy !== undefined) verifyPerson(model, opts.requestedBy, '--requested-by');
   const venue = opts.venue !== undefined ? { name: opts.venue } : body.venue;
   const jointWith = (opts.jointWith ?? []).map((b) => resolveBody(model, b));
-  if (jointWith.some((b) => b.id === body.id)) throw new WepError(`--joint-with: a meeting of the ${body.name} cannot be joint with itself`, 'name the other bodies that meet with it');
+  if (jointWith.some((b) => b.id === body.id)) throw new WepError(`--joint-with: a meeting of ${theName(body.name)} cannot be joint with itself`, 'name the other bodies that meet with it');
 
   const id = `${date}-${body.id}`;
   const display = displayPath(ctx.cwd, meetingPath(root, body.id, date));
@@ -49,7 +50,7 @@ export async function run(ctx: CommandContext, opts: MeetingNewOptions): Promise
   if (holiday) warnings.push(`${date} is in the school holidays (${holiday}): school leaders may not be able to come`);
   if (date < ctx.today) warnings.unshift(`the meeting date ${date} is in the past`);
   if (opts.requestedBy && !body.memberIds.includes(opts.requestedBy)) {
-    warnings.push(`${model.people.get(opts.requestedBy)!.name} is not a member of the ${body.name}; the clerk calls extra meetings at the request of a member`);
+    warnings.push(`${model.people.get(opts.requestedBy)!.name} is not a member of ${theName(body.name)}; the clerk calls extra meetings at the request of a member`);
   }
   const commit = opts.commit ? commitFiles(root, [path], `New meeting ${id}`) : undefined;
   if (opts.json) {

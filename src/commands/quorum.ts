@@ -1,11 +1,11 @@
 import { checkPeopleIds } from '../core/attendance.js';
 import { EXIT, WepError } from '../core/errors.js';
-import { meetingBodies } from '../core/meeting-schema.js';
 import { modelOn } from '../core/model.js';
-import { evaluateQuorum, meetingQuorum } from '../core/quorum.js';
+import { evaluateQuorum, meetingQuorumByBody } from '../core/quorum.js';
 import { loadRecords, resolveMeeting } from '../io/records.js';
+import { jsonDocument } from '../report/emit.js';
 import { renderMeetingChoice } from '../report/meetings.js';
-import { quorumOutput } from '../report/quorum.js';
+import { meetingQuorumJson, meetingQuorumWarnings, quorumOutput, renderMeetingQuorum } from '../report/quorum.js';
 import { ATTENDANCE_FLAGS, parseItem, problemError, resolveBody } from './args.js';
 import type { CommandContext, CommandResult } from './context.js';
 
@@ -35,19 +35,11 @@ export async function run(ctx: CommandContext, opts: QuorumOptions): Promise<Com
     return { exitCode: result.quorate ? EXIT.ok : EXIT.inquorate, ...quorumOutput(model, result, {}, opts.json, ctx.c) };
   }
   const chosen = await resolveMeeting(records, opts.meeting, 'next-else-latest', ctx.today);
-  const { rec, model } = chosen;
+  const { rec, body, model } = chosen;
   const item = parseItem(opts.item, rec.meeting.agenda.length, rec.id);
-  // A joint meeting is quorate for each of its bodies by that body's own rules.
-  const bodies = meetingBodies(rec.meeting).map((id) => model.bodies.get(id)).filter((b) => b !== undefined);
-  const results = bodies.map((body) => {
-    const { result, byItem } = meetingQuorum(model, body, rec.meeting, rec.id, item);
-    return { result, view: { meeting: rec.id, ...(byItem ? { byItem } : {}) } };
-  });
-  const exitCode = results.every((r) => r.result.quorate) ? EXIT.ok : EXIT.inquorate;
+  const each = meetingQuorumByBody(model, body, rec.meeting, rec.id, item);
+  const exitCode = each.every((q) => q.result.quorate) ? EXIT.ok : EXIT.inquorate;
   const notes = renderMeetingChoice(rec.id, chosen.choice, ctx.c);
-  const [first, ...joint] = results.map((r) => quorumOutput(model, r.result, r.view, opts.json, ctx.c));
-  if (joint.length === 0) return { exitCode, notes, ...first };
-  if (opts.json) return { exitCode, notes, json: { ...first!.json!, joint: joint.map((j) => { const { version: _v, command: _c, ...rest } = j.json!; return rest; }) } };
-  const lines = results.flatMap((r, i) => [...(i ? [''] : []), ctx.c.bold(`${bodies[i]!.name} (joint meeting):`), ...(i ? joint[i - 1]! : first!).lines!]);
-  return { exitCode, notes, lines, warnings: [first!, ...joint].flatMap((x) => x.warnings ?? []) };
+  if (opts.json) return { exitCode, notes, json: jsonDocument('quorum', meetingQuorumJson(each, rec.id)) };
+  return { exitCode, notes, lines: renderMeetingQuorum(model, each, rec.id, ctx.c), warnings: meetingQuorumWarnings(each) };
 }

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { theName } from '../core/body-names.js';
 import { WepError } from '../core/errors.js';
 import { meetingEnd } from '../core/meeting-rules.js';
 import { meetingBodies } from '../core/meeting-schema.js';
@@ -35,9 +36,9 @@ export async function run(ctx: CommandContext, opts: ScheduleOptions): Promise<C
   const body = resolveBody(model, opts.body);
   // Without --every, the body's own "meets:" says how often.
   if (opts.every === undefined && body.meets === undefined) {
-    throw new WepError(`the ${body.name} has no "meets:" in the partnership file, so wep cannot tell how often it meets`, 'give --every term, half-term, month or N-weeks, or add e.g. "meets: termly" to the body');
+    throw new WepError(`${theName(body.name)} has no "meets:" in the partnership file, so wep cannot tell how often it meets`, 'give --every term, half-term, month or N-weeks, or add e.g. "meets: termly" to the body');
   }
-  const interval = orFail(parseInterval(opts.every ?? body.meets!), opts.every === undefined ? { every: `the ${body.name}'s "meets: ${body.meets}"` } : FLAGS);
+  const interval = orFail(parseInterval(opts.every ?? body.meets!), opts.every === undefined ? { every: `${theName(body.name)}'s "meets: ${body.meets}"` } : FLAGS);
   const start = time ?? body.start;
   // As `wep meeting new`: a time given replaces the usual times, so the usual end no longer fits.
   const end = time !== undefined ? undefined : body.end;
@@ -53,7 +54,7 @@ export async function run(ctx: CommandContext, opts: ScheduleOptions): Promise<C
   const written: string[] = [];
   const gitWarnings: string[] = [];
   if (opts.create) {
-    if (!start) throw new WepError(`the ${body.name} has no usual start time in the partnership file`, 'give one with --time HH:MM, or add "start:" to the body');
+    if (!start) throw new WepError(`${theName(body.name)} has no usual start time in the partnership file`, 'give one with --time HH:MM, or add "start:" to the body');
     if (opts.commit) gitWarnings.push(...verifyInsideRepo(root));
     for (const m of plan.meetings) {
       const r = createMeeting(root, { body, date: m.date, start, end, venue: body.venue });
@@ -63,7 +64,7 @@ export async function run(ctx: CommandContext, opts: ScheduleOptions): Promise<C
       }
     }
   }
-  const commit = opts.commit && written.length ? commitFiles(root, written, `Schedule ${written.length} meeting${written.length === 1 ? '' : 's'} of the ${body.name}`) : undefined;
+  const commit = opts.commit && written.length ? commitFiles(root, written, `Schedule ${written.length} meeting${written.length === 1 ? '' : 's'} of ${theName(body.name)}`) : undefined;
 
   const warnings = [...gitWarnings, ...plan.warnings, ...plan.meetings.flatMap((m) => m.deadlines.warnings.map((w) => `${m.date}: ${w}`))];
   const view = { plan, start, existing, created };

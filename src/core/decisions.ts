@@ -3,6 +3,7 @@
  * recorded vote and minute reference, and, for a decision taken while the meeting was not
  * quorate, whether a later quorate meeting has confirmed it. Pure.
  */
+import { theNames } from './body-names.js';
 import type { IsoDate } from './dates.js';
 import { meetingBodies, type Attendance, type MeetingFile, type Votes } from './meeting-schema.js';
 import type { MinuteRef } from './minute-refs.js';
@@ -104,8 +105,8 @@ export function checkConfirmation(
   const missing = needs.filter((b) => !atBodies.includes(b));
   if (missing.length) {
     if (needs.length === 1 && needs[0] === decision.body) return fail(`${confirmed.at} is a meeting of another body (${at.body}); only the body that took the decision can confirm it`);
-    const names = missing.map((b) => model.bodies.get(b)?.name ?? b).join(' and the ');
-    return fail(`${confirmed.at} is not a meeting of the ${names}; a meeting of each body that was not quorate when the decision was taken must confirm it`);
+    const names = theNames(missing.map((b) => model.bodies.get(b)?.name ?? b));
+    return fail(`${confirmed.at} is not a meeting of ${names}; a meeting of each body that was not quorate when the decision was taken must confirm it`);
   }
   if (at.cancelled) return fail(`${confirmed.at} was cancelled`);
   // An empty agenda is a summary record (io/registers.ts summaryOf): the item cannot be checked there.

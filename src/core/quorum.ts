@@ -6,7 +6,7 @@
  * Pure: takes the model and an attendance record, returns data. No yaml, no prompts, no output,
  * so `wep quorum --present ...` starts fast.
  */
-import type { Attendance, MeetingFile } from './meeting-schema.js';
+import { meetingBodies, type Attendance, type MeetingFile } from './meeting-schema.js';
 import { groupOn, isProxy, votingMembers, type Model, type ResolvedBody, type ResolvedPerson } from './model.js';
 import { formatRefusal, judgeClaims, type StandInClaim } from './stand-ins.js';
 import type { QuorumRule } from './partnership-schema.js';
@@ -458,3 +458,29 @@ export function meetingQuorum(model: Model, body: ResolvedBody, meeting: Pick<Me
   return { result: evaluateQuorum(model, body, att!, { item }), ...(byItem ? { byItem } : {}) };
 }
 
+/** One body's quorum at a meeting record, as `meetingQuorum` gives it. */
+export interface BodyMeetingQuorum {
+  body: ResolvedBody;
+  result: QuorumResult;
+  byItem?: ItemQuorum[];
+}
+
+/**
+ * The quorum of a meeting record for each of its bodies, `body` (the meeting's own) first: a
+ * joint meeting is quorate for each body by that body's own rules. A joint body the partnership
+ * file does not know is left out (`wep check` reports it).
+ */
+export function meetingQuorumByBody(
+  model: Model,
+  body: ResolvedBody,
+  meeting: Pick<MeetingFile, 'agenda' | 'body' | 'jointWith'> & { attendance?: Attendance },
+  id: string,
+  item?: number,
+): [BodyMeetingQuorum, ...BodyMeetingQuorum[]] {
+  const others = meetingBodies(meeting)
+    .filter((b) => b !== body.id)
+    .map((b) => model.bodies.get(b))
+    .filter((b) => b !== undefined);
+  const of = (b: ResolvedBody): BodyMeetingQuorum => ({ body: b, ...meetingQuorum(model, b, meeting, id, item) });
+  return [of(body), ...others.map(of)];
+}

@@ -12,6 +12,7 @@
  * starts on the first such weekday on or after --from and repeats every N weeks, moving a week
  * on (and back to the rhythm after) when the day is not a school day.
  */
+import { theName } from './body-names.js';
 import { isCovered, nonWorkingReason, type SkippedDay } from './calendar.js';
 import { assumedCalendar, termHalves, type Term, type TermCalendar } from './school-year.js';
 import { addDays, dayOfWeek, daysInMonth, isIsoDate, MONTHS, WEEKDAYS, type IsoDate } from './dates.js';
@@ -186,7 +187,7 @@ export function planSchedule(model: Model, body: ResolvedBody, opts: ScheduleOpt
   if (body.lifespan) {
     if (from < body.lifespan.start) from = body.lifespan.start;
     if (to > body.lifespan.end) to = body.lifespan.end;
-    if (from !== opts.from || to !== opts.to) warnings.push(`the ${body.name} exists from ${body.lifespan.start} to ${body.lifespan.end}: only those dates are planned`);
+    if (from !== opts.from || to !== opts.to) warnings.push(`${theName(body.name)} exists from ${body.lifespan.start} to ${body.lifespan.end}: only those dates are planned`);
     if (to < from) return ok({ body, from, to, interval: opts.interval, weekday: opts.weekday, meetings: [], warnings });
   }
   const uncovered = [...new Set([from, to].filter((d) => !isCovered(cal, d)).map((d) => d.slice(0, 4)))];

@@ -1,5 +1,6 @@
 /** The decisions register as the clerk reads it, and its stable --json shape. */
 import type { ChalkInstance } from 'chalk';
+import { theName, theNames } from '../core/body-names.js';
 import { formatShortDate } from '../core/dates.js';
 import type { DecisionEntry } from '../core/decisions.js';
 import type { Votes } from '../core/meeting-schema.js';
@@ -9,14 +10,14 @@ const quorumWord = (q: boolean | null, c: ChalkInstance) => (q === null ? c.dim(
 
 /** The decisions register; `bodyName` when it is one body's register (`--body`). */
 export function renderDecisions(ds: readonly DecisionEntry[], c: ChalkInstance, bodyName?: string): string[] {
-  if (ds.length === 0) return [bodyName ? `No decisions of the ${bodyName} recorded yet.` : 'No decisions recorded yet.'];
+  if (ds.length === 0) return [bodyName ? `No decisions of ${theName(bodyName)} recorded yet.` : 'No decisions recorded yet.'];
   const lines: string[] = [];
   let meeting = '';
   for (const d of ds) {
     if (d.meetingId !== meeting) {
       meeting = d.meetingId;
       if (lines.length) lines.push('');
-      const who = d.joint ? `Joint meeting of the ${d.joint.map((q) => q.bodyName).join(' and the ')}` : d.bodyName;
+      const who = d.joint ? `Joint meeting of ${theNames(d.joint.map((q) => q.bodyName))}` : d.bodyName;
       lines.push(c.bold(`${who}, ${formatShortDate(d.date)}`) + c.dim(`  ${d.meetingId}`));
     }
     const q =

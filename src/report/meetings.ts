@@ -1,5 +1,6 @@
 /** `wep meetings`: one line per meeting with its state, and the stable --json shape. */
 import type { ChalkInstance } from 'chalk';
+import { theName, theNames } from '../core/body-names.js';
 import { formatShortDate } from '../core/dates.js';
 import type { MeetingState } from '../core/meeting-state.js';
 
@@ -44,9 +45,9 @@ export function describeState(s: MeetingState, c: ChalkInstance): string {
 
 /** One line per meeting; `bodyName` when only the meetings of one body are listed. */
 export function renderMeetings(states: readonly MeetingState[], c: ChalkInstance, bodyName?: string): string[] {
-  if (states.length === 0) return [bodyName ? `No meetings of the ${bodyName} yet.` : 'No meetings yet. Create one with "wep meeting new YYYY-MM-DD".'];
+  if (states.length === 0) return [bodyName ? `No meetings of ${theName(bodyName)} yet.` : 'No meetings yet. Create one with "wep meeting new YYYY-MM-DD".'];
   const idWidth = Math.max(...states.map((s) => s.id.length));
-  const joint = (s: MeetingState) => (s.jointWith.length ? c.dim(`  joint meeting of the ${[s.bodyName, ...s.jointWith.map((j) => j.name)].join(' and the ')}`) : '');
+  const joint = (s: MeetingState) => (s.jointWith.length ? c.dim(`  joint meeting of ${theNames([s.bodyName, ...s.jointWith.map((j) => j.name)])}`) : '');
   return states.map((s) => `${s.id.padEnd(idWidth)}  ${formatShortDate(s.date).padEnd(16)} ${s.start}  ${describeState(s, c)}${joint(s)}`);
 }
 

@@ -5,7 +5,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { Model } from '../core/model.js';
 import type { CommandResult } from '../commands/context.js';
-import type { CouldFix, ItemQuorum, QuorumResult, RuleResult } from '../core/quorum.js';
+import type { BodyMeetingQuorum, CouldFix, ItemQuorum, QuorumResult, RuleResult } from '../core/quorum.js';
 import { jsonDocument } from './emit.js';
 
 export type { ItemQuorum };
@@ -154,4 +154,29 @@ export function quorumJson(r: QuorumResult, view: QuorumView = {}) {
 export function quorumOutput(model: Model, r: QuorumResult, view: QuorumView, json: boolean | undefined, c: ChalkInstance): Pick<CommandResult, 'json' | 'lines' | 'warnings'> {
   if (json) return { json: jsonDocument('quorum', quorumJson(r, view)) };
   return { lines: renderQuorum(model, r, c, view), warnings: r.warnings };
+}
+
+const viewOf = (q: BodyMeetingQuorum, meeting: string): QuorumView => ({ meeting, ...(q.byItem ? { byItem: q.byItem } : {}) });
+
+/**
+ * A meeting's quorum for the clerk: its body's report, or for a joint meeting each body's report
+ * under "NAME (joint meeting):", its own body first.
+ */
+export function renderMeetingQuorum(model: Model, each: readonly [BodyMeetingQuorum, ...BodyMeetingQuorum[]], meeting: string, c: ChalkInstance): string[] {
+  if (each.length === 1) return renderQuorum(model, each[0].result, c, viewOf(each[0], meeting));
+  return each.flatMap((q, i) => [...(i ? [''] : []), c.bold(`${q.body.name} (joint meeting):`), ...renderQuorum(model, q.result, c, viewOf(q, meeting))]);
+}
+
+/**
+ * The --json fields of a meeting's quorum (`wep quorum --meeting`, `wep attendance`): its own
+ * body's result, and for a joint meeting `joint`, each other body's result in the same shape.
+ */
+export function meetingQuorumJson(each: readonly [BodyMeetingQuorum, ...BodyMeetingQuorum[]], meeting: string) {
+  const [own, ...joint] = each.map((q) => quorumJson(q.result, viewOf(q, meeting)));
+  return { ...own!, ...(joint.length ? { joint } : {}) };
+}
+
+/** The warnings of every body's quorum, each once (a joint meeting's bodies share one record). */
+export function meetingQuorumWarnings(each: readonly BodyMeetingQuorum[]): string[] {
+  return [...new Set(each.flatMap((q) => q.result.warnings))];
 }

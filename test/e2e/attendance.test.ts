@@ -91,6 +91,8 @@ describe('wep attendance with flags', () => {
     expect(data).toMatchObject({ quorate: false, body: 'partnership', meeting: ID, file: FILE, changed: true, commit: null });
     expect(data.attendance).toEqual({ present: ['sh-clarke'], observers: ['op-baker'], arrived: [{ person: 'sh-clarke', item: 2 }] });
     expect(data.rules[0]).toMatchObject({ description: 'at least 2 from Schools Forum', required: 2, counted: 0, met: false, shortBy: 2 });
+    // a meeting of one body has no `joint`
+    expect(data).not.toHaveProperty('joint');
   });
 
   it('--commit commits meeting.yaml, and only it', () => {

@@ -16,6 +16,42 @@ const BOARD = ['chair-okafor', 'ph-ahmed', 'ph-brown', 'sh-clarke', 'sh-francis'
 
 const textOf = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&#39;/g, "'").replace(/\s+/g, ' ');
 
+describe('wep attendance at a joint meeting', () => {
+  it("reports the quorum of each body as wep quorum does, exit 0 though one body is short, and each body's result in --json", () => {
+    const dir = repo();
+    expect(run(['meeting', 'new', '2026-11-12', '--joint-with', 'operational-group'], dir).code).toBe(0);
+    const file = `meetings/${JOINT}/meeting.yaml`;
+    // the board is quorate; of the Operational Group only Nick Baker came (its quorum is 2)
+    const flags = ['--meeting', JOINT, '--present', [...BOARD, 'op-baker'].join(','), '--apologies', 'op-cole'];
+    const r = run(['attendance', ...flags], dir);
+    // recording succeeds whatever the quorum, as for a meeting of one body; wep quorum exits 3
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split('\n');
+    expect(lines.slice(0, 4)).toEqual([`Recorded attendance in ${file}`, '', 'Education Partnership (joint meeting):', 'Quorate: Education Partnership, at the start of the meeting (7 counted)']);
+    const og = lines.indexOf('Operational Group (joint meeting):');
+    expect(og).toBeGreaterThan(4);
+    expect(lines[og - 1]).toBe('');
+    expect(lines[og + 1]).toBe('NOT QUORATE: at least 2 voting members: 1 of 2 (short by 1), at the start of the meeting');
+    expect(r.stdout).toContain('Counted (1): Nick Baker (op-baker)');
+    expect(r.stdout).toContain('Not quorate at any agenda item: decisions at these items must be flagged');
+    const quorum = run(['quorum', '--meeting', JOINT], dir);
+    expect(quorum.code).toBe(3);
+    expect(r.stdout).toBe(`Recorded attendance in ${file}\n\n${quorum.stdout}`);
+
+    const j = run(['attendance', ...flags, '--json'], dir);
+    expect(j.code).toBe(0);
+    const data = JSON.parse(j.stdout);
+    expect(data).toMatchObject({ command: 'attendance', quorate: true, body: 'partnership', meeting: JOINT, file, changed: false, commit: null });
+    expect(data.joint).toHaveLength(1);
+    expect(data.joint[0]).toMatchObject({ quorate: false, body: 'operational-group', meeting: JOINT, item: null, inquorateItems: [1, 2, 3, 4, 5, 6, 7] });
+    expect(data.joint[0].rules).toEqual([expect.objectContaining({ description: 'at least 2 voting members', required: 2, counted: 1, met: false, shortBy: 1 })]);
+    expect(data.attendance).toMatchObject({ present: [...BOARD, 'op-baker'], apologies: ['op-cole'] });
+    const { version: _v, command: _c, file: _f, changed: _ch, commit: _co, attendance: _a, ...quorumPart } = data;
+    const { version: _qv, command: _qc, ...quorumDoc } = JSON.parse(run(['quorum', '--meeting', JOINT, '--json'], dir).stdout);
+    expect(quorumPart).toEqual(quorumDoc);
+  });
+});
+
 describe('a joint meeting in the registers and on the site', () => {
   let dir: string;
 

@@ -1,4 +1,5 @@
 /** A board or group's page: facts, membership by partner group with vacancies, its meetings. */
+import { theName } from '../../core/body-names.js';
 import type { BodyView, SitePlan } from '../../core/site/types.js';
 import { decisionsTable, h, link, meetingList, page, person, table, termText, type SiteAssets, type SiteFile } from './html.js';
 
@@ -38,6 +39,6 @@ ${meetingList(from, b.upcoming, 'None scheduled yet.')}
 <h2>Past meetings</h2>
 ${meetingList(from, b.past, 'None yet.')}
 <h2 id="decisions">Decisions</h2>
-${b.decisions.length ? `<p>Decisions of the ${h(b.name)}, newest first, with its quorum at each decision.</p>\n${decisionsTable(from, b.decisions, `Decisions of the ${h(b.name)}`, true)}` : '<p>No decisions published yet.</p>'}`;
+${b.decisions.length ? `<p>Decisions of ${h(theName(b.name))}, newest first, with its quorum at each decision.</p>\n${decisionsTable(from, b.decisions, `Decisions of ${h(theName(b.name))}`, true)}` : '<p>No decisions published yet.</p>'}`;
   return page(plan, assets, { path: b.path, title: b.name, nav: 'body', filter: b.decisions.length > 0, main });
 }

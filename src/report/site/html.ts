@@ -2,6 +2,7 @@
  * What every page of the site shares: HTML escaping, links, tables, people, meeting lists and
  * the page shell. Every value from the records goes through `h()`.
  */
+import { theName, theNames } from '../../core/body-names.js';
 import { formatLongDate, formatShortDate, type IsoDate } from '../../core/dates.js';
 import { relativeHref, SITE_PATHS, type ActionRow, type DecisionRow, type MeetingSummary, type PersonRef, type SitePlan } from '../../core/site/types.js';
 
@@ -82,7 +83,7 @@ export const DRAFT_TAG = ' <strong class="tag tag-draft">Draft minutes</strong>'
 /** The flag on a decision taken while not quorate; for a joint meeting, naming the bodies that were short. */
 export function inquorateTag(d: Pick<DecisionRow, 'byBody'>): string {
   const short = d.byBody.length > 1 ? d.byBody.filter((q) => q.quorate === false).map((q) => q.bodyName) : [];
-  return ` <strong class="tag tag-inquorate">Not quorate${short.length ? ` for the ${h(short.join(' and the '))}` : ''}</strong>`;
+  return ` <strong class="tag tag-inquorate">Not quorate${short.length ? ` for ${h(theNames(short))}` : ''}</strong>`;
 }
 
 export function decisionsTable(from: string, rows: readonly DecisionRow[], caption: string, filter: boolean): string {
@@ -149,7 +150,7 @@ ${navItem('attendance', SITE_PATHS.attendance, 'Attendance')}
 ${o.main}
 </main>
 <footer class="site-footer">
-<p>Published from the records of the ${h(plan.partnership.name)} by the clerk, ${h(plan.partnership.clerk)}. Confidential items are not published.${policy}</p>
+<p>Published from the records of ${h(theName(plan.partnership.name))} by the clerk, ${h(plan.partnership.clerk)}. Confidential items are not published.${policy}</p>
 </footer>
 </body>
 </html>

@@ -1,4 +1,5 @@
 /** A meeting's page: notice, agenda and papers, then attendance, quorum, minutes, decisions and actions. */
+import { articleFor, theName, theNames } from '../../core/body-names.js';
 import { formatLongDate } from '../../core/dates.js';
 import type { MeetingView, QuorumBlock, SitePlan } from '../../core/site/types.js';
 import { actionsTable, DRAFT_TAG, h, inquorateTag, link, page, people, person, STATUS_NAMES, table, type SiteAssets, type SiteFile } from './html.js';
@@ -53,7 +54,7 @@ function quorumBody(q: QuorumBlock, who: string, caption: string): string {
 
 /** A joint meeting: each body's quorum by its own rules. */
 function jointQuorumSection(each: NonNullable<MeetingView['quorumByBody']>): string {
-  const parts = each.map((q) => `<h3>${h(q.bodyName)}</h3>\n${quorumBody(q, `The ${h(q.bodyName)}`, `Quorum rules of the ${h(q.bodyName)} at the start of the meeting`)}`);
+  const parts = each.map((q) => `<h3>${h(q.bodyName)}</h3>\n${quorumBody(q, h(theName(q.bodyName, { start: true })), `Quorum rules of ${h(theName(q.bodyName))} at the start of the meeting`)}`);
   return `<h2>Quorum</h2>\n<p>A joint meeting is quorate for each body by that body's own rules.</p>\n${parts.join('\n')}`;
 }
 
@@ -88,7 +89,7 @@ function minutesBody(m: MeetingView): string {
 
 function decisionsSection(m: MeetingView): string {
   const draft = m.minutes.state === 'draft' ? DRAFT_TAG : '';
-  const inquorate = (d: MeetingView['decisions'][number]) => `${inquorateTag(d)} The meeting was not quorate for this item${d.byBody.length > 1 ? ` for the ${h(d.byBody.filter((q) => q.quorate === false).map((q) => q.bodyName).join(' and the '))}` : ''}, so the decision is flagged.`;
+  const inquorate = (d: MeetingView['decisions'][number]) => `${inquorateTag(d)} The meeting was not quorate for this item${d.byBody.length > 1 ? ` for ${h(theNames(d.byBody.filter((q) => q.quorate === false).map((q) => q.bodyName)))}` : ''}, so the decision is flagged.`;
   const items = m.decisions.map(
     (d) => `<li id="${h(d.anchor)}"><span class="item-ref">Item ${d.item}${d.itemTitle ? `, ${h(d.itemTitle)}` : ''}:</span> ${h(d.text)}${draft}${d.quorate === false ? inquorate(d) : ''}</li>`,
   );
@@ -100,7 +101,7 @@ function walkNav(m: MeetingView): string {
   const walk: string[] = [];
   if (m.previous) walk.push(`<li>Previous: ${link(m.path, m.previous.path, h(formatLongDate(m.previous.date)))}</li>`);
   if (m.next) walk.push(`<li>Next: ${link(m.path, m.next.path, h(formatLongDate(m.next.date)))}</li>`);
-  return walk.length ? `<nav aria-label="Other meetings of the ${h(m.bodies[0]?.name ?? m.bodyName)}"><ul class="walk">${walk.join('')}</ul></nav>` : '';
+  return walk.length ? `<nav aria-label="Other meetings of ${h(theName(m.bodies[0]?.name ?? m.bodyName))}"><ul class="walk">${walk.join('')}</ul></nav>` : '';
 }
 
 export function renderMeeting(plan: SitePlan, assets: SiteAssets, m: MeetingView): SiteFile {
@@ -110,7 +111,7 @@ export function renderMeeting(plan: SitePlan, assets: SiteAssets, m: MeetingView
     `<p class="breadcrumb">${m.bodies.length ? m.bodies.map(bodyLink).join(' and ') : h(m.bodyName)} › meeting</p>`,
     `<h1>${h(m.bodyName)}: ${h(formatLongDate(m.date))}</h1>`,
   ];
-  if (m.bodies.length > 1) parts.push(`<p class="lead">A joint meeting of the ${m.bodies.map(bodyLink).join(' and the ')}.</p>`);
+  if (m.bodies.length > 1) parts.push(`<p class="lead">A joint meeting of ${m.bodies.map((b) => `${articleFor(b.name)}${bodyLink(b)}`).join(' and ')}.</p>`);
   if (m.status === 'cancelled') parts.push(`<p class="notice notice-cancelled"><strong>This meeting was cancelled.</strong>${m.cancelledReason ? ` ${h(m.cancelledReason)}` : ''}</p>`);
   parts.push(noticeSection(m), agendaSection(m));
   if (m.attendance) parts.push(attendanceSection(m.attendance));

@@ -11,6 +11,7 @@ import {
   fractionRequired,
   hasRecordedPresence,
   inquorateItems,
+  meetingQuorumByBody,
   presenceAt,
   quorumByItem,
   type QuorumResult,
@@ -481,5 +482,28 @@ describe('one record asked again', () => {
     const og = wep.bodies.get('operational-group')!;
     expect(evaluateQuorum(wep, og, att)).toEqual(evaluateQuorum(wep, og, structuredClone(att)));
     expect(evaluateQuorum(wep, og, att).body).toBe('operational-group');
+  });
+});
+
+describe('meetingQuorumByBody', () => {
+  const agenda = [{ title: 'Welcome' }, { title: 'Work plan', purpose: 'decision' as const }];
+  const attendance: Attendance = { present: [...QUORATE, 'op-baker'], apologies: ['op-cole'] };
+
+  it("gives a joint meeting's quorum for each body by its own rules, the meeting's own body first", () => {
+    const each = meetingQuorumByBody(wep, board(), { body: 'partnership', jointWith: ['operational-group'], agenda, attendance }, 'm1');
+    expect(each.map((q) => [q.body.id, q.result.quorate])).toEqual([
+      ['partnership', true],
+      ['operational-group', false],
+    ]);
+    expect(each[1]!.result.rules[0]).toMatchObject({ required: 2, counted: 1, shortBy: 1 });
+    expect(each[1]!.byItem?.map((x) => [x.item, x.title, x.result.quorate])).toEqual([
+      [1, 'Welcome', false],
+      [2, 'Work plan', false],
+    ]);
+  });
+
+  it('is the one body for a meeting of one body, and leaves out a joint body the file does not know', () => {
+    expect(meetingQuorumByBody(wep, board(), { body: 'partnership', agenda, attendance }, 'm1').map((q) => q.body.id)).toEqual(['partnership']);
+    expect(meetingQuorumByBody(wep, board(), { body: 'partnership', jointWith: ['nowhere'], agenda, attendance }, 'm1', 2).map((q) => [q.body.id, q.result.item, q.byItem])).toEqual([['partnership', 2, undefined]]);
   });
 });
