@@ -21,8 +21,8 @@ export interface Records extends LoadedPartnership {
   /** One meeting, validated, with its minutes. */
   meeting(id: string): Promise<MeetingRecord>;
   /**
-   * Every meeting, oldest first, with its minutes. `summary` leaves out agenda and attendance,
-   * for commands that read neither on repos of a thousand meetings.
+   * Every meeting, oldest first, with its minutes. `summary` leaves out the agenda, venue and invitees,
+   * for commands that read none of them on repos of a thousand meetings.
    */
   meetings(opts?: { summary?: boolean }): Promise<MeetingRecord[]>;
 }

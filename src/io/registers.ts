@@ -112,8 +112,8 @@ export function summaryOf(m: MeetingFile): MeetingFile {
 
 export interface LoadRegistersOptions {
   /**
-   * Summaries only (see summaryOf): `agenda` is empty and `attendance` absent. For commands
-   * that need neither, on repos of a thousand meetings.
+   * Summaries only (see summaryOf): `agenda` is empty, and `venue` and `invitees` absent. For
+   * commands that read none of them, on repos of a thousand meetings.
    */
   summary?: boolean;
 }
