@@ -156,8 +156,8 @@ describe('wep: finding the partnership file', () => {
 });
 
 describe('wep: internal errors', () => {
-  // Simulate a bug: the clock's date formatter throws (WEP_TODAY unset so the clock is read).
-  const bug = { WEP_TODAY: undefined, NODE_OPTIONS: "--import=data:text/javascript,Intl.DateTimeFormat=function(){throw%20Error('simulated%20bug')}" };
+  // Simulate a bug: reading the clock throws (WEP_TODAY unset so the clock is read).
+  const bug = { WEP_TODAY: undefined, NODE_OPTIONS: "--import=data:text/javascript,Date.now=function(){throw%20Error('simulated%20bug')}" };
 
   it('say so and ask for a report, exit 70, no stack without WEP_DEBUG', () => {
     const r = wep(['members'], { cwd: dir, env: { ...bug } });

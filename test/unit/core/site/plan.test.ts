@@ -317,7 +317,7 @@ describe('planSite: a joint meeting of two bodies', () => {
   it('renders: the meeting page links both bodies and shows each quorum; both body pages link the meeting', () => {
     const files = renderSite(plan, { css: '' });
     const page = files.find((x) => x.path === 'meetings/2026-10-15-board/index.html')!.content;
-    expect(page).toContain('A joint meeting of the <a href="../../bodies/board/index.html">The Board</a> and the <a href="../../bodies/ops/index.html">Ops Group</a>.');
+    expect(page).toContain('A joint meeting of <a href="../../bodies/board/index.html">The Board</a> and the <a href="../../bodies/ops/index.html">Ops Group</a>.');
     expect(page).toContain('<strong>The Ops Group was not quorate at the start</strong>');
     expect(page).toContain('Not quorate for the Ops Group');
     for (const b of ['board', 'ops']) expect(files.find((x) => x.path === `bodies/${b}/index.html`)!.content).toContain('href="../../meetings/2026-10-15-board/index.html"');
