@@ -1,7 +1,7 @@
 import { applyAttendanceFlags, hasAttendanceFlags, type AttendanceFlags } from '../core/attendance.js';
 import { WepError } from '../core/errors.js';
 import type { Attendance } from '../core/meeting-schema.js';
-import { evaluateQuorum, forecastQuorum, hasRecordedPresence, meetingQuorumByBody } from '../core/quorum.js';
+import { evaluateQuorum, forecastQuorum, hasRecordedPresence, jointBodiesOf, meetingQuorumByBody } from '../core/quorum.js';
 import { writeAttendance } from '../io/attendance-file.js';
 import { commitFiles, verifyInsideRepo } from '../io/git.js';
 import { loadRecords, resolveMeeting } from '../io/records.js';
@@ -46,7 +46,7 @@ export async function run(ctx: CommandContext, opts: AttendanceOptions): Promise
   const warnings: string[] = [...gitWarnings];
   let attendance: Attendance;
   if (scripted) {
-    const applied = orFail(applyAttendanceFlags(model, body, rec.meeting.attendance, flags, agenda.length), ATTENDANCE_FLAGS);
+    const applied = orFail(applyAttendanceFlags(model, body, rec.meeting.attendance, flags, agenda.length, jointBodiesOf(model, body, rec.meeting)), ATTENDANCE_FLAGS);
     warnings.push(...applied.warnings);
     attendance = applied.attendance;
   } else {
