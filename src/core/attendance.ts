@@ -282,16 +282,29 @@ export function applyAttendanceFlags(
  * The attendance a checklist of who is in the room describes: `ids` are present; a proxy ticked
  * keeps the member the record already gave them (if that member is still absent), else stands
  * for the absent member who appointed them. Apologies, observers, arrivals, departures and
- * interests carry over from `current` (apologies only for those still absent).
+ * interests carry over from `current` (apologies only for those still absent). `jointWith` as
+ * for `applyAttendanceFlags`: a proxy stands for the member who appointed them on any of them.
  */
-export function attendanceFromChecklist(model: Model, body: ResolvedBody, current: Attendance | undefined, ids: readonly string[]): Attendance {
+export function attendanceFromChecklist(model: Model, body: ResolvedBody, current: Attendance | undefined, ids: readonly string[], jointWith: readonly ResolvedBody[] = []): Attendance {
+  const bodies = [body, ...jointWith.filter((b) => b.id !== body.id)];
   const present = new Set(ids);
   const proxies: NonNullable<Attendance['proxies']> = [];
   const represented = new Set<string>();
   for (const id of ids) {
-    if (body.memberIds.includes(id) || !model.people.has(id)) continue;
+    if (bodies.some((b) => b.memberIds.includes(id)) || !model.people.has(id)) continue;
     const kept = (current?.proxies ?? []).filter((e) => e.proxy === id && !present.has(e.for) && !represented.has(e.for));
-    const stands: StandInClaim[] = kept.length ? kept : impliedProxyFor(model, body, id, present, represented).map((m) => ({ proxy: id, for: m }));
+    const implied = () => {
+      const out: StandInClaim[] = [];
+      const taken = new Set(represented);
+      for (const b of bodies) {
+        for (const m of impliedProxyFor(model, b, id, present, taken)) {
+          taken.add(m);
+          out.push({ proxy: id, for: m });
+        }
+      }
+      return out;
+    };
+    const stands: StandInClaim[] = kept.length ? kept : implied();
     for (const e of stands) {
       // a substitute stays a substitute
       proxies.push(e.as === 'substitute' ? { proxy: id, for: e.for, as: 'substitute' } : { proxy: id, for: e.for });
