@@ -221,6 +221,16 @@ describe('applyAttendanceFlags at a joint meeting', () => {
     expect(error(() => atJoint({ present: ['op-baker'], proxy: ['px-baker=op-baker'] })).message).toMatch(/Nick Baker \(op-baker\) is present in person \(rule member-absent/);
   });
 
+  it('the checklist: a proxy ticked stands for their member on whichever body of the meeting the member sits', () => {
+    const ticked = ['ph-ahmed', 'op-cole', 'px-baker', 'px-evans'];
+    expect(attendanceFromChecklist(joint, joint.bodies.get('partnership')!, undefined, ticked, [og()])).toEqual({
+      present: ticked,
+      proxies: [{ proxy: 'px-baker', for: 'op-baker' }, { proxy: 'px-evans', for: 'sh-evans' }],
+    });
+    // at a meeting of the board alone, px-baker stands for no one
+    expect(attendanceFromChecklist(joint, joint.bodies.get('partnership')!, undefined, ticked).proxies).toEqual([{ proxy: 'px-evans', for: 'sh-evans' }]);
+  });
+
   it('someone on neither body is still warned about, naming both', () => {
     const { attendance, warnings } = atJoint({ present: ['sh-clarke', 'px-clarke', 'guest-ng'], apologies: ['px-ahmed', 'op-cole'] });
     expect(attendance.present).toEqual(['sh-clarke', 'px-clarke', 'guest-ng']);
