@@ -1,13 +1,13 @@
 import { applyAttendanceFlags, hasAttendanceFlags, type AttendanceFlags } from '../core/attendance.js';
 import { WepError } from '../core/errors.js';
 import type { Attendance } from '../core/meeting-schema.js';
-import { evaluateQuorum, forecastQuorum, hasRecordedPresence, meetingQuorumByBody } from '../core/quorum.js';
+import { evaluateQuorum, forecastQuorum, hasRecordedPresence, jointBodiesOf, meetingQuorumByBody } from '../core/quorum.js';
 import { writeAttendance } from '../io/attendance-file.js';
 import { commitFiles, verifyInsideRepo } from '../io/git.js';
 import { loadRecords, resolveMeeting } from '../io/records.js';
 import { jsonDocument } from '../report/emit.js';
 import { renderMeetingChoice } from '../report/meetings.js';
-import { formatVerdict, meetingQuorumJson, meetingQuorumWarnings, renderMeetingQuorum } from '../report/quorum.js';
+import { formatMeetingVerdict, meetingQuorumJson, meetingQuorumWarnings, renderMeetingQuorum } from '../report/quorum.js';
 import { ATTENDANCE_FLAGS, orFail } from './args.js';
 import { done, type CommandContext, type CommandResult } from './context.js';
 
@@ -42,18 +42,22 @@ export async function run(ctx: CommandContext, opts: AttendanceOptions): Promise
   const { rec, body, model } = chosen;
   const notes = renderMeetingChoice(rec.id, chosen.choice, ctx.c);
   const agenda = rec.meeting.agenda;
+  const jointWith = jointBodiesOf(model, body, rec.meeting);
 
   const warnings: string[] = [...gitWarnings];
   let attendance: Attendance;
   if (scripted) {
-    const applied = orFail(applyAttendanceFlags(model, body, rec.meeting.attendance, flags, agenda.length), ATTENDANCE_FLAGS);
+    const applied = orFail(applyAttendanceFlags(model, body, rec.meeting.attendance, flags, agenda.length, jointWith), ATTENDANCE_FLAGS);
     warnings.push(...applied.warnings);
     attendance = applied.attendance;
   } else {
     // prompts load only here, so the scripted paths and `wep quorum` never pay for them
     const { askAttendance, promptKit } = await import('../io/attendance-prompt.js');
-    const verdict = (att: Attendance) => formatVerdict(model, hasRecordedPresence(att) ? evaluateQuorum(model, body, att) : forecastQuorum(model, body, att.apologies ?? []), ctx.c);
-    const answer = await askAttendance({ model, body, meeting: rec.meeting, meetingId: rec.id, file: rec.display, current: rec.meeting.attendance, verdict, print: ctx.print }, await promptKit());
+    // the verdict of each body, as "wep quorum" gives it
+    const bodies = [body, ...jointWith];
+    const verdict = (att: Attendance) =>
+      formatMeetingVerdict(model, bodies.map((b) => ({ body: b, result: hasRecordedPresence(att) ? evaluateQuorum(model, b, att) : forecastQuorum(model, b, att.apologies ?? [], bodies) })), ctx.c);
+    const answer = await askAttendance({ model, body, jointWith, meeting: rec.meeting, meetingId: rec.id, file: rec.display, current: rec.meeting.attendance, verdict, print: ctx.print }, await promptKit());
     if (!answer) return done({ notes: ['nothing was written'] });
     attendance = answer;
   }

@@ -6,7 +6,7 @@
 import { fail, ok, type Checked, type Problem } from './errors.js';
 import type { Attendance } from './meeting-schema.js';
 import { isProxy, type Model, type ResolvedBody } from './model.js';
-import { formatRefusal, judgeClaims, type StandInClaim, type StandInRule } from './stand-ins.js';
+import { formatRefusal, judgeClaimsAtMeeting, type StandInClaim, type StandInRule } from './stand-ins.js';
 import { suggest } from './suggest.js';
 
 /** What to do about a refused proxy or substitute, by rule. */
@@ -123,8 +123,21 @@ export interface AppliedAttendance {
  * longer on the apologies list and vice versa; a proxy marked present stands for the member who
  * appointed them unless --proxy says otherwise; a late arrival or early departure is present.
  * Bad ids and items fail with exit 2 before anything changes.
+ *
+ * `jointWith` are the other bodies of a joint meeting (`body` is the meeting's own): a member of
+ * any of them is a member, and a stand-in is judged by the body where their member sits.
  */
-export function applyAttendanceFlags(model: Model, body: ResolvedBody, current: Attendance | undefined, flags: AttendanceFlags, agendaLength: number): Checked<AppliedAttendance> {
+export function applyAttendanceFlags(
+  model: Model,
+  body: ResolvedBody,
+  current: Attendance | undefined,
+  flags: AttendanceFlags,
+  agendaLength: number,
+  jointWith: readonly ResolvedBody[] = [],
+): Checked<AppliedAttendance> {
+  const bodies: [ResolvedBody, ...ResolvedBody[]] = [body, ...jointWith.filter((b) => b.id !== body.id)];
+  const isMember = (id: string) => bodies.some((b) => b.memberIds.includes(id));
+  const bodyNames = bodies.map((b) => b.name).join(' or ');
   const warnings: string[] = [];
   const problems: Problem[] = [];
   const name = (id: string) => model.people.get(id)?.name ?? id;
@@ -158,18 +171,18 @@ export function applyAttendanceFlags(model: Model, body: ResolvedBody, current: 
   if (both.length) return fail({ field: 'present', value: both.join(', '), message: 'also given as sending apologies', hint: 'give each person once: present, or sending apologies' });
   // Every claim judged together (core/stand-ins.ts): the answer never depends on the order given.
   const claims = proxies.map((p) => ({ proxy: p.proxy, for: p.member, as: p.as }));
-  const judged = judgeClaims(model, body, claims, new Set(present));
+  const judged = judgeClaimsAtMeeting(model, bodies, claims, new Set(present));
   if (judged.refused.length) {
     const pair = (c: StandInClaim) => `${c.as ?? 'proxy'} ${c.proxy}=${c.for}`;
     const sorted = [...judged.refused].sort((x, y) => (pair(x.claim) < pair(y.claim) ? -1 : pair(x.claim) > pair(y.claim) ? 1 : 0));
     return fail(
-      ...sorted.map(({ claim, refusal }) => {
+      ...sorted.map(({ claim, refusal, body: by }) => {
         const others = sorted.filter((x) => x.claim !== claim && x.refusal.rule === refusal.rule && x.refusal.reason === refusal.reason).map((x) => `${x.claim.proxy}=${x.claim.for}`);
         return {
           field: claim.as ?? 'proxy',
           value: `${claim.proxy}=${claim.for}`,
           message: `${formatRefusal(refusal)}${others.length ? ` (and ${others.join(', ')})` : ''}`,
-          hint: STAND_IN_HINTS[refusal.rule](body.id),
+          hint: STAND_IN_HINTS[refusal.rule](by.id),
         };
       }),
     );
@@ -184,7 +197,7 @@ export function applyAttendanceFlags(model: Model, body: ResolvedBody, current: 
   for (const id of apologies) {
     apologySet.add(id);
     presentSet.delete(id);
-    if (!body.memberIds.includes(id)) warnings.push(`${name(id)} (${id}) is not a member of ${body.name}; apologies recorded anyway`);
+    if (!isMember(id)) warnings.push(`${name(id)} (${id}) is not a member of ${bodyNames}; apologies recorded anyway`);
   }
   for (const { proxy, member, as } of proxies) {
     proxyEntries = proxyEntries.filter((e) => e.for !== member);
@@ -201,19 +214,26 @@ export function applyAttendanceFlags(model: Model, body: ResolvedBody, current: 
   }
   for (const id of present) {
     const p = model.people.get(id)!;
-    if (body.memberIds.includes(id) || named.has(id) || proxyEntries.some((e) => e.proxy === id)) continue;
+    // a member of one of the bodies counts there; the quorum of each body says the rest
+    if (isMember(id) || named.has(id) || proxyEntries.some((e) => e.proxy === id)) continue;
     if (!isProxy(p)) {
-      warnings.push(`${p.name} (${id}) is not a member of ${body.name}: recorded as present, not counted (use --observer for observers and invitees)`);
+      warnings.push(`${p.name} (${id}) is not a member of ${bodyNames}: recorded as present, not counted (use --observer for observers and invitees)`);
       continue;
     }
     const represented = new Set(proxyEntries.map((e) => e.for));
-    const stands = impliedProxyFor(model, body, id, presentSet, represented);
+    const stands: string[] = [];
+    for (const b of bodies) {
+      for (const m of impliedProxyFor(model, b, id, presentSet, represented)) {
+        represented.add(m);
+        stands.push(m);
+      }
+    }
     if (stands.length === 0) {
       const members = p.proxyFor.map((m) => `${name(m)} (${m})`).join(', ');
       warnings.push(
         p.proxyFor.some((m) => presentSet.has(m))
           ? `${p.name} (${id}) is proxy for ${members}, who is present: not counted`
-          : `${p.name} (${id}) is not proxy for any absent member of ${body.name}: not counted; name the member with --proxy ${id}=MEMBER`,
+          : `${p.name} (${id}) is not proxy for any absent member of ${bodyNames}: not counted; name the member with --proxy ${id}=MEMBER`,
       );
       continue;
     }
@@ -262,16 +282,29 @@ export function applyAttendanceFlags(model: Model, body: ResolvedBody, current: 
  * The attendance a checklist of who is in the room describes: `ids` are present; a proxy ticked
  * keeps the member the record already gave them (if that member is still absent), else stands
  * for the absent member who appointed them. Apologies, observers, arrivals, departures and
- * interests carry over from `current` (apologies only for those still absent).
+ * interests carry over from `current` (apologies only for those still absent). `jointWith` as
+ * for `applyAttendanceFlags`: a proxy stands for the member who appointed them on any of them.
  */
-export function attendanceFromChecklist(model: Model, body: ResolvedBody, current: Attendance | undefined, ids: readonly string[]): Attendance {
+export function attendanceFromChecklist(model: Model, body: ResolvedBody, current: Attendance | undefined, ids: readonly string[], jointWith: readonly ResolvedBody[] = []): Attendance {
+  const bodies = [body, ...jointWith.filter((b) => b.id !== body.id)];
   const present = new Set(ids);
   const proxies: NonNullable<Attendance['proxies']> = [];
   const represented = new Set<string>();
   for (const id of ids) {
-    if (body.memberIds.includes(id) || !model.people.has(id)) continue;
+    if (bodies.some((b) => b.memberIds.includes(id)) || !model.people.has(id)) continue;
     const kept = (current?.proxies ?? []).filter((e) => e.proxy === id && !present.has(e.for) && !represented.has(e.for));
-    const stands: StandInClaim[] = kept.length ? kept : impliedProxyFor(model, body, id, present, represented).map((m) => ({ proxy: id, for: m }));
+    const implied = () => {
+      const out: StandInClaim[] = [];
+      const taken = new Set(represented);
+      for (const b of bodies) {
+        for (const m of impliedProxyFor(model, b, id, present, taken)) {
+          taken.add(m);
+          out.push({ proxy: id, for: m });
+        }
+      }
+      return out;
+    };
+    const stands: StandInClaim[] = kept.length ? kept : implied();
     for (const e of stands) {
       // a substitute stays a substitute
       proxies.push(e.as === 'substitute' ? { proxy: id, for: e.for, as: 'substitute' } : { proxy: id, for: e.for });

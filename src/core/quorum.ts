@@ -423,15 +423,18 @@ export function inquorateItems(byItem: readonly { item: number; result: QuorumRe
  * Before the meeting: the quorum if the apologies received so far stand and everyone else on
  * the body comes. Proxies of the apologising members are not assumed; for a failed rule,
  * `couldFix` names them ("ask B's proxy C"), or the member when they have no proxy.
+ * `jointBodies`, at a joint meeting, are all its bodies in the meeting's order (`body` among
+ * them): apologies from a member of any of them are not apologies from a stranger.
  */
-export function forecastQuorum(model: Model, body: ResolvedBody, apologies: readonly string[]): QuorumResult {
+export function forecastQuorum(model: Model, body: ResolvedBody, apologies: readonly string[], jointBodies: readonly ResolvedBody[] = []): QuorumResult {
+  const bodies = jointBodies.some((b) => b.id === body.id) ? jointBodies : [body, ...jointBodies];
   const sent = new Set(apologies);
   const present = body.memberIds.filter((id) => !sent.has(id));
   const result = evaluate(model, body, { present, apologies: [...apologies] }, null, true);
   const unknown = apologies.filter((id) => !model.people.has(id));
   if (unknown.length) result.warnings.push(`apologies from people not in the partnership file: ${unknown.join(', ')}`);
-  const notOnBody = apologies.filter((id) => model.people.has(id) && !body.memberIds.includes(id));
-  if (notOnBody.length) result.warnings.push(`apologies from people who are not members of ${body.name}: ${notOnBody.join(', ')}`);
+  const notOnBody = apologies.filter((id) => model.people.has(id) && !bodies.some((b) => b.memberIds.includes(id)));
+  if (notOnBody.length) result.warnings.push(`apologies from people who are not members of ${bodies.map((b) => b.name).join(' or ')}: ${notOnBody.join(', ')}`);
   return { ...result, apologies: [...apologies] };
 }
 
@@ -444,18 +447,36 @@ export interface ItemQuorum {
 
 /**
  * The quorum of a meeting record: a forecast from apologies until presence is recorded; with
- * no item, the verdict item by item too.
+ * no item, the verdict item by item too. `jointBodies` as for `forecastQuorum`.
  */
-export function meetingQuorum(model: Model, body: ResolvedBody, meeting: Pick<MeetingFile, 'agenda'> & { attendance?: Attendance }, id: string, item?: number): { result: QuorumResult; byItem?: ItemQuorum[] } {
+export function meetingQuorum(
+  model: Model,
+  body: ResolvedBody,
+  meeting: Pick<MeetingFile, 'agenda'> & { attendance?: Attendance },
+  id: string,
+  item?: number,
+  jointBodies: readonly ResolvedBody[] = [],
+): { result: QuorumResult; byItem?: ItemQuorum[] } {
   const att = meeting.attendance;
   if (!hasRecordedPresence(att)) {
-    const result = forecastQuorum(model, body, att?.apologies ?? []);
+    const result = forecastQuorum(model, body, att?.apologies ?? [], jointBodies);
     if (item !== undefined) result.warnings.push(`no attendance recorded yet for ${id}, so this is a forecast for the whole meeting, not item ${item}`);
     return { result };
   }
   const agenda = meeting.agenda;
   const byItem = item === undefined ? quorumByItem(model, body, att!, agenda.length).map((x) => ({ ...x, title: agenda[x.item - 1]?.title })) : undefined;
   return { result: evaluateQuorum(model, body, att!, { item }), ...(byItem ? { byItem } : {}) };
+}
+
+/**
+ * The other bodies of a joint meeting, in the record's order (none for a meeting of one body):
+ * a joint body the partnership file does not know is left out (`wep check` reports it).
+ */
+export function jointBodiesOf(model: Model, body: ResolvedBody, meeting: Pick<MeetingFile, 'body' | 'jointWith'>): ResolvedBody[] {
+  return meetingBodies(meeting)
+    .filter((b) => b !== body.id)
+    .map((b) => model.bodies.get(b))
+    .filter((b) => b !== undefined);
 }
 
 /** One body's quorum at a meeting record, as `meetingQuorum` gives it. */
@@ -477,10 +498,8 @@ export function meetingQuorumByBody(
   id: string,
   item?: number,
 ): [BodyMeetingQuorum, ...BodyMeetingQuorum[]] {
-  const others = meetingBodies(meeting)
-    .filter((b) => b !== body.id)
-    .map((b) => model.bodies.get(b))
-    .filter((b) => b !== undefined);
-  const of = (b: ResolvedBody): BodyMeetingQuorum => ({ body: b, ...meetingQuorum(model, b, meeting, id, item) });
+  const others = jointBodiesOf(model, body, meeting);
+  const all = [body, ...others];
+  const of = (b: ResolvedBody): BodyMeetingQuorum => ({ body: b, ...meetingQuorum(model, b, meeting, id, item, all) });
   return [of(body), ...others.map(of)];
 }

@@ -136,3 +136,49 @@ export function judgeClaims(model: Model, body: ResolvedBody, claims: readonly S
 export function formatRefusal(r: Refusal): string {
   return `${r.reason} (rule ${r.rule}: ${STAND_IN_RULES[r.rule]})`;
 }
+
+/** Claims judged at a meeting of one or more bodies: each refusal with the body that refused it. */
+export interface JudgedAtMeeting {
+  accepted: StandInClaim[];
+  refused: { claim: StandInClaim; refusal: Refusal; body: ResolvedBody }[];
+}
+
+/**
+ * Judges every claim at a meeting of `bodies` (the meeting's own first, then those it meets
+ * jointly with). A stand-in stands for a member on the body where that member sits, by that
+ * body's rules: each claim is judged, with the others, by every body of the meeting the member
+ * sits on, and stands when one of them accepts it. A claim for someone who sits on none of them
+ * is judged by the first body, which refuses it as for a meeting of that body alone. For one
+ * body this is `judgeClaims`.
+ */
+export function judgeClaimsAtMeeting(model: Model, bodies: readonly [ResolvedBody, ...ResolvedBody[]], claims: readonly StandInClaim[], present: ReadonlySet<string>): JudgedAtMeeting {
+  const [first] = bodies;
+  if (bodies.length === 1) {
+    const judged = judgeClaims(model, first, claims, present);
+    return { accepted: judged.accepted, refused: judged.refused.map((r) => ({ ...r, body: first })) };
+  }
+  const judgedBy = (c: StandInClaim) => {
+    const sits = bodies.filter((b) => b.sittings.has(c.for));
+    return sits.length ? sits : [first];
+  };
+  const verdicts = bodies.map((b) => ({ body: b, judged: judgeClaims(model, b, claims.filter((c) => judgedBy(c).includes(b)), present) }));
+  const accepted: StandInClaim[] = [];
+  const refused: JudgedAtMeeting['refused'] = [];
+  // accepted by any body it was judged by; else refused with the first body's reason
+  const seen = new Set<StandInClaim>();
+  for (const { judged } of verdicts) {
+    for (const c of judged.accepted) {
+      if (seen.has(c)) continue;
+      seen.add(c);
+      accepted.push(c);
+    }
+  }
+  for (const { body, judged } of verdicts) {
+    for (const r of judged.refused) {
+      if (seen.has(r.claim)) continue;
+      seen.add(r.claim);
+      refused.push({ ...r, body });
+    }
+  }
+  return { accepted, refused };
+}

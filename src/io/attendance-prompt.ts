@@ -76,9 +76,16 @@ const label = (p: ResolvedPerson) => `${p.name} (${p.id})`;
 /**
  * The checklist rows: each group of the body, its members (with their role and vote on this
  * body, and "apologies sent" when the record has them), and under each voting member the proxy
- * they appointed for this body.
+ * they appointed for this body. At a joint meeting (`jointWith`, the other bodies), the rows of
+ * each body in turn, each heading naming its body; someone on two bodies ticks on both.
  */
-export function checklistItems(model: Model, body: ResolvedBody, apologies: ReadonlySet<string> = new Set()): ChecklistItem[] {
+export function checklistItems(model: Model, body: ResolvedBody, apologies: ReadonlySet<string> = new Set(), jointWith: readonly ResolvedBody[] = []): ChecklistItem[] {
+  const others = jointWith.filter((b) => b.id !== body.id);
+  if (others.length === 0) return bodyItems(model, body, apologies);
+  return [body, ...others].flatMap((b) => bodyItems(model, b, apologies).map((it) => (isRow(it) ? it : { heading: `${b.name}: ${it.heading}` })));
+}
+
+function bodyItems(model: Model, body: ResolvedBody, apologies: ReadonlySet<string>): ChecklistItem[] {
   const members = body.memberIds.map((id) => model.people.get(id)!);
   const groupOf = (p: ResolvedPerson) => body.sittings.get(p.id)?.group;
   const groupIds = [...body.groupIds, ...new Set(members.map(groupOf).filter((g): g is string => !!g && !body.groupIds.includes(g)))];
@@ -146,7 +153,9 @@ export interface AskContext {
   /** meeting.yaml as shown to the clerk. */
   file: string;
   current: Attendance | undefined;
-  /** The one-line quorum verdict for an attendance. */
+  /** The other bodies of a joint meeting (none for a meeting of one body). */
+  jointWith?: readonly ResolvedBody[];
+  /** The quorum verdict for an attendance: one line, or one a body at a joint meeting. */
   verdict: (att: Attendance) => string;
   print: (line: string) => void;
 }
@@ -157,8 +166,10 @@ export interface AskContext {
  */
 export async function askAttendance(a: AskContext, kit: PromptKit): Promise<Attendance | undefined> {
   const { model, body, meeting } = a;
+  const jointWith = (a.jointWith ?? []).filter((b) => b.id !== body.id);
+  const bodies = [body, ...jointWith];
   const name = (id: string) => (model.people.has(id) ? label(model.people.get(id)!) : id);
-  const items = checklistItems(model, body, new Set(a.current?.apologies ?? []));
+  const items = checklistItems(model, body, new Set(a.current?.apologies ?? []), jointWith);
   const known = new Set(items.filter(isRow).map((i) => i.value));
   const ticked = [...(a.current?.present ?? []), ...(a.current?.proxies ?? []).map((e) => e.proxy)].filter((id) => known.has(id));
 
@@ -166,23 +177,25 @@ export async function askAttendance(a: AskContext, kit: PromptKit): Promise<Atte
     message: `Who is present at ${a.meetingId}?`,
     items,
     selected: [...new Set(ticked)],
-    status: (sel) => a.verdict(attendanceFromChecklist(model, body, a.current, sel)),
+    status: (sel) => a.verdict(attendanceFromChecklist(model, body, a.current, sel, jointWith)),
   });
   // people present the list does not show (invitees recorded by hand) stay present
   const extra = (a.current?.present ?? []).filter((id) => !known.has(id));
-  let att = attendanceFromChecklist(model, body, a.current, [...ids, ...extra]);
+  let att = attendanceFromChecklist(model, body, a.current, [...ids, ...extra], jointWith);
 
-  // Substitutes, where the body allows them: for each absent member, someone their group sent.
-  const voters = body.memberIds.filter((id) => body.sittings.get(id)?.voting);
+  // Substitutes, where the body allows them: for each absent member, someone their group sent
+  // (judged by each body of the meeting the member votes on).
+  const voters = [...new Set(bodies.flatMap((b) => b.memberIds.filter((id) => b.sittings.get(id)?.voting)))];
+  const candidates = (id: string) => [...new Set(bodies.filter((b) => b.sittings.get(id)?.voting).flatMap((b) => substituteCandidates(model, b, id)))];
   const unrepresented = () => {
     const represented = new Set((att.proxies ?? []).map((e) => e.for));
-    return voters.filter((id) => !ids.includes(id) && !represented.has(id) && substituteCandidates(model, body, id).length > 0);
+    return voters.filter((id) => !ids.includes(id) && !represented.has(id) && candidates(id).length > 0);
   };
-  if (body.substitutesAllowed && unrepresented().length) {
+  if (bodies.some((b) => b.substitutesAllowed) && unrepresented().length) {
     let more = await kit.confirm({ message: 'Did a group send a substitute for an absent member?', default: false });
     while (more && unrepresented().length) {
       const member = await kit.select({ message: 'Substitute for whom?', choices: unrepresented().map((id) => ({ name: name(id), value: id })) });
-      const sub = await kit.select({ message: `Who came for ${name(member)}?`, choices: substituteCandidates(model, body, member).map((p) => ({ name: label(p), value: p.id })) });
+      const sub = await kit.select({ message: `Who came for ${name(member)}?`, choices: candidates(member).map((p) => ({ name: label(p), value: p.id })) });
       att = {
         ...att,
         present: [...new Set([...(att.present ?? []), sub])],
@@ -203,7 +216,7 @@ export async function askAttendance(a: AskContext, kit: PromptKit): Promise<Atte
     att = { ...att, apologies: [...apologies, ...(att.apologies ?? []).filter((id) => !absent.includes(id))] };
   }
 
-  const outsiders = [...model.people.values()].filter((p) => !body.memberIds.includes(p.id) && !isProxy(p));
+  const outsiders = [...model.people.values()].filter((p) => !bodies.some((b) => b.memberIds.includes(p.id)) && !isProxy(p));
   if (outsiders.length) {
     const observers = await kit.checkbox({
       message: 'Observers or invitees present?',

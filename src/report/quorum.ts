@@ -48,6 +48,15 @@ export function formatVerdict(model: Model, r: QuorumResult, c: ChalkInstance): 
   return `${c.red.bold('NOT QUORATE')}: ${failed.map((x) => `${shortText(x)} (short by ${x.shortBy})`).join('; ')}, ${where(r)}`;
 }
 
+/**
+ * The verdict of each body of a meeting: `formatVerdict` for a meeting of one body; at a joint
+ * meeting one line a body, named, in the meeting's order (the live verdict of `wep attendance`).
+ */
+export function formatMeetingVerdict(model: Model, each: readonly { body: { name: string }; result: QuorumResult }[], c: ChalkInstance): string {
+  if (each.length === 1) return formatVerdict(model, each[0]!.result, c);
+  return each.map((q) => `${q.body.name}: ${formatVerdict(model, q.result, c)}`).join('\n');
+}
+
 /** The per-rule table: rule, required, counted, met, short by. */
 export function renderRuleTable(r: QuorumResult, c: ChalkInstance): string[] {
   const rows = r.rules.map((x) => [x.description, String(x.required), String(x.counted), x.met ? 'yes' : 'NO', x.met ? '-' : String(x.shortBy)] as const);

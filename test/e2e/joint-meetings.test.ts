@@ -52,6 +52,33 @@ describe('wep attendance at a joint meeting', () => {
   });
 });
 
+describe('wep attendance at a joint meeting judges each person by every body of the meeting', () => {
+  it('records members of the other body, present or sending apologies, without calling them non-members', () => {
+    const dir = repo();
+    expect(run(['meeting', 'new', '2026-11-12', '--joint-with', 'operational-group'], dir).code).toBe(0);
+    const file = `meetings/${JOINT}/meeting.yaml`;
+    // apologies first: the forecast of each body knows Olivia Cole sits on the Operational Group
+    const early = run(['attendance', '--meeting', JOINT, '--apologies', 'op-cole'], dir);
+    expect(early.code).toBe(0);
+    expect(early.stderr).not.toContain('not a member');
+    expect(early.stderr).not.toContain('not members');
+    expect(run(['quorum', '--meeting', JOINT], dir).stderr).not.toContain('not members');
+
+    const r = run(['attendance', '--meeting', JOINT, '--present', [...BOARD, 'op-baker'].join(','), '--apologies', 'op-cole'], dir);
+    expect(r.code).toBe(0);
+    expect(r.stderr).not.toContain('not a member');
+    expect(r.stderr).not.toContain('Nick Baker');
+    expect(r.stderr).not.toContain('Olivia Cole');
+    expect(r.stdout).toContain('Counted (1): Nick Baker (op-baker)');
+    expect(read(dir, file)).toContain(`attendance:\n  present: [${[...BOARD, 'op-baker'].join(', ')}]\n  apologies: [op-cole]\n`);
+
+    // someone on neither body is still named, with both bodies
+    const stranger = run(['attendance', '--meeting', JOINT, '--apologies', 'px-ahmed'], dir);
+    expect(stranger.code).toBe(0);
+    expect(stranger.stderr).toContain('Ruth Patel (px-ahmed) is not a member of Education Partnership or Operational Group; apologies recorded anyway');
+  });
+});
+
 describe('a joint meeting in the registers and on the site', () => {
   let dir: string;
 

@@ -7,7 +7,7 @@ import { ATTENDANCE_FLAGS, orFail, problemError } from '../../../src/commands/ar
 import { WepError } from '../../../src/core/errors.js';
 import { buildModel, type Model } from '../../../src/core/model.js';
 import { evaluateQuorum } from '../../../src/core/quorum.js';
-import { examplePartnership } from '../../helpers/example-model.js';
+import { examplePartnership, partnershipFrom } from '../../helpers/example-model.js';
 import { ROOT } from '../../helpers/wep.js';
 
 let wep: Model;
@@ -165,6 +165,80 @@ describe('applyAttendanceFlags', () => {
       }),
       { numRuns: 100 },
     );
+  });
+});
+
+describe('applyAttendanceFlags at a joint meeting', () => {
+  // the example, with a proxy appointed by Nick Baker of the Operational Group
+  let joint: Model;
+  beforeAll(() => {
+    const text = readFileSync(join(ROOT, 'partnership.yaml'), 'utf8')
+      .replace('    name: Nick Baker\n', '    name: Nick Baker\n    proxy: px-baker\n')
+      .replace('  # Operational Group:', '  - { id: px-baker, name: Rosa Fenn, email: r.fenn@council.example.org, role: proxy }\n  - { id: guest-ng, name: Sam Ng, email: s.ng@example.org }\n\n  # Operational Group:');
+    joint = buildModel(partnershipFrom(text));
+  });
+  const og = () => joint.bodies.get('operational-group')!;
+  const atJoint = (flags: Parameters<typeof applyAttendanceFlags>[3]) => applyAttendanceFlags(joint, joint.bodies.get('partnership')!, undefined, flags, 9, [og()]);
+
+  it('a member of the other body, present or sending apologies, is a member: no warning', () => {
+    const { attendance, warnings } = atJoint({ present: ['ph-ahmed', 'op-baker'], apologies: ['op-cole'] });
+    expect(attendance).toEqual({ present: ['ph-ahmed', 'op-baker'], apologies: ['op-cole'] });
+    expect(warnings).toEqual([]);
+    // the same flags for a meeting of the board alone still warn
+    const alone = applyAttendanceFlags(joint, joint.bodies.get('partnership')!, undefined, { present: ['op-baker'], apologies: ['op-cole'] }, 9).warnings;
+    expect(alone).toEqual([
+      'Olivia Cole (op-cole) is not a member of Education Partnership; apologies recorded anyway',
+      'Nick Baker (op-baker) is not a member of Education Partnership: recorded as present, not counted (use --observer for observers and invitees)',
+    ]);
+  });
+
+  it("a proxy for a member of the other body is judged by that body's rules and accepted", () => {
+    const named = atJoint({ proxy: ['px-baker=op-baker'] });
+    expect(named.attendance).toEqual({ present: ['px-baker'], proxies: [{ proxy: 'px-baker', for: 'op-baker' }] });
+    expect(named.warnings).toEqual([]);
+    expect(evaluateQuorum(joint, og(), named.attendance).counted).toEqual([{ id: 'px-baker', as: 'proxy', for: 'op-baker' }]);
+    // present without --proxy, they stand for the member who appointed them
+    const implied = atJoint({ present: ['px-baker', 'px-evans'] });
+    expect(implied.attendance).toEqual({ present: ['px-baker', 'px-evans'], proxies: [{ proxy: 'px-baker', for: 'op-baker' }, { proxy: 'px-evans', for: 'sh-evans' }] });
+    expect(implied.warnings).toEqual([]);
+    // and both bodies' proxies together, each by their own body
+    expect(atJoint({ proxy: ['px-baker=op-baker', 'px-evans=sh-evans'] }).attendance.proxies).toEqual([
+      { proxy: 'px-baker', for: 'op-baker' },
+      { proxy: 'px-evans', for: 'sh-evans' },
+    ]);
+  });
+
+  it("a stand-in is refused by the member's own body, which the hint names", () => {
+    const wrong = error(() => atJoint({ proxy: ['px-evans=op-baker'] }));
+    expect(wrong.message).toBe(
+      "--proxy px-evans=op-baker: George Usman (px-evans) is not Nick Baker (op-baker)'s appointed proxy on Operational Group (Nick Baker (op-baker)'s appointed proxy is Rosa Fenn (px-baker)) (rule appointed-proxy: a proxy is the person the member appointed for this body)",
+    );
+    // no cross-body proxy: a member of the board does not stand in for a member of the group
+    expect(error(() => atJoint({ proxy: ['ph-ahmed=op-baker'] })).message).toMatch(/^--proxy ph-ahmed=op-baker: .* \(ph-ahmed\) is not Nick Baker \(op-baker\)'s appointed proxy on Operational Group \(/);
+    const nobody = error(() => atJoint({ proxy: ['px-evans=la-lewis'] }));
+    expect(nobody.message).toMatch(/Claire Lewis \(la-lewis\) does not vote on Education Partnership \(rule voting-member/);
+    expect(nobody.hint).toBe('a stand-in stands for a voting member of the body; "wep members --body partnership" lists them');
+    expect(error(() => atJoint({ present: ['op-baker'], proxy: ['px-baker=op-baker'] })).message).toMatch(/Nick Baker \(op-baker\) is present in person \(rule member-absent/);
+  });
+
+  it('the checklist: a proxy ticked stands for their member on whichever body of the meeting the member sits', () => {
+    const ticked = ['ph-ahmed', 'op-cole', 'px-baker', 'px-evans'];
+    expect(attendanceFromChecklist(joint, joint.bodies.get('partnership')!, undefined, ticked, [og()])).toEqual({
+      present: ticked,
+      proxies: [{ proxy: 'px-baker', for: 'op-baker' }, { proxy: 'px-evans', for: 'sh-evans' }],
+    });
+    // at a meeting of the board alone, px-baker stands for no one
+    expect(attendanceFromChecklist(joint, joint.bodies.get('partnership')!, undefined, ticked).proxies).toEqual([{ proxy: 'px-evans', for: 'sh-evans' }]);
+  });
+
+  it('someone on neither body is still warned about, naming both', () => {
+    const { attendance, warnings } = atJoint({ present: ['sh-clarke', 'px-clarke', 'guest-ng'], apologies: ['px-ahmed', 'op-cole'] });
+    expect(attendance.present).toEqual(['sh-clarke', 'px-clarke', 'guest-ng']);
+    expect(warnings).toEqual([
+      'Ruth Patel (px-ahmed) is not a member of Education Partnership or Operational Group; apologies recorded anyway',
+      'Fiona Taylor (px-clarke) is proxy for Tom Clarke (sh-clarke), who is present: not counted',
+      'Sam Ng (guest-ng) is not a member of Education Partnership or Operational Group: recorded as present, not counted (use --observer for observers and invitees)',
+    ]);
   });
 });
 

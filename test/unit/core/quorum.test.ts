@@ -254,6 +254,18 @@ describe('forecastQuorum', () => {
     ]);
     expect(r.warnings).toContain('apologies from people not in the partnership file: zz');
   });
+
+  it('at a joint meeting, apologies from a member of any of its bodies are no stranger\'s', () => {
+    const og = wep.bodies.get('operational-group')!;
+    expect(forecastQuorum(wep, board(), ['op-cole', 'px-ahmed']).warnings).toContain('apologies from people who are not members of Education Partnership: op-cole, px-ahmed');
+    const each = meetingQuorumByBody(wep, board(), { body: 'partnership', jointWith: ['operational-group'], agenda: [], attendance: { apologies: ['op-cole', 'sh-evans', 'px-ahmed'] } }, 'm');
+    expect(each.map((q) => q.body.id)).toEqual(['partnership', 'operational-group']);
+    for (const q of each) {
+      expect(q.result.forecast).toBe(true);
+      expect(q.result.warnings.filter((w) => w.startsWith('apologies from'))).toEqual(['apologies from people who are not members of Education Partnership or Operational Group: px-ahmed']);
+    }
+    expect(forecastQuorum(wep, og, ['op-cole', 'sh-evans'], [board(), og]).warnings).toEqual([]);
+  });
 });
 
 describe('rule kinds', () => {

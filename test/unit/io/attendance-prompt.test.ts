@@ -8,7 +8,7 @@ import { evaluateQuorum, forecastQuorum, hasRecordedPresence } from '../../../sr
 import { askAttendance, checklist, checklistItems, substituteCandidates, type PromptKit } from '../../../src/io/attendance-prompt.js';
 import { validatePartnershipSource } from '../../../src/io/partnership-file.js';
 import { makeOutput } from '../../../src/report/output.js';
-import { formatVerdict } from '../../../src/report/quorum.js';
+import { formatMeetingVerdict, formatVerdict } from '../../../src/report/quorum.js';
 import { ROOT } from '../../helpers/wep.js';
 
 let wep: Model;
@@ -174,6 +174,39 @@ describe('the attendance flow', () => {
     expect(att?.proxies).toEqual([{ proxy: 'sh-deputy', for: 'sh-evans', as: 'substitute' }]);
     expect(att?.present).toContain('sh-deputy');
     expect(evaluateQuorum(subs, body, att).counted).toContainEqual({ id: 'sh-deputy', as: 'substitute', for: 'sh-evans', group: 'secondary-heads' });
+  });
+
+  it('at a joint meeting lists the members of every body, with the verdict of each', async () => {
+    const og = wep.bodies.get('operational-group')!;
+    const items = checklistItems(wep, board(), new Set(['op-cole']), [og]);
+    expect(items.filter((it) => 'heading' in it && it.heading.startsWith('Operational Group: '))).toHaveLength(1);
+    expect(items).toContainEqual({ value: 'op-cole', label: 'Olivia Cole (op-cole), apologies sent' });
+    expect(items.filter((it) => 'value' in it && it.value === 'la-morgan')).toHaveLength(2); // on both: ticks together
+    expect(checklistItems(wep, board())).toEqual(checklistItems(wep, board(), new Set(), []));
+
+    const bodies = [board(), og];
+    const jointVerdict = (att: Parameters<typeof evaluateQuorum>[2]) =>
+      formatMeetingVerdict(wep, bodies.map((b) => ({ body: b, result: hasRecordedPresence(att) ? evaluateQuorum(wep, b, att) : forecastQuorum(wep, b, att?.apologies ?? [], bodies) })), c);
+    const { kit, asked } = scripted({
+      checklist: [['chair-okafor', 'ph-ahmed', 'ph-brown', 'sh-clarke', 'sh-francis', 'sf-iqbal', 'sf-jones', 'op-baker']],
+      checkbox: [['op-cole']],
+      confirm: [false, false, true],
+      select: [],
+      input: [],
+    });
+    const offered: Record<string, string[]> = {};
+    const spy: PromptKit = { ...kit, checkbox: async (cfg) => ((offered[cfg.message] = cfg.choices.map((ch) => ch.value)), kit.checkbox(cfg)) };
+    const printed: string[] = [];
+    const joint = { ...meeting, jointWith: ['operational-group'] };
+    const att = await askAttendance({ model: wep, body: board(), jointWith: [og], meeting: joint, meetingId: 'm', file: 'm.yaml', current: { apologies: ['op-cole'] }, verdict: jointVerdict, print: (l) => printed.push(l) }, spy);
+    expect(att).toEqual({ present: ['chair-okafor', 'ph-ahmed', 'ph-brown', 'sh-clarke', 'sh-francis', 'sf-iqbal', 'sf-jones', 'op-baker'], apologies: ['op-cole'] });
+    expect(asked[0]).toBe(
+      'status: Education Partnership: Forecast: quorate if these apologies stand (1 apology so far): Education Partnership\nOperational Group: Forecast: quorate if these apologies stand (1 apology so far): Operational Group',
+    );
+    expect(offered['Who sent apologies?']).toEqual(expect.arrayContaining(['sh-evans', 'la-morgan', 'op-cole']));
+    // everyone in the example sits on one of the bodies or is a proxy: no one to ask about as an observer
+    expect(asked).not.toContain('Observers or invitees present?');
+    expect(printed.at(-1)).toBe('Education Partnership: Quorate: Education Partnership, at the start of the meeting (7 counted)\nOperational Group: NOT QUORATE: at least 2 voting members: 1 of 2 (short by 1), at the start of the meeting');
   });
 
   it('returns nothing when the clerk declines to write', async () => {
