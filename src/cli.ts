@@ -305,9 +305,10 @@ function program(only?: string) {
         .description('the annual report for Overview and Scrutiny: meetings, quorum, deadlines, attendance, decisions, actions')
         .requiredOption('--year <yyyy-yy>', 'school year, e.g. 2026-27 (1 September to 31 August)')
         .option('-b, --body <id>', 'only this body (default: every body)')
-        .addOption(new Option('--format <format>', 'output format').choices(['md', 'html']).default('md'))
+        .addOption(new Option('--format <format>', 'output format (docx and pdf need --out)').choices(['md', 'html', 'docx', 'pdf']).default('md'))
         .option('-o, --out <file>', 'write to this file instead of standard output')
-        .addHelpText('after', examples('wep report annual --year 2026-27', 'wep report annual --year 2026-27 --body partnership --format html --out annual-2026-27.html'))
+        .option('--force', 'overwrite a Word or PDF report edited since wep wrote it (keeping it as .bak)')
+        .addHelpText('after', examples('wep report annual --year 2026-27', 'wep report annual --year 2026-27 --body partnership --format html --out annual-2026-27.html', 'wep report annual --year 2026-27 --format pdf --out reports/annual-2026-27.pdf'))
         .action((opts) => exec(() => import('./commands/report-annual.js'), opts));
     },
     schools: () => {

@@ -4,6 +4,7 @@ import { buildAnnualReport, parseSchoolYear } from '../core/annual-report.js';
 import { collectDecisions } from '../core/decisions.js';
 import { WepError } from '../core/errors.js';
 import { minuteRefs } from '../core/minute-refs.js';
+import { modelOn } from '../core/model.js';
 import { evaluateQuorum } from '../core/quorum.js';
 import { generatedState, writeGenerated } from '../io/generated.js';
 import { displayPath } from '../io/partnership-file.js';
@@ -17,10 +18,8 @@ export interface ReportAnnualOptions {
   body?: string;
   format: string;
   out?: string;
+  force?: true;
 }
-
-/** Formats the report can be written in; Word and PDF join when the pack renderers can take annualSections. */
-const RENDERERS = { md: renderAnnualMarkdown, html: renderAnnualHtml } as const;
 
 export async function run(ctx: CommandContext, opts: ReportAnnualOptions): Promise<CommandResult> {
   const records = await loadRecords(ctx);
@@ -37,21 +36,48 @@ export async function run(ctx: CommandContext, opts: ReportAnnualOptions): Promi
     minuteRefs(model.file.partnership.minutes?.references, model.file.partnership.short, merged),
     body ? { body: body.id } : {},
   );
+  const binary = opts.format === 'docx' || opts.format === 'pdf';
+  if (binary && !opts.out) throw new WepError(`--format ${opts.format} writes a file: say where with --out`, `e.g. wep report annual --year ${opts.year} --format ${opts.format} --out reports/annual-${opts.year}.${opts.format}`);
   const report = buildAnnualReport(
     model,
-    { meetings: merged, decisions, actions: collectActions(merged, ctx.today), quorumAtStart: (b, m) => (m.attendance ? evaluateQuorum(model, b, m.attendance, {}) : undefined) },
+    {
+      meetings: merged,
+      decisions,
+      actions: collectActions(merged, ctx.today),
+      // counted with the members of the meeting's own day, as every quorum is
+      quorumAtStart: (b, m) => {
+        if (!m.attendance) return undefined;
+        const on = modelOn(model, m.date);
+        return evaluateQuorum(on, on.bodies.get(b.id) ?? b, m.attendance, {});
+      },
+    },
     { year: opts.year, ...range, ...(body ? { body: body.id } : {}) },
     ctx.today,
   );
-  const text = (opts.format === 'html' ? RENDERERS.html : RENDERERS.md)(annualSections(report, body?.name));
+  const sections = annualSections(report, body?.name);
+  const text = opts.format === 'html' ? renderAnnualHtml(sections) : renderAnnualMarkdown(sections);
   if (!opts.out) return done({ raw: text });
   const path = resolve(ctx.cwd, opts.out);
   const display = displayPath(ctx.cwd, path);
   const rel = relative(root, path);
   if (!rel || rel.startsWith('..') || isAbsolute(rel)) throw new WepError(`${display} is outside the records repo; wep writes only inside it`, 'give a path inside the records folder, e.g. --out reports/annual-2026-27.md');
+  const summary = `${report.summary.held} meeting(s) held in ${opts.year}`;
+  if (binary) {
+    // Word and PDF from the Markdown, typeset as the pack's papers and the minutes' Word file are
+    const [{ markdownBlocks, writeBinaryGenerated }, { renderDocx }, { renderDocumentPdf }] = await Promise.all([
+      import('../io/documents.js'),
+      import('../report/docx-document.js'),
+      import('../report/pdf-pack.js'),
+    ]);
+    const blocks = await markdownBlocks(text);
+    const title = `Annual report ${opts.year}${body ? `: ${body.name}` : ''}`;
+    const bytes = opts.format === 'docx' ? await renderDocx(blocks, { title }) : await renderDocumentPdf(blocks, { title, footer: `${model.file.partnership.name}: ${title}` });
+    const w = writeBinaryGenerated(path, bytes, { display, ...(opts.force ? { force: true } : {}) });
+    return done({ lines: [`wrote ${display}: ${summary}${w.backup ? ` (your edited copy is kept as ${displayPath(ctx.cwd, w.backup)})` : ''}`] });
+  }
   if (generatedState(path, root, display) === 'edited') {
     throw new WepError(`${display} exists and was not written by "wep report annual" (or has been edited); wep will not overwrite it`, 'choose another file with --out, or delete that one first');
   }
   const w = writeGenerated(path, text, { display, root });
-  return done({ lines: [`${w.status === 'same' ? 'unchanged' : 'wrote'} ${display}: ${report.summary.held} meeting(s) held in ${opts.year}`] });
+  return done({ lines: [`${w.status === 'same' ? 'unchanged' : 'wrote'} ${display}: ${summary}`] });
 }

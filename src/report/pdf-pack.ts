@@ -348,28 +348,13 @@ export async function renderPack(view: NoticeView, plan: PackPlan, all: readonly
   }
   (await out.copyPages(cover, cover.getPageIndices())).forEach((pg, i) => out.insertPage(i, pg));
 
-  out.setTitle(meta.title);
-  out.setCreator('wep');
-  out.setProducer('wep (pdf-lib)');
-  out.setCreationDate(new Date(0));
-  out.setModificationDate(new Date(0));
+  setMetadata(out, meta.title);
 
-  const font = fonts.regular;
-  const clean = makeSanitiser(font);
-  const total = out.getPageCount();
   const owner = new Map<number, PackPaper>();
   for (const part of parts) for (let i = 0; i < part.pages; i++) owner.set(starts.get(part.paper.item)! + i, part.paper);
-  out.getPages().forEach((page, i) => {
-    const n = i + 1;
+  const clean = drawFooters(lib, out, fonts.regular, (n, total) => {
     const paper = owner.get(n);
-    const label = clean(`${meta.footer}${paper ? `  |  item ${paper.item}${paper.late ? ', late paper' : ''}` : ''}  |  page ${n} of ${total}`);
-    const size = 8;
-    const { width } = page.getSize();
-    const w = font.widthOfTextAtSize(label, size);
-    const x = Math.max(8, (width - w) / 2);
-    // a white band, so a merged paper's own footer never makes the number unreadable
-    page.drawRectangle({ x: x - 4, y: 18, width: w + 8, height: size + 6, color: lib.rgb(1, 1, 1) });
-    page.drawText(label, { x, y: 21, size, font, color: lib.rgb(0.25, 0.25, 0.25) });
+    return `${meta.footer}${paper ? `  |  item ${paper.item}${paper.late ? ', late paper' : ''}` : ''}  |  page ${n} of ${total}`;
   });
 
   addOutline(lib, out, [
@@ -377,7 +362,42 @@ export async function renderPack(view: NoticeView, plan: PackPlan, all: readonly
     ...parts.map((p) => ({ title: clean(`${p.paper.item}. ${p.paper.title}${p.paper.late ? ' (late)' : ''}`), page: starts.get(p.paper.item)! - 1 })),
   ]);
   const bytes = await out.save({ useObjectStreams: false });
-  return { bytes, pages: total, starts, unreadable };
+  return { bytes, pages: out.getPageCount(), starts, unreadable };
+}
+
+/** Sets the document's fixed metadata: the same records give the same bytes. */
+function setMetadata(doc: PDFDocument, title: string): void {
+  doc.setTitle(title);
+  doc.setCreator('wep');
+  doc.setProducer('wep (pdf-lib)');
+  doc.setCreationDate(new Date(0));
+  doc.setModificationDate(new Date(0));
+}
+
+/** Draws each page's footer (its text from `label`), on a white band; returns the font's sanitiser. */
+function drawFooters(lib: PdfLib, doc: PDFDocument, font: PDFFont, label: (page: number, total: number) => string): (s: string) => string {
+  const clean = makeSanitiser(font);
+  const total = doc.getPageCount();
+  doc.getPages().forEach((page, i) => {
+    const text = clean(label(i + 1, total));
+    const size = 8;
+    const { width } = page.getSize();
+    const w = font.widthOfTextAtSize(text, size);
+    const x = Math.max(8, (width - w) / 2);
+    // a white band, so a merged paper's own footer never makes the number unreadable
+    page.drawRectangle({ x: x - 4, y: 18, width: w + 8, height: size + 6, color: lib.rgb(1, 1, 1) });
+    page.drawText(text, { x, y: 21, size, font, color: lib.rgb(0.25, 0.25, 0.25) });
+  });
+  return clean;
+}
+
+/** A document of its own (the annual report) typeset as the pack's papers are, "page N of M" on every page. */
+export async function renderDocumentPdf(blocks: readonly Block[], meta: { title: string; footer: string }): Promise<Uint8Array> {
+  const lib = await loadExternal('pdf-lib');
+  const doc = await typesetDoc(lib, blocks);
+  setMetadata(doc, meta.title);
+  drawFooters(lib, doc, await doc.embedFont(lib.StandardFonts.Helvetica), (n, total) => `${meta.footer}  |  page ${n} of ${total}`);
+  return doc.save({ useObjectStreams: false });
 }
 
 /** A flat outline (bookmarks), one entry per part, each opening its first page. */

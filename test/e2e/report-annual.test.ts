@@ -1,3 +1,7 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import mammoth from 'mammoth';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
 import { HtmlValidate } from 'html-validate';
 import { DEC, OCT, seedMeetings } from '../helpers/minutes-fixtures.js';
@@ -64,6 +68,41 @@ describe('wep report annual', () => {
     const outside = wep(['report', 'annual', '--year', '2026-27', '--out', '../annual.md'], { cwd: dir, today: '2027-01-10' });
     expect(outside.stderr).toContain('is outside the records repo; wep writes only inside it');
     expect(outside.code).toBe(2);
+  });
+
+  it('Word and PDF: the same report, read back by independent readers; nothing confidential; an edited copy kept', async () => {
+    const dir = records();
+    const args = ['report', 'annual', '--year', '2026-27', '--body', 'partnership'];
+    const md = wep(args, { cwd: dir, today: '2027-01-10' }).stdout;
+    const docx = wep([...args, '--format', 'docx', '--out', 'reports/annual.docx'], { cwd: dir, today: '2027-01-10' });
+    expect(docx.stdout).toBe('wrote reports/annual.docx: 2 meeting(s) held in 2026-27\n');
+    expect(docx.code).toBe(0);
+    const word = (await mammoth.extractRawText({ path: join(dir, 'reports/annual.docx') })).value;
+    expect(word).toContain('Wokingham Education Partnership: annual report 2026-27');
+    expect(word).toContain('Confidential: not published');
+    expect(word).not.toContain('Secret');
+    const pdf = wep([...args, '--format', 'pdf', '--out', 'reports/annual.pdf'], { cwd: dir, today: '2027-01-10' });
+    expect(pdf.code).toBe(0);
+    const doc = await getDocument({ data: new Uint8Array(readFileSync(join(dir, 'reports/annual.pdf'))), verbosity: 0, useSystemFonts: false }).promise;
+    let text = '';
+    for (let i = 1; i <= doc.numPages; i++) text += `${(await (await doc.getPage(i)).getTextContent()).items.map((x) => ('str' in x ? x.str : '')).join(' ')}\n`;
+    const flat = text.replace(/\s+/g, ' ');
+    expect(flat).toContain('annual report 2026-27');
+    expect(flat).toContain(`page 1 of ${doc.numPages}`);
+    expect(flat).not.toContain('Secret');
+    // every table row's first cell of the Markdown is in the PDF too
+    for (const cell of md.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| ---')).map((l) => l.split('|')[1]!.trim()).slice(0, 8)) expect(flat).toContain(cell);
+    // without --out there is nowhere to put a binary file
+    const nowhere = wep([...args, '--format', 'pdf'], { cwd: dir, today: '2027-01-10' });
+    expect(nowhere.code).toBe(2);
+    expect(nowhere.stderr).toContain('--format pdf writes a file: say where with --out');
+    // a Word file the clerk edited is not overwritten without --force, and then kept as .bak
+    writeFileSync(join(dir, 'reports/annual.docx'), Buffer.concat([readFileSync(join(dir, 'reports/annual.docx')), Buffer.from('edited')]));
+    const again = wep([...args, '--format', 'docx', '--out', 'reports/annual.docx'], { cwd: dir, today: '2027-01-10' });
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('has been edited since wep wrote it');
+    expect(wep([...args, '--format', 'docx', '--out', 'reports/annual.docx', '--force'], { cwd: dir, today: '2027-01-10' }).code).toBe(0);
+    expect(readFileSync(join(dir, 'reports/annual.docx.bak')).toString('latin1').endsWith('edited')).toBe(true);
   });
 
   it('refuses a year that is not a school year', () => {
