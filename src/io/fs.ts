@@ -93,9 +93,17 @@ export function lockRecord(path: string, shown: string, waitMs = LOCK_WAIT_MS): 
       const fd = writerFs.openSync(lock, 'wx', 0o644);
       try {
         writerFs.writeSync(fd, Buffer.from(`${process.pid}\n${Date.now()}\n`));
-      } finally {
+      } catch (e) {
+        // a full disk: the lock is ours but empty, and would hold other runs off until stale
         writerFs.closeSync(fd);
+        try {
+          writerFs.unlinkSync(lock);
+        } catch {
+          // nothing more to do
+        }
+        throw e;
       }
+      writerFs.closeSync(fd);
       return () => {
         try {
           writerFs.unlinkSync(lock);

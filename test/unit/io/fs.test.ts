@@ -73,6 +73,28 @@ describe('modes and read-only files', () => {
   });
 });
 
+describe('a lock that cannot be written', () => {
+  it('is not left behind to hold other runs off: the next write goes ahead at once', () => {
+    const p = join(root, 'minutes.md');
+    writeFileSync(p, 'before\n');
+    const real = writerFs.writeSync;
+    writerFs.writeSync = ((...args: Parameters<typeof real>) => {
+      if (/^\d+\n\d+\n$/.test(Buffer.from(args[1] as Uint8Array).toString())) throw Object.assign(new Error('ENOSPC'), { code: 'ENOSPC' });
+      return real(...args);
+    }) as typeof real;
+    try {
+      expect(wepError(() => writeRecordFile(p, 'after\n', { root, display: 'minutes.md' })).message).toMatch(/the disk is full \(ENOSPC\)/);
+    } finally {
+      writerFs.writeSync = real;
+    }
+    expect(readdirSync(root).filter((n) => n.endsWith('.wep-lock'))).toEqual([]);
+    // with no wait at all: a lock left behind would be refused at once
+    lockRecord(p, 'minutes.md', 0)();
+    writeRecordFile(p, 'after\n', { root, display: 'minutes.md' });
+    expect(readFileSync(p, 'utf8')).toBe('after\n');
+  });
+});
+
 describe('disk failures: exit 2, a clear message, the file as it was, nothing partial', () => {
   type Op = 'openSync' | 'writeSync' | 'fsyncSync' | 'renameSync' | 'fchmodSync';
   const cases: [Op, string, RegExp][] = [
