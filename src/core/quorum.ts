@@ -501,5 +501,23 @@ export function meetingQuorumByBody(
   const others = jointBodiesOf(model, body, meeting);
   const all = [body, ...others];
   const of = (b: ResolvedBody): BodyMeetingQuorum => ({ body: b, ...meetingQuorum(model, b, meeting, id, item, all) });
-  return [of(body), ...others.map(of)];
+  const each: [BodyMeetingQuorum, ...BodyMeetingQuorum[]] = [of(body), ...others.map(of)];
+  if (!others.length) return each;
+  // Someone counted for one body is in the room for it: the other bodies' reports leave them
+  // out of "not counted" (a proxy for an Operational Group member is not refused by the Board).
+  const countedElsewhere = (r: QuorumResult, all: readonly QuorumResult[]) => {
+    const ids = new Set(all.filter((x) => x !== r).flatMap((x) => x.counted.map((c) => c.id)));
+    return { ...r, notCounted: r.notCounted.filter((n) => !ids.has(n.id)) };
+  };
+  const results = each.map((q) => q.result);
+  return each.map((q) => {
+    const out: BodyMeetingQuorum = { ...q, result: countedElsewhere(q.result, results) };
+    if (q.byItem) {
+      out.byItem = q.byItem.map((row) => {
+        const atItem = each.map((o) => o.byItem?.find((x) => x.item === row.item)?.result).filter((x): x is QuorumResult => x !== undefined);
+        return { ...row, result: countedElsewhere(row.result, atItem) };
+      });
+    }
+    return out;
+  }) as [BodyMeetingQuorum, ...BodyMeetingQuorum[]];
 }

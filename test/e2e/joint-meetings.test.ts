@@ -52,6 +52,26 @@ describe('wep attendance at a joint meeting', () => {
   });
 });
 
+describe("each body's quorum at a joint meeting", () => {
+  it('leaves out of "not counted" whoever counts for the other body', () => {
+    const dir = repo();
+    expect(run(['meeting', 'new', '2026-11-12', '--joint-with', 'operational-group'], dir).code).toBe(0);
+    // sh-evans sent apologies and her proxy came for her (the Board); two officers came (the Operational Group)
+    expect(run(['attendance', '--meeting', JOINT, '--present', [...BOARD, 'px-evans', 'op-baker', 'op-cole'].join(','), '--apologies', 'sh-evans'], dir).code).toBe(0);
+    const j = JSON.parse(run(['quorum', '--meeting', JOINT, '--json'], dir).stdout);
+    const notCounted = (r: { notCounted: { id: string }[] }) => r.notCounted.map((n) => n.id);
+    expect(j.counted.map((c: { id: string }) => c.id)).toContain('px-evans');
+    expect(j.joint[0].counted.map((c: { id: string }) => c.id)).toEqual(expect.arrayContaining(['op-baker', 'op-cole']));
+    // neither report calls the other body's people "not counted"
+    expect(notCounted(j)).not.toEqual(expect.arrayContaining(['op-baker']));
+    expect(notCounted(j)).not.toContain('op-cole');
+    expect(notCounted(j.joint[0])).not.toContain('px-evans');
+    for (const id of BOARD) expect(notCounted(j.joint[0])).not.toContain(id);
+    const text = run(['quorum', '--meeting', JOINT], dir).stdout;
+    expect(text).not.toMatch(/George Usman \(px-evans\): .*not a member of Operational Group/);
+  });
+});
+
 describe('wep attendance at a joint meeting judges each person by every body of the meeting', () => {
   it('records members of the other body, present or sending apologies, without calling them non-members', () => {
     const dir = repo();
