@@ -7,15 +7,9 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
+import { args, opt, root } from './cli-args.mjs';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const args = process.argv.slice(2);
-const opt = (name, dflt) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : dflt;
-};
 // --bin PATH: time another build of wep (e.g. a copy, while dist/ is being rebuilt).
 const bin = resolve(opt('--bin', join(root, 'bin/wep.cjs')));
 const years = opt('--years', '2,5,10,20').split(',').map(Number);
