@@ -11,7 +11,7 @@ import { eventSequence } from '../core/meeting-event.js';
 import type { SentMessage } from '../core/meeting-schema.js';
 import { applyLifecycle } from '../core/minutes.js';
 import { buildInvite, buildNoticeView, noticeFingerprint, noticeSentRecord } from '../core/notice.js';
-import { packFile } from '../core/pack.js';
+import { packFile, papersBesidePack } from '../core/pack.js';
 import { isComplete, planSend, recipientKey, recipientOutcomes, type Attachment, type OutgoingMessage, type SendInput, type SendKind, type SendRun } from '../core/send.js';
 import { nowStamp } from '../io/clock.js';
 import { generatedState } from '../io/generated.js';
@@ -29,6 +29,16 @@ import { editYamlFile, setTopLevel } from '../io/yaml-edit.js';
 import { jsonDocument } from '../report/emit.js';
 import { renderDeliveries, renderSendPlan, sendJson } from '../report/send.js';
 import { done, type CommandContext, type CommandResult } from './context.js';
+
+
+/** The MIME type of a paper sent beside the pack. */
+const contentTypeOf = (paper: string): string =>
+  ({
+    docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    doc: 'application/msword',
+    odt: 'application/vnd.oasis.opendocument.text',
+    rtf: 'application/rtf',
+  })[paper.split('.').pop()!.toLowerCase()] ?? 'application/octet-stream';
 
 export interface SendOptions {
   meeting?: string;
@@ -92,14 +102,9 @@ async function noticeContent(ctx: CommandContext, m: Open): Promise<{ content: C
       const sup = join(rec.dir, packFile(s ? 'confidential' : 'public', true));
       if (existsSync(sup)) (s ? confidentialAttachments : attachments).push({ filename: `${rec.id}-${packFile(s ? 'confidential' : 'public', true)}`, path: sup, contentType: pdf });
     }
-    // The pack lists a Word paper without its pages ("circulated as a separate file"): it goes
-    // with the pack, a confidential item's only to those who get the confidential pack.
-    for (const item of meeting.agenda) {
-      if (!item.paper || !/\.docx?$/i.test(item.paper) || /^[a-z]+:/i.test(item.paper)) continue;
-      const path = join(rec.dir, item.paper);
-      if (!isRecordFile(root, path)) continue;
-      const contentType = /\.docx$/i.test(item.paper) ? 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' : 'application/msword';
-      (item.confidential ? confidentialAttachments : attachments).push({ filename: basename(item.paper), path, contentType });
+    // What the pack lists without its pages goes beside it, under the same rule as the packs.
+    for (const p of papersBesidePack(meeting.agenda, (paper) => isRecordFile(root, join(rec.dir, paper)))) {
+      (p.confidential ? confidentialAttachments : attachments).push({ filename: basename(p.paper), path: join(rec.dir, p.paper), contentType: contentTypeOf(p.paper) });
     }
   }
   const subject = meeting.cancelled

@@ -60,6 +60,18 @@ export function paperFormat(paper: string, exists: boolean): PaperFormat {
 }
 
 /**
+ * The papers the pack lists with a note instead of their pages ("circulated as a separate
+ * file"): Word documents and files wep cannot typeset, which go beside the pack, a confidential
+ * item's only with the confidential part.
+ */
+export function papersBesidePack(agenda: MeetingFile['agenda'], exists: (paper: string) => boolean): { paper: string; confidential: boolean }[] {
+  return agenda
+    .filter((item): item is typeof item & { paper: string } => item.paper !== undefined)
+    .filter((item) => ['word', 'other'].includes(paperFormat(item.paper, exists(item.paper))))
+    .map((item) => ({ paper: item.paper, confidential: item.confidential === true }));
+}
+
+/**
  * Whether a paper is late: the notice was sent, with the papers as they were then recorded,
  * and this one was not among them or has changed since. A notice recorded before wep kept
  * the papers' hashes says nothing, so nothing is late.

@@ -3,7 +3,7 @@ import type { Agenda, AgendaEntry } from '../../../src/core/agenda.js';
 import { blocksText } from '../../../src/core/md-blocks.js';
 import type { MeetingFile } from '../../../src/core/meeting-schema.js';
 import type { NoticeView } from '../../../src/core/notice.js';
-import { isLatePaper, packCover, packFile, paperFormat, paperNote, planPacks } from '../../../src/core/pack.js';
+import { isLatePaper, packCover, packFile, paperFormat, paperNote, papersBesidePack, planPacks } from '../../../src/core/pack.js';
 
 const entry = (number: number, title: string, paper: string | null, extra: Partial<AgendaEntry> = {}): AgendaEntry => ({
   number,
@@ -141,5 +141,26 @@ describe('packCover', () => {
     const r = planPacks(agenda, notSent, files);
     expect(blocksText(paperNote(r.papers.find((p) => p.format === 'word')!))).toContain('terms.docx is a Word document');
     expect(blocksText(paperNote(r.papers.find((p) => p.format === 'missing')!))).toContain('The paper later.md is not yet available; it will follow.');
+  });
+});
+
+describe('papersBesidePack', () => {
+  it('is what the pack lists with a note: Word and other files that are there, never web pages, missing files, Markdown or PDF', () => {
+    const agenda = [
+      { title: 'A', paper: 'papers/a.docx' },
+      { title: 'B', paper: 'papers/b.md' },
+      { title: 'C', paper: 'papers/c.pdf' },
+      { title: 'D', paper: 'papers/d.xlsx', confidential: true },
+      { title: 'E', paper: 'https://example.org/e.docx' },
+      { title: 'F', paper: 'papers/f.odt' },
+      { title: 'G', paper: 'papers/missing.docx' },
+      { title: 'H' },
+    ];
+    const there = (p: string) => !p.includes('missing');
+    expect(papersBesidePack(agenda, there)).toEqual([
+      { paper: 'papers/a.docx', confidential: false },
+      { paper: 'papers/d.xlsx', confidential: true },
+      { paper: 'papers/f.odt', confidential: false },
+    ]);
   });
 });
