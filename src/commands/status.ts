@@ -1,10 +1,11 @@
-import { collectActions } from '../core/actions.js';
+import { actionsOn, collectActions, type LoggedAction } from '../core/actions.js';
 import { collectDecisions, type DecisionEntry } from '../core/decisions.js';
 import { evaluateQuorum } from '../core/quorum.js';
-import { buildStatus } from '../core/status.js';
+import { buildStatus, statusMeetingOf, type StatusMeeting } from '../core/status.js';
 import { changedFilesAsync } from '../io/git.js';
-import { isObject, memoised } from '../io/cache.js';
-import { loadRecords } from '../io/records.js';
+import { isObject, memoised, memoisedAsync } from '../io/cache.js';
+import { loadRecords, type Records } from '../io/records.js';
+import { registersFingerprint } from '../io/registers.js';
 import { jsonDocument } from '../report/emit.js';
 import { renderStatus, statusJson } from '../report/status.js';
 import { done, type CommandContext, type CommandResult } from './context.js';
@@ -15,24 +16,31 @@ export const RECORD_PATHS = ['partnership.yaml', 'meetings', 'templates'];
 const isDecisionList = (v: unknown): v is DecisionEntry[] =>
   Array.isArray(v) && v.every((d) => isObject(d) && typeof d.ref === 'string' && typeof d.meetingId === 'string' && typeof d.standing === 'string');
 
-export interface StatusOptions {
-  json?: true;
+/**
+ * What status reads of every meeting, whatever the day: each meeting's dates, notice and
+ * minutes, the open actions, and the decisions awaiting confirmation.
+ */
+interface StatusView {
+  meetings: StatusMeeting[];
+  actions: LoggedAction[];
+  decisions: DecisionEntry[];
 }
 
-export async function run(ctx: CommandContext, opts: StatusOptions): Promise<CommandResult> {
-  const records = await loadRecords(ctx);
+const isStatusView = (v: unknown): v is StatusView =>
+  isObject(v) &&
+  Array.isArray(v.meetings) &&
+  v.meetings.every((m) => isObject(m) && typeof m.id === 'string' && typeof m.hasMinutesFile === 'boolean' && isObject(m.meeting) && typeof m.meeting.date === 'string' && typeof m.meeting.body === 'string') &&
+  Array.isArray(v.actions) &&
+  v.actions.every((a) => isObject(a) && typeof a.ref === 'string' && a.open === true && typeof a.text === 'string' && typeof a.owner === 'string') &&
+  isDecisionList(v.decisions);
+
+async function readView(records: Records, ctx: CommandContext): Promise<StatusView> {
   const { model } = records;
-  // git works out what is uncommitted while the records are read.
-  const git = changedFilesAsync(records.root, RECORD_PATHS);
   const meetings = await records.meetings({ summary: true });
-  const actions = collectActions(
-    meetings.map((m) => ({ id: m.id, meeting: m.merged })),
-    ctx.today,
-  );
-  // Status lists only the decisions awaiting confirmation, but finding them counts the quorum
-  // of every decision ever taken (a thousand, over 20 years): the answer is kept, keyed by the
-  // partnership file and every meeting as read.
   const sources = meetings.map((m) => ({ id: m.id, meeting: m.merged }));
+  // Finding the decisions awaiting confirmation counts the quorum of every decision ever taken
+  // (a thousand, over 20 years): kept apart too, keyed by the partnership file and every
+  // meeting as read, for when a meeting file is written again as it was.
   const decisions = memoised(
     'status-decisions',
     [records.source, JSON.stringify(sources)],
@@ -43,9 +51,29 @@ export async function run(ctx: CommandContext, opts: StatusOptions): Promise<Com
       ),
     ctx.env,
   );
+  return {
+    meetings: meetings.map((m) => statusMeetingOf({ id: m.id, meeting: m.merged, hasMinutesFile: m.hasMinutesFile })),
+    actions: collectActions(sources, ctx.today).filter((a) => a.open),
+    decisions,
+  };
+}
+
+export interface StatusOptions {
+  json?: true;
+}
+
+export async function run(ctx: CommandContext, opts: StatusOptions): Promise<CommandResult> {
+  const records = await loadRecords(ctx);
+  const { model } = records;
+  // git works out what is uncommitted while the records are read.
+  const git = changedFilesAsync(records.root, RECORD_PATHS);
+  // The view of a thousand meetings is kept for as long as no meeting.yaml or minutes.md is
+  // added, removed or written, and the partnership file is the same: a morning's status then
+  // reads neither.
+  const stamp = registersFingerprint(records.root);
+  const view = stamp === undefined ? await readView(records, ctx) : await memoisedAsync('status-view', [records.root, records.source, stamp], isStatusView, () => readView(records, ctx), ctx.env);
   const uncommitted = await git;
-  // The records themselves: hasMinutesFile is looked up only where the minutes are not out.
-  const report = buildStatus(model, { meetings, actions, decisions, uncommitted }, ctx.today);
+  const report = buildStatus(model, { meetings: view.meetings, actions: actionsOn(view.actions, ctx.today), decisions: view.decisions, uncommitted }, ctx.today);
   if (opts.json) return done({ json: jsonDocument('status', statusJson(model, report)) });
   return done({ lines: renderStatus(model, report, ctx.c) });
 }

@@ -22,9 +22,16 @@ export function collectActions(meetings: readonly { id: string; meeting: Meeting
     (meeting.actions ?? []).map((a) => {
       const open = !a.done;
       const confidential = a.item !== undefined && meeting.agenda?.[a.item - 1]?.confidential === true;
-      return { ...a, ref: `${id}/${a.id}`, meetingId: id, meetingDate: meeting.date, body: meeting.body, bodies: meetingBodies(meeting), open, overdue: open && a.due !== undefined && a.due < today, confidential };
+      return { ...a, ref: `${id}/${a.id}`, meetingId: id, meetingDate: meeting.date, body: meeting.body, bodies: meetingBodies(meeting), open, overdue: open && overdueOn(a, today), confidential };
     }),
   );
+}
+
+const overdueOn = (a: Pick<Action, 'due'>, today: IsoDate) => a.due !== undefined && a.due < today;
+
+/** The log as it stands on another day: only which open actions are overdue changes. */
+export function actionsOn(log: readonly LoggedAction[], today: IsoDate): LoggedAction[] {
+  return log.map((a) => ({ ...a, overdue: a.open && overdueOn(a, today) }));
 }
 
 /**
@@ -36,7 +43,7 @@ export function actionsCarriedForward(all: readonly LoggedAction[], body: string
   const bodies = typeof body === 'string' ? [body] : body;
   return all
     .filter((a) => a.open && a.bodies.some((b) => bodies.includes(b)) && a.meetingDate < date)
-    .map((a) => ({ ...a, overdue: a.due !== undefined && a.due < date }));
+    .map((a) => ({ ...a, overdue: overdueOn(a, date) }));
 }
 
 /**

@@ -54,11 +54,25 @@ export interface StatusReport {
   items: StatusItem[];
 }
 
+/** What the morning check reads of a meeting.yaml: its place in the calendar, notice and minutes. */
+export type StatusMeetingFile = Pick<MeetingFile, 'body' | 'date' | 'start' | 'cancelled' | 'notice' | 'shortNotice' | 'minutes'>;
+
 export interface StatusMeeting {
   id: string;
-  meeting: MeetingFile;
+  meeting: StatusMeetingFile;
   /** minutes.md exists. */
   hasMinutesFile: boolean;
+}
+
+/** Only what buildStatus reads of a meeting: a thousand of these are small enough to keep. */
+export function statusMeetingOf(m: { id: string; meeting: MeetingFile; hasMinutesFile: boolean }): StatusMeeting {
+  const { body, date, start, cancelled, notice, shortNotice, minutes } = m.meeting;
+  const meeting: StatusMeetingFile = { body, date, start };
+  if (cancelled !== undefined) meeting.cancelled = cancelled;
+  if (notice !== undefined) meeting.notice = notice;
+  if (shortNotice !== undefined) meeting.shortNotice = shortNotice;
+  if (minutes !== undefined) meeting.minutes = minutes;
+  return { id: m.id, meeting, hasMinutesFile: m.hasMinutesFile };
 }
 
 export interface StatusInput {

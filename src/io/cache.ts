@@ -125,3 +125,13 @@ export function memoised<T>(kind: string, inputs: readonly string[], isShape: Ca
   writeCache(key, value, env);
   return value;
 }
+
+/** memoised, for a value worked out asynchronously. */
+export async function memoisedAsync<T>(kind: string, inputs: readonly string[], isShape: CacheShape<T>, compute: () => Promise<T>, env: NodeJS.ProcessEnv = process.env): Promise<T> {
+  const key = cacheKey(kind, ...inputs);
+  const hit = readCache(key, isShape, env);
+  if (hit !== undefined) return hit;
+  const value = await compute();
+  writeCache(key, value, env);
+  return value;
+}

@@ -13,6 +13,7 @@ import type { MeetingFile } from '../core/meeting-schema.js';
 import { parseMinutes, type ParsedMinutes, type PendingAction, type PendingDecision } from '../core/minutes-parse.js';
 import { reconcileMinutes, type MinutesDifference } from '../core/minutes-reconcile.js';
 import type { Diagnostic } from '../core/diagnostic.js';
+import { cacheHash } from '../core/hash.js';
 import { cacheKey, isDiagnostics, isObject, readCache, writeCache } from './cache.js';
 import { listRecordFolder, readRecordText, recordEntry } from './guarded-read.js';
 import { MAX_YAML_BYTES } from './limits.js';
@@ -170,6 +171,37 @@ export async function loadRegisters(root: string, cwd: string, env: NodeJS.Proce
   }
   if (changed || Object.keys(snap?.entries ?? {}).length !== out.length) writeCache(key, fresh, env);
   return out;
+}
+
+/**
+ * One digest of the stamps (see Stamp) of every meeting's meeting.yaml and minutes.md: all that
+ * loadRegisters reads, seen as git's index sees it, for a value derived from all of them (what
+ * `wep status` keeps). A digest that is the same means no file was added, removed or written
+ * since. Undefined, so that nothing is kept, when one of them is not a plain file (a link's
+ * target can change under the link), could not be looked at, or was written within RACY_MS of
+ * `now`: a write in the same tick of a coarse clock would not change the stamp.
+ */
+export function registersFingerprint(root: string, now = Date.now()): string | undefined {
+  const dir = meetingsDir(root);
+  const stamps: string[] = [];
+  let newest = 0;
+  try {
+    for (const id of listRecordFolder(root, dir).map((d) => d.name).filter((n) => MEETING_ID.test(n))) {
+      for (const name of [MEETING_FILE, MINUTES_FILE]) {
+        const st = lstatSync(`${dir}${sep}${id}${sep}${name}`, { throwIfNoEntry: false });
+        if (!st) {
+          stamps.push(`${id}/${name}`);
+          continue;
+        }
+        if (!st.isFile()) return undefined;
+        newest = Math.max(newest, st.mtimeMs, st.ctimeMs);
+        stamps.push(`${id}/${name} ${st.size} ${st.mtimeMs} ${st.ctimeMs} ${st.ino}`);
+      }
+    }
+  } catch {
+    return undefined;
+  }
+  return newest < now - RACY_MS ? cacheHash(stamps) : undefined;
 }
 
 export async function loadRegisterMeeting(root: string, id: string, cwd: string, env: NodeJS.ProcessEnv = process.env): Promise<RegisterMeeting> {

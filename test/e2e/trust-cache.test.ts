@@ -209,3 +209,58 @@ describe('wep status keeps which decisions await confirmation only as long as it
     expect(status()).toMatch(/Decision 2026-10-08-partnership\/d1 .* awaits confirmation/);
   });
 });
+
+describe('wep status keeps its view of every meeting only while no meeting file changes', () => {
+  /** Past the two seconds within which a file just written is not trusted to its stamp. */
+  const settle = () => new Promise((done) => setTimeout(done, 2100));
+  const viewEntries = (cache: string) =>
+    readdirSync(cache)
+      .filter((n) => n.endsWith('.json'))
+      .map((n) => join(cache, n))
+      .filter((p) => {
+        const text = readFileSync(p, 'utf8');
+        const v: unknown = JSON.parse(text.slice(text.indexOf('\n') + 1));
+        return typeof v === 'object' && v !== null && Object.keys(v).join() === 'meetings,actions,decisions';
+      });
+
+  it('is read when nothing changed, on any day, and set aside when a meeting file or the partnership file is written', async () => {
+    const dir = repo();
+    const cache = newCache();
+    const status = (today = '2026-11-22') => {
+      const cached = wep(['status'], { cwd: dir, env: { WEP_CACHE_DIR: cache, WEP_TODAY: today } });
+      expect(cached).toEqual(wep(['status'], { cwd: dir, env: { WEP_NO_CACHE: '1', WEP_TODAY: today } }));
+      return cached.stdout;
+    };
+    await settle();
+    const first = status();
+    expect(first).toMatch(/1 open action/);
+    const [entry] = viewEntries(cache);
+    expect(entry).toBeDefined();
+    // Kept whatever the day: on a later day the open action is overdue, worked out afresh.
+    expect(status('2026-12-05')).toMatch(/Overdue[\s\S]*Propose an election process/);
+    expect(viewEntries(cache)).toEqual([entry]);
+
+    // The kept view is what status reads: one forged with a right checksum and no actions shows none.
+    const text = readFileSync(entry!, 'utf8');
+    const key = entry!.split('/').pop()!.replace(/\.json$/, '');
+    const forged = JSON.stringify({ ...JSON.parse(text.slice(text.indexOf('\n') + 1)), actions: [] });
+    writeFileSync(entry!, `wep-cache 1 ${key} ${checksum(forged)}\n${forged}`);
+    expect(wep(['status'], { cwd: dir, env: { WEP_CACHE_DIR: cache, WEP_TODAY: '2026-11-22' } }).stdout).not.toMatch(/open action/);
+
+    // Any write of a meeting's files sets it aside, even one that puts the old times back.
+    const meeting = join(dir, 'meetings/2026-10-08-partnership/meeting.yaml');
+    const { atime, mtime } = statSync(meeting);
+    writeFileSync(meeting, readFileSync(meeting));
+    utimesSync(meeting, atime, mtime);
+    await settle();
+    expect(status()).toBe(first);
+
+    write(dir, MINUTES, draftMinutes('la-morgan'));
+    await settle();
+    expect(status()).toMatch(/2 open actions/);
+
+    const partnership = read(dir, 'partnership.yaml');
+    write(dir, 'partnership.yaml', partnership.replace(/min: 2\b/, 'min: 3'));
+    expect(status()).toMatch(/awaits confirmation/);
+  });
+});
