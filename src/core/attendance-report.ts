@@ -111,7 +111,9 @@ export function attendanceReport(
   const recorded = inRange.filter((x) => x.meeting.attendance);
   const people = new Map<string, PersonAttendance>();
   const schools: SchoolsRepresented[] = [];
-  const schoolRows = new Map<string, SchoolAttendance>();
+  // by body, then school: a thousand meetings of four hundred schools each
+  const schoolRows = new Map<string, Map<string, SchoolAttendance>>();
+  const schoolList: SchoolAttendance[] = [];
   for (const { id, meeting: m } of recorded) {
     // Who was a member, and for which group, on the meeting's own date.
     const on = modelOn(model, m.date);
@@ -148,13 +150,15 @@ export function attendanceReport(
         const order = [...model.schools.keys()].filter((sid) => allSchools.has(sid));
         const notRepresented = order.filter((sid) => !represented.has(sid));
         schools.push({ meeting: id, date: m.date, body: bodyId, represented: represented.size, total: allSchools.size, notRepresented });
+        let ofBody = schoolRows.get(bodyId);
+        if (!ofBody) schoolRows.set(bodyId, (ofBody = new Map()));
         for (const sid of order) {
-          const key = `${bodyId}\u0000${sid}`;
-          let row = schoolRows.get(key);
+          let row = ofBody.get(sid);
           if (!row) {
             const s = model.schools.get(sid)!;
             row = { id: sid, name: s.name, urn: s.urn ?? null, body: bodyId, meetings: 0, represented: 0, missed: [] };
-            schoolRows.set(key, row);
+            ofBody.set(sid, row);
+            schoolList.push(row);
           }
           row.meetings++;
           if (represented.has(sid)) row.represented++;
@@ -189,7 +193,7 @@ export function attendanceReport(
     people: rows,
     groups: [...groups.values()],
     schools,
-    schoolRows: [...schoolRows.values()],
+    schoolRows: schoolList,
   };
 }
 

@@ -154,18 +154,45 @@ export function evaluateQuorum(model: Model, body: ResolvedBody, attendance: Att
   if (!asked) answered.set(attendance, (asked = []));
   const hit = asked.find((a) => a.model === model && a.body === body && a.item === item);
   if (hit) return hit.result;
-  const result = evaluate(model, body, attendance, item, false);
+  // Where nobody arrives, leaves or withdraws, the room at an item is the room at the start:
+  // the start's count, said of the item (a site counts each decision's item of a thousand meetings).
+  const sameRoom = item !== null && !attendance.arrived?.length && !attendance.left?.length && withdrawnAt(attendance, item).size === 0;
+  const result = sameRoom ? { ...evaluateQuorum(model, body, attendance), item } : evaluate(model, body, attendance, item, false);
   asked.push({ model, body, item, result });
   return result;
 }
 
+/** The count worked out in full, no answer reused: what evaluateQuorum's shortcuts are held to in tests. */
+export function evaluateAfresh(model: Model, body: ResolvedBody, attendance: Attendance, item: number | null): QuorumResult {
+  return evaluate(model, body, attendance, item, false);
+}
+
 const answered = new WeakMap<Attendance, { model: Model; body: ResolvedBody; item: number | null; result: QuorumResult }[]>();
+
+/** What every count on one body of one day's model starts from: its voting members, and its members in order. */
+interface BodyFacts {
+  model: Model;
+  voting: ResolvedPerson[];
+  votingIds: Set<string>;
+  onBody: Set<string>;
+  order: Map<string, number>;
+}
+
+const factsOf = new WeakMap<ResolvedBody, BodyFacts>();
+
+/** Worked out once per body and model (a site counts a thousand meetings on a few dozen). */
+function bodyFacts(model: Model, body: ResolvedBody): BodyFacts {
+  const known = factsOf.get(body);
+  if (known?.model === model) return known;
+  const voting = votingMembers(model, body);
+  const facts = { model, voting, votingIds: new Set(voting.map((p) => p.id)), onBody: new Set(body.memberIds), order: new Map(body.memberIds.map((id, i) => [id, i] as const)) };
+  factsOf.set(body, facts);
+  return facts;
+}
 
 function evaluate(model: Model, body: ResolvedBody, att: Attendance, item: number | null, forecast: boolean): QuorumResult {
   const warnings: string[] = [];
-  const voting = votingMembers(model, body);
-  const votingIds = new Set(voting.map((p) => p.id));
-  const onBody = new Set(body.memberIds);
+  const { voting, votingIds, onBody, order } = bodyFacts(model, body);
   const withdrawn = withdrawnAt(att, item);
 
   // Who is in the room at this item, and why the others named in the record are not.
@@ -269,7 +296,6 @@ function evaluate(model: Model, body: ResolvedBody, att: Attendance, item: numbe
   }
 
   // Order the count as the body lists its members, proxies beside the member they stand for.
-  const order = new Map(body.memberIds.map((id, i) => [id, i] as const));
   counted.sort((a, b) => (order.get(a.for ?? a.id) ?? 1e9) - (order.get(b.for ?? b.id) ?? 1e9));
 
   const absentFixers = (members: ResolvedPerson[]): CouldFix[] => {

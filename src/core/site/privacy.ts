@@ -204,14 +204,30 @@ export function redactEmails(text: string, publicEmails: ReadonlySet<string>): s
 /** The set publicEmails expects: addresses in lower case. */
 export const publicEmailSet = (emails: Iterable<string>): Set<string> => new Set([...emails].map((e) => e.trim().toLowerCase()));
 
-/** Every string inside a plain data value with `redactEmails` applied (objects and arrays copied). */
+/**
+ * Every string inside a plain data value with `redactEmails` applied. An array or object with
+ * an address somewhere inside is copied, with the copy redacted; one with none is returned as
+ * it is (a site of a thousand meetings is a great deal to copy for nothing). Never changes
+ * `value`.
+ */
 export function redactDeep<T>(value: T, publicEmails: ReadonlySet<string>): T {
   if (typeof value === 'string') return redactEmails(value, publicEmails) as T;
-  if (Array.isArray(value)) return value.map((v) => redactDeep(v, publicEmails)) as T;
+  if (Array.isArray(value)) {
+    let out: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const v: unknown = value[i];
+      const r = redactDeep(v, publicEmails);
+      if (r !== v) (out ??= value.slice())[i] = r;
+    }
+    return (out ?? value) as T;
+  }
   if (value && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = redactDeep(v, publicEmails);
-    return out as T;
+    let out: Record<string, unknown> | undefined;
+    for (const [k, v] of Object.entries(value)) {
+      const r = redactDeep(v, publicEmails);
+      if (r !== v) (out ??= { ...(value as Record<string, unknown>) })[k] = r;
+    }
+    return (out ?? value) as T;
   }
   return value;
 }

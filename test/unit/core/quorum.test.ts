@@ -6,6 +6,7 @@ import type { Attendance } from '../../../src/core/meeting-schema.js';
 import { buildModel, type Model } from '../../../src/core/model.js';
 import type { PartnershipFile, QuorumRule } from '../../../src/core/partnership-schema.js';
 import {
+  evaluateAfresh,
   evaluateQuorum,
   forecastQuorum,
   fractionRequired,
@@ -397,6 +398,18 @@ const attendanceArb = () =>
 const item = fc.option(fc.integer({ min: 1, max: 9 }), { nil: undefined });
 
 describe('properties', () => {
+  it('every answer, reused or not, is the count worked out in full, at the start and at any item', () => {
+    const arrivals = fc.array(fc.record({ person: fc.constantFrom(...everyone()), item: fc.integer({ min: 1, max: 9 }) }), { maxLength: 2 });
+    fc.assert(
+      fc.property(attendanceArb(), arrivals, fc.boolean(), fc.array(item, { minLength: 1, maxLength: 4 }), (att, arrived, timed, ats) => {
+        // half the cases with no arrivals or departures: the room at every item is the start's
+        const record: Attendance = timed ? { ...att, arrived } : { ...att, left: [] };
+        for (const at of ats) expect(q(record, at)).toEqual(evaluateAfresh(wep, board(), structuredClone(record), at ?? null));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('adding a present voting member never makes a quorate meeting inquorate', () => {
     const voting = () => board().memberIds.filter((id) => wep.people.get(id)!.voting);
     fc.assert(

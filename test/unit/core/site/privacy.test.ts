@@ -199,11 +199,29 @@ describe('redactEmails', () => {
     );
   });
 
-  it('redactDeep reaches every string of a value, copying it', () => {
-    const v = { a: 'x@y.org', b: [{ c: 'z@w.org' }, 3, null], d: true };
+  it('redactDeep reaches every string of a value, copying what it changes and never the value itself', () => {
+    const clean = { e: ['no address here', 4], f: { g: 'bob@example.org' } };
+    const v = { a: 'x@y.org', b: [{ c: 'z@w.org' }, 3, null], d: true, clean };
+    const before = structuredClone(v);
     const out = redactDeep(v, pub);
-    expect(out).toEqual({ a: ADDRESS_WITHHELD, b: [{ c: ADDRESS_WITHHELD }, 3, null], d: true });
-    expect(v.a).toBe('x@y.org');
+    expect(out).toEqual({ a: ADDRESS_WITHHELD, b: [{ c: ADDRESS_WITHHELD }, 3, null], d: true, clean });
+    expect(v).toEqual(before);
+    expect(out.clean).toBe(clean);
+    expect(redactDeep(clean, pub)).toBe(clean);
+  });
+
+  it('redactDeep leaves no address that redactEmails would withhold, however deep', () => {
+    const leaf = fc.oneof(fc.string(), fc.constantFrom('a@b.org', 'a%40b.org', 'a&#64;b.org', 'Bob@example.org', 'x'), fc.integer(), fc.constant(null));
+    const { tree } = fc.letrec<{ tree: unknown }>((tie) => ({ tree: fc.oneof({ depthSize: 'small' }, leaf, fc.array(tie('tree'), { maxLength: 4 }), fc.dictionary(fc.string({ maxLength: 3 }), tie('tree'), { maxKeys: 4 })) }));
+    const strings = (x: unknown): string[] => (typeof x === 'string' ? [x] : x && typeof x === 'object' ? Object.values(x).flatMap(strings) : []);
+    fc.assert(
+      fc.property(tree, (v) => {
+        const before = JSON.stringify(v);
+        const out = redactDeep(v, pub);
+        expect(JSON.stringify(v)).toBe(before);
+        expect(strings(out)).toEqual(strings(v).map((s) => redactEmails(s, pub)));
+      }),
+    );
   });
 });
 
