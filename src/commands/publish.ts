@@ -15,7 +15,7 @@ import { displayPath } from '../io/partnership-file.js';
 import { loadRecords } from '../io/records.js';
 import { findPapers, readMarkdownPapers, readMeetingMinutes, readSiteAssets, recordFileIdentities, verifySiteOut, writeSite } from '../io/site-writer.js';
 import { jsonDocument } from '../report/emit.js';
-import { renderSite } from '../report/site/index.js';
+import { siteFiles } from '../report/site/index.js';
 import { markdownHeadingLines } from '../report/site/markdown.js';
 import { done, type CommandContext, type CommandResult } from './context.js';
 
@@ -67,14 +67,13 @@ export async function run(ctx: CommandContext, opts: PublishOptions): Promise<Co
   });
   const recordFiles = recordFileIdentities(root, loaded.map((r) => r.dir));
   const plan = planSite({ model, meetings, today: ctx.today, recordFiles, rendererHeadings: markdownHeadingLines, ...(baseUrl ? { baseUrl } : {}) });
-  const files = renderSite(plan, readSiteAssets(root));
   const copies = plan.copies.map((c) => ({ from: join(meetingsDir(root), c.meetingId, c.source), to: c.sitePath }));
-  writeSite(out, { files, copies });
+  const files = await writeSite(out, { files: siteFiles(plan, readSiteAssets(root)), copies });
 
-  const pages = files.filter((f) => f.path.endsWith('.html')).length;
+  const pages = files.filter((f) => f.endsWith('.html')).length;
   const warnings = plan.warnings;
   if (opts.json) {
-    return done({ warnings, json: jsonDocument('publish', { out: display, baseUrl: baseUrl ?? null, pages, papers: copies.length, meetings: meetings.length, files: files.map((f) => f.path).sort() }) });
+    return done({ warnings, json: jsonDocument('publish', { out: display, baseUrl: baseUrl ?? null, pages, papers: copies.length, meetings: meetings.length, files: [...files].sort() }) });
   }
   const lines = [
     `Published ${pages} pages, ${copies.length} ${copies.length === 1 ? 'paper' : 'papers'} and the meetings calendar to ${display}/ (${meetings.length} ${meetings.length === 1 ? 'meeting' : 'meetings'}).`,

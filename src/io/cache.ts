@@ -7,7 +7,7 @@
  * checksum of what follows, so a truncated, damaged, emptied or misplaced entry is a miss
  * (and is rewritten), and each caller checks the shape of what it reads before using it.
  */
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { Diagnostic } from '../core/diagnostic.js';
@@ -44,8 +44,11 @@ export type CacheShape<T> = (value: unknown) => value is T;
 export function readCache<T>(key: string, isShape: CacheShape<T>, env: NodeJS.ProcessEnv = process.env): T | undefined {
   const dir = cacheDir(env);
   if (!dir) return undefined;
+  const path = join(dir, `${key}.json`);
+  // A cold run (CI's) would otherwise look for a thousand entries that cannot be there.
+  if (startedEmpty(dir) && !writtenThisRun.has(path)) return undefined;
   try {
-    const text = readFileSync(join(dir, `${key}.json`), 'utf8');
+    const text = readFileSync(path, 'utf8');
     const nl = text.indexOf('\n');
     if (nl === -1) return undefined;
     const payload = text.slice(nl + 1);
@@ -63,13 +66,26 @@ export const MAX_CACHE_ENTRIES = 5000;
 
 const pruned = new Set<string>();
 
+/** Cache folders that did not exist when this run first looked: they hold only what it wrote. */
+const emptyAtStart = new Map<string, boolean>();
+const writtenThisRun = new Set<string>();
+
+function startedEmpty(dir: string): boolean {
+  let empty = emptyAtStart.get(dir);
+  if (empty === undefined) emptyAtStart.set(dir, (empty = !existsSync(dir)));
+  return empty;
+}
+
 export function writeCache(key: string, value: unknown, env: NodeJS.ProcessEnv = process.env): void {
   const dir = cacheDir(env);
   if (!dir) return;
   try {
+    startedEmpty(dir);
     mkdirSync(dir, { recursive: true });
     const payload = JSON.stringify(value);
-    writeFileAtomic(join(dir, `${key}.json`), `${header(key, payload)}${payload}`);
+    const path = join(dir, `${key}.json`);
+    writeFileAtomic(path, `${header(key, payload)}${payload}`);
+    writtenThisRun.add(path);
     // once a run: a cold check writes an entry per meeting, and listing the folder after each
     // made a thousand writes quadratic
     if (!pruned.has(dir)) {

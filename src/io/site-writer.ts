@@ -6,6 +6,7 @@
  * records, a git checkout or anything else is refused.
  */
 import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { WepError } from '../core/errors.js';
@@ -130,13 +131,21 @@ export function readMarkdownPapers(meetingDir: string, found: readonly PaperOnDi
 }
 
 export interface SiteWrite {
-  files: readonly { path: string; content: string }[];
+  /** The site's files, rendered as they are taken. */
+  files: Iterable<{ path: string; content: string }>;
   /** Papers to copy: absolute source, site path. */
   copies: readonly { from: string; to: string }[];
 }
 
-/** Builds the site in a temporary folder beside `out`, then swaps it in. Returns the files written. */
-export function writeSite(out: string, site: SiteWrite): number {
+/** Writes on disk at once while the next page is rendered: enough to keep the system's I/O threads busy. */
+const IN_FLIGHT = 16;
+
+/**
+ * Builds the site in a temporary folder beside `out`, then swaps it in. Returns the site paths
+ * of the files rendered (papers aside). Each file is written while the next is rendered, so
+ * the disk and the renderer work at once; nothing reaches `out` until every file is written.
+ */
+export async function writeSite(out: string, site: SiteWrite): Promise<string[]> {
   const parent = dirname(out);
   let tmp: string;
   try {
@@ -145,27 +154,39 @@ export function writeSite(out: string, site: SiteWrite): number {
   } catch (e) {
     throw writeFailure(e, `the site in ${out}`);
   }
+  const pending = new Set<Promise<void>>();
+  let failed: { error: unknown } | undefined;
+  const written: string[] = [];
   let old: string | undefined;
   try {
     // each folder made once, after its parent: a thousand meeting pages, a folder each, in a
-    // build folder that starts empty (a recursive mkdir looks at every parent each time)
-    const made = new Set<string>([tmp]);
-    const folder = (dir: string) => {
-      if (made.has(dir)) return;
-      folder(dirname(dir));
-      mkdirSync(dir);
-      made.add(dir);
+    // build folder that starts empty
+    const made = new Map<string, Promise<void>>([[tmp, Promise.resolve()]]);
+    const folder = (dir: string): Promise<void> => {
+      let ready = made.get(dir);
+      if (!ready) made.set(dir, (ready = folder(dirname(dir)).then(() => mkdir(dir))));
+      return ready;
     };
-    const put = (rel: string) => {
+    const put = async (rel: string, content: () => string | Uint8Array) => {
       const target = resolve(tmp, rel);
       if (!isInside(tmp, target) || target === tmp) throw new Error(`site path escapes the build folder: ${rel}`);
-      folder(dirname(target));
-      return target;
+      const job: Promise<void> = folder(dirname(target))
+        .then(() => writeFile(target, content()))
+        .catch((error: unknown) => void (failed ??= { error }))
+        .finally(() => pending.delete(job));
+      pending.add(job);
+      if (pending.size >= IN_FLIGHT) await Promise.race(pending);
+      if (failed) throw failed.error;
     };
-    for (const f of site.files) writeFileSync(put(f.path), f.content);
+    for (const f of site.files) {
+      await put(f.path, () => f.content);
+      written.push(f.path);
+    }
     // papers through the guarded reader too (findPapers checked they are inside their meeting
     // folder): never a FIFO, never more than the paper size limit
-    for (const c of site.copies) writeFileSync(put(c.to), readRecordBytes(null, c.from, { limit: MAX_PAPER_BYTES }));
+    for (const c of site.copies) await put(c.to, () => readRecordBytes(null, c.from, { limit: MAX_PAPER_BYTES }));
+    await Promise.all(pending);
+    if (failed) throw failed.error;
     writeFileSync(join(tmp, SITE_MARKER), MARKER_TEXT);
     if (existsSync(out)) {
       old = mkdtempSync(join(parent, `.${basename(out)}.wep-old-`));
@@ -180,10 +201,12 @@ export function writeSite(out: string, site: SiteWrite): number {
       throw e;
     }
   } catch (e) {
+    // nothing may still be writing into the folder as it is removed
+    await Promise.allSettled(pending);
     rmSync(tmp, { recursive: true, force: true });
     // a full disk or a read-only folder is the clerk's to fix: exit 2, the old site untouched
     throw writeFailure(e, `the site in ${out}`);
   }
   if (old) rmSync(old, { recursive: true, force: true });
-  return site.files.length + site.copies.length + 1;
+  return written;
 }

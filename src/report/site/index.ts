@@ -18,25 +18,30 @@ import { renderActionsRegister, renderAttendanceIndex, renderAttendanceYear, ren
 
 export { FILTER_JS_PATH, hrefFor, type SiteAssets, type SiteFile } from './html.js';
 
-/** Renders every file of the site from the plan. */
+/** Renders every file of the site from the plan, sorted by path. */
 export function renderSite(plan: SitePlan, assets: SiteAssets): SiteFile[] {
-  const pages: SiteFile[] = [
-    renderHome(plan, assets),
-    ...plan.bodies.map((b) => renderBody(plan, assets, b)),
-    renderMeetingsIndex(plan, assets),
-    ...plan.meetings.map((m) => renderMeeting(plan, assets, m)),
-    renderDecisionsRegister(plan, assets),
-    renderActionsRegister(plan, assets),
-    renderAttendanceIndex(plan, assets),
-    ...plan.attendance.map((y) => renderAttendanceYear(plan, assets, y)),
-    ...plan.documents.map((d) => renderDocument(plan, assets, d)),
-    { path: SITE_PATHS.calendar, content: renderCalendar(plan.calendar) },
-  ];
+  return [...siteFiles(plan, assets)].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/**
+ * Every file of the site, each rendered when it is asked for: the writer puts one on disk
+ * while the next is rendered.
+ */
+export function* siteFiles(plan: SitePlan, assets: SiteAssets): Generator<SiteFile> {
   // Calendar UIDs (id@host) are wep's own, not addresses.
   const allowed = publicEmailSet([...plan.publicEmails, ...plan.calendar.events.map((e) => e.uid)]);
-  const files = pages.map((f) => ({ path: f.path, content: redactEmails(f.content, allowed) }));
+  const page = (f: SiteFile): SiteFile => ({ path: f.path, content: redactEmails(f.content, allowed) });
+  yield page(renderHome(plan, assets));
+  for (const b of plan.bodies) yield page(renderBody(plan, assets, b));
+  yield page(renderMeetingsIndex(plan, assets));
+  for (const m of plan.meetings) yield page(renderMeeting(plan, assets, m));
+  yield page(renderDecisionsRegister(plan, assets));
+  yield page(renderActionsRegister(plan, assets));
+  yield page(renderAttendanceIndex(plan, assets));
+  for (const y of plan.attendance) yield page(renderAttendanceYear(plan, assets, y));
+  for (const d of plan.documents) yield page(renderDocument(plan, assets, d));
+  yield page({ path: SITE_PATHS.calendar, content: renderCalendar(plan.calendar) });
   // The stylesheet and script are the site's own, not records: they pass as they are.
-  files.push({ path: SITE_PATHS.css, content: assets.css });
-  if (assets.js !== undefined) files.push({ path: FILTER_JS_PATH, content: assets.js });
-  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  yield { path: SITE_PATHS.css, content: assets.css };
+  if (assets.js !== undefined) yield { path: FILTER_JS_PATH, content: assets.js };
 }

@@ -1,7 +1,8 @@
-import { mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { checksum } from '../../../src/core/hash.js';
 import { cacheDir, cacheKey, pruneCache, readCache as readAny, writeCache } from '../../../src/io/cache.js';
 
 const readCache = (key: string, env: NodeJS.ProcessEnv) => readAny(key, (v): v is unknown => true, env);
@@ -42,6 +43,26 @@ describe('cache', () => {
     writeFileSync(blocker, 'not a folder');
     expect(() => writeCache(cacheKey('x'), { a: 1 }, { WEP_CACHE_DIR: join(blocker, 'sub') })).not.toThrow();
     expect(readCache(cacheKey('x'), { WEP_CACHE_DIR: join(blocker, 'sub') })).toBeUndefined();
+  });
+});
+
+describe('a run that starts with no cache folder', () => {
+  it('reads back what it wrote, and takes anything else as a miss (another run may be writing it)', () => {
+    const env = { WEP_CACHE_DIR: join(dir, 'cold') };
+    const mine = cacheKey('t', 'mine');
+    const theirs = cacheKey('t', 'theirs');
+    expect(readCache(mine, env)).toBeUndefined();
+    writeCache(mine, { a: 1 }, env);
+    // an entry of the right form written beside it by another wep
+    const payload = '{"b":2}';
+    writeFileSync(join(env.WEP_CACHE_DIR, `${theirs}.json`), `wep-cache 1 ${theirs} ${checksum(payload)}\n${payload}`);
+    expect(readCache(mine, env)).toEqual({ a: 1 });
+    expect(readCache(theirs, env)).toBeUndefined();
+    // a folder that was there at the first look is read as usual
+    const warm = { WEP_CACHE_DIR: join(dir, 'cold-copy') };
+    mkdirSync(warm.WEP_CACHE_DIR);
+    writeFileSync(join(warm.WEP_CACHE_DIR, `${theirs}.json`), `wep-cache 1 ${theirs} ${checksum(payload)}\n${payload}`);
+    expect(readCache(theirs, warm)).toEqual({ b: 2 });
   });
 });
 
