@@ -3,7 +3,7 @@
 // board, an operational group and six locality clusters (over 1,000 meetings), 400 schools and
 // over 500 people. Deterministic: the same folder contents on every run.
 //
-//   node bench/gen-records.mjs DIR [--years 20] [--today 2026-11-22] [--no-git]
+//   node bench/gen-records.mjs DIR [--years 20] [--today 2026-11-22] [--no-git] [--no-minutes]
 //
 // --years N keeps the same shape over fewer years (e.g. --years 2 for about 100 meetings), for
 // measuring how time grows with the number of meetings.
@@ -16,9 +16,9 @@ const opt = (name, dflt) => {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : dflt;
 };
-const dir = args.find((a, i) => !a.startsWith('--') && !(i > 0 && args[i - 1].startsWith('--') && args[i - 1] !== '--no-git'));
+const dir = args.find((a, i) => !a.startsWith('--') && !(i > 0 && args[i - 1].startsWith('--') && args[i - 1] !== '--no-git' && args[i - 1] !== '--no-minutes'));
 if (!dir) {
-  console.error('usage: node bench/gen-records.mjs DIR [--years 20] [--today 2026-11-22] [--no-git]');
+  console.error('usage: node bench/gen-records.mjs DIR [--years 20] [--today 2026-11-22] [--no-git] [--no-minutes]');
   process.exit(2);
 }
 const YEARS = Number(opt('--years', 20));
@@ -173,6 +173,50 @@ for (let i = meetings.length - 1; i >= 0; i--) {
   nextOf.set(m.body, m);
 }
 
+// minutes.md for every meeting whose minutes went out, as "wep minutes" lays them out: a line
+// per person present, a paragraph per item, and the DECISION and ACTION lines of meeting.yaml.
+const withMinutes = !args.includes('--no-minutes');
+// not drawn from rand(): meeting.yaml is the same with or without minutes
+const NOTES = ['Members asked about the figures for the term.', 'The paper was taken as read.', 'Officers answered questions on the timetable.', 'There was a full discussion of the options.'];
+const minutesFiles = new Map();
+const nameOf = new Map(people.map((p) => [p.id, p.name]));
+function minutesText(m, yamlLines, present, apologies, circulated) {
+  const items = yamlLines.filter((l) => l.startsWith('  - { title: ')).map((l) => JSON.parse(`"${/title: "?([^,"]+)"?,/.exec(l)[1]}"`));
+  const actions = [];
+  for (let i = 0; i < yamlLines.length; i++) {
+    if (!/^  - id: a\d/.test(yamlLines[i])) continue;
+    const text = JSON.parse(yamlLines[i + 1].slice('    text: '.length));
+    const owner = yamlLines[i + 2].slice('    owner: '.length);
+    const due = yamlLines[i + 3].slice('    due: '.length);
+    actions.push(`ACTION: ${text} — owner: ${owner}, due: ${due}`);
+  }
+  const decided = yamlLines.some((l) => l.startsWith('  - { id: d1,'));
+  const out = [
+    `# Synthetic Education Partnership: ${m.body}`,
+    '',
+    `## Minutes of the meeting held on ${m.date}`,
+    '',
+    '<!-- wep:status (written by wep on circulation, approval and signature; edits between these markers are replaced) -->',
+    `**DRAFT: circulated on ${circulated}; not yet approved by the meeting.**`,
+    '<!-- /wep:status -->',
+    '',
+    '### Present',
+    '',
+    ...present.map((p) => `- ${nameOf.get(p)}`),
+    '',
+    `**Apologies:** ${apologies.map((p) => nameOf.get(p)).join('; ') || 'none'}`,
+    '',
+  ];
+  items.forEach((title, i) => {
+    out.push(`## ${i + 1}. ${title}`, '', `The meeting discussed ${title.toLowerCase()}. ${NOTES[(i + Number(m.date.slice(8))) % NOTES.length]}`, '');
+    if (i === 4) {
+      if (decided) out.push('DECISION: The meeting agreed the recommendations of the paper.', '');
+      for (const a of actions) out.push(a, '');
+    }
+  });
+  return `${out.join('\n')}`;
+}
+
 let written = 0;
 for (const m of meetings) {
   const id = `${m.date}-${m.body}`;
@@ -217,10 +261,12 @@ for (const m of meetings) {
       const approved = m.next && m.next.date < TODAY ? `${m.next.date}-${m.body}` : undefined;
       L.push('minutes:', `  status: ${approved ? 'signed' : 'circulated'}`, `  circulated: ${circulated}`);
       if (approved) L.push(`  approved-at: ${approved}`, `  signed: { by: ${m.body === 'partnership' ? 'chair' : ms[0]}, date: ${m.next.date} }`);
+      if (withMinutes) minutesFiles.set(id, minutesText(m, L, present, apologies, circulated));
     }
   }
   mkdirSync(join(out, 'meetings', id), { recursive: true });
   writeFileSync(join(out, 'meetings', id, 'meeting.yaml'), `${L.join('\n')}\n`);
+  if (minutesFiles.has(id)) writeFileSync(join(out, 'meetings', id, 'minutes.md'), minutesFiles.get(id));
   written++;
 }
 

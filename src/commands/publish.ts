@@ -58,7 +58,8 @@ export async function run(ctx: CommandContext, opts: PublishOptions): Promise<Co
     // The loader's merged view: minutes.md's DECISION and ACTION lines, as "wep decisions" and
     // "wep actions" list them, not meeting.yaml's copy alone.
     const input: SiteMeetingInput = { id: r.id, meeting: r.merged, papers: found, paperTexts: readMarkdownPapers(r.dir, found), packFound: existsSync(join(r.dir, 'agenda-pack.pdf')) };
-    const minutes = readMeetingMinutes(r.dir);
+    // minutes.md as the loader read it, once: its DECISION and ACTION lines are in r.merged
+    const minutes = readMeetingMinutes(r.dir, { minutes: r.minutesSource });
     if (minutes !== undefined) {
       input.minutesText = minutes.text;
       input.minutesFile = minutes.file;

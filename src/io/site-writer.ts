@@ -65,11 +65,14 @@ export function readSiteAssets(root: string): SiteAssetFiles {
   return { css: pick('site.css'), js: pick('filter.js') };
 }
 
-/** The minutes to publish: minutes.public.md when the clerk wrote one, else minutes.md. */
-export function readMeetingMinutes(meetingDir: string): { text: string; file: 'minutes.md' | 'minutes.public.md' } | undefined {
+/**
+ * The minutes to publish: minutes.public.md when the clerk wrote one, else minutes.md (`read`:
+ * minutes.md as the records loader read it this run, when it did).
+ */
+export function readMeetingMinutes(meetingDir: string, read?: { minutes: string | undefined }): { text: string; file: 'minutes.md' | 'minutes.public.md' } | undefined {
   const root = recordsRootOf({ dir: meetingDir });
   for (const file of ['minutes.public.md', 'minutes.md'] as const) {
-    const text = readRecordTextIfExists(root, join(meetingDir, file));
+    const text = file === 'minutes.md' && read ? read.minutes : readRecordTextIfExists(root, join(meetingDir, file));
     if (text !== undefined) return { text, file };
   }
   return undefined;

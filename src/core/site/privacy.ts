@@ -175,6 +175,7 @@ export function mentionsAny(text: string, secrets: readonly string[]): boolean {
 
 /** The first secret `text` mentions (see mentionsAny), or undefined. */
 export function firstMention(text: string, secrets: readonly string[]): string | undefined {
+  if (secrets.length === 0) return undefined;
   const t = foldForMatch(text);
   for (const s of secrets) {
     const f = foldForMatch(s).trim();

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isSiteLink, markdownHeadingLines, renderMarkdown } from '../../../../src/report/site/markdown.js';
+import { isSiteLink, markdownHeadingLines, markdownHeadingLinesFullParse, renderMarkdown } from '../../../../src/report/site/markdown.js';
 
 const doc = (...lines: string[]) => lines.join('\n');
 
@@ -86,5 +86,21 @@ describe('isSiteLink', () => {
 describe('markdownHeadingLines', () => {
   it('gives the 1-based start lines of top-level headings only', () => {
     expect(markdownHeadingLines(doc('# A', 'text', '', 'B', '---', '- ## nested', '> ## quoted'))).toEqual([1, 4]);
+  });
+
+  it('finds exactly the headings the whole parser finds, inline stage and all', () => {
+    // lines that make and unmake headings, and inline syntax that might (code spans, links,
+    // emphasis, entities, autolinks, raw HTML, reference definitions)
+    const line = fc.oneof(
+      fc.constantFrom('# 1. Welcome', '## 2. Budget', '   ### 3', '#no space', '\\# escaped', 'Title', '===', '---', '- item', '> quote', '```', '~~~', '    indented', '', '<!-- c -->', '<div>', '[ref]: http://x.org', '[ref]', '`# code`', '**5. Bold**', 'ACTION: x — owner: a', '| a | b |', '|---|---|', '1. one', '* * *', '&#35; entity', '<https://x.org>', '# [link](http://a) `x` *y*'),
+      fc.string({ maxLength: 12 }),
+    );
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 25 }), (lines) => {
+        const text = lines.join('\n');
+        expect(markdownHeadingLines(text)).toEqual(markdownHeadingLinesFullParse(text));
+      }),
+      { numRuns: 1000 },
+    );
   });
 });
