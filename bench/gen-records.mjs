@@ -6,7 +6,9 @@
 //   node bench/gen-records.mjs DIR [--years 20] [--today 2026-11-22] [--no-git] [--no-minutes]
 //
 // --years N keeps the same shape over fewer years (e.g. --years 2 for about 100 meetings), for
-// measuring how time grows with the number of meetings.
+// measuring how time grows with the number of meetings. Every meeting whose minutes went out
+// has a minutes.md, as in a clerk's repo; --no-minutes leaves them out (meeting.yaml is the same
+// either way).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';

@@ -7,9 +7,9 @@
 //
 // The hot commands on the bundled example, warm (as on a clerk's machine): within 1.3x.
 // --big DIR: on a synthetic records repo of 20 years in DIR (made by bench/gen-records.mjs when
-// it is missing): `wep check` with no cache at all, as a records repo's CI runs it on every push
-// (within 30x); `wep status` (2x); `wep publish` with no cache (1 s); and the hot commands on
-// its 500-person partnership file.
+// it is missing, with a minutes.md for every meeting whose minutes went out): `wep check` with
+// no cache at all, as a records repo's CI runs it on every push (within 30x); `wep status` (2x);
+// `wep publish` with no cache (1 s); and the hot commands on its 500-person partnership file.
 // --schools DIR: also time the hot commands on a partnership of 500 schools in DIR (made by
 // bench/gen-schools.mjs when it is missing), against the same 1.5x limit.
 import { spawnSync } from 'node:child_process';
