@@ -36,8 +36,12 @@ export interface RegisterMeeting extends MeetingRecord {
   merged: MeetingFile;
 }
 
-/** Adds the minutes.md view to a loaded meeting (keeping `source` lazy when it is). */
-export function withMinutes(rec: MeetingRecord): RegisterMeeting {
+/**
+ * Adds the minutes.md view to a loaded meeting (keeping `source` lazy when it is). `known`:
+ * minutes.md as parsed before, from the snapshot, when the file is as it was then; its text is
+ * then read only when asked for.
+ */
+export function withMinutes(rec: MeetingRecord, known?: ParsedMinutes): RegisterMeeting {
   const minutesPath = `${rec.dir}${sep}${MINUTES_FILE}`;
   const minutesDisplay = `${rec.display.slice(0, -MEETING_FILE.length)}${MINUTES_FILE}`;
   const out = {
@@ -59,11 +63,13 @@ export function withMinutes(rec: MeetingRecord): RegisterMeeting {
   const root = recordsRootOf(rec);
   Object.defineProperty(out, 'hasMinutesFile', { get: () => (exists ??= recordEntry(root, minutesPath, { display: minutesDisplay }) !== 'absent'), enumerable: true });
   // minutes.md is the record whatever the status: read it whenever it is there.
-  if (!out.hasMinutesFile) return out;
-  const minutesSource = readRecordText(root, minutesPath, { display: minutesDisplay });
-  const parsed = parseMinutes(minutesSource);
+  if (known) {
+    exists = true;
+    let text: string | undefined;
+    Object.defineProperty(out, 'minutesSource', { get: () => (text ??= readRecordText(root, minutesPath, { display: minutesDisplay })), enumerable: true });
+  } else if (!out.hasMinutesFile) return out;
+  const parsed = known ?? parseMinutes((out.minutesSource = readRecordText(root, minutesPath, { display: minutesDisplay })));
   const r = reconcileMinutes(rec.meeting, parsed);
-  out.minutesSource = minutesSource;
   out.parsed = parsed;
   out.pending = r.pending;
   out.differences = r.differences;
@@ -87,16 +93,23 @@ interface Stamp {
 interface Snapshot {
   /** When the snapshot was written (ms since the epoch). */
   writtenAt: number;
-  entries: Record<string, Stamp & { meeting: MeetingFile; warnings: Diagnostic[] }>;
+  /** Per meeting: meeting.yaml validated, and minutes.md's entries when it has one. */
+  entries: Record<string, Stamp & { meeting: MeetingFile; warnings: Diagnostic[]; minutes?: Stamp & { parsed: ParsedMinutes } }>;
 }
+
+const isStamp = (e: Record<string, unknown>) => typeof e.size === 'number' && typeof e.mtimeMs === 'number' && typeof e.ctimeMs === 'number' && typeof e.ino === 'number';
+const isParsed = (v: unknown): v is ParsedMinutes => isObject(v) && Array.isArray(v.actions) && Array.isArray(v.decisions) && Array.isArray(v.problems);
 
 const isSnapshot = (v: unknown): v is Snapshot =>
   isObject(v) &&
   typeof v.writtenAt === 'number' &&
   isObject(v.entries) &&
   Object.values(v.entries).every(
-    (e) => isObject(e) && typeof e.size === 'number' && typeof e.mtimeMs === 'number' && typeof e.ctimeMs === 'number' && typeof e.ino === 'number' && isMeetingShape(e.meeting) && isDiagnostics(e.warnings),
+    (e) =>
+      isObject(e) && isStamp(e) && isMeetingShape(e.meeting) && isDiagnostics(e.warnings) && (e.minutes === undefined || (isObject(e.minutes) && isStamp(e.minutes) && isParsed(e.minutes.parsed))),
   );
+
+const sameStamp = (a: Stamp, b: Stamp) => a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs && a.ino === b.ino;
 
 /** A file changed this close to the snapshot's writing may have changed again unseen (racy-git). */
 const RACY_MS = 2000;
@@ -146,8 +159,9 @@ export async function loadRegisters(root: string, cwd: string, env: NodeJS.Proce
     const st = lst.isFile() ? lst : (statSync(path, { throwIfNoEntry: false }) ?? lst);
     const { size, mtimeMs, ctimeMs, ino } = st;
     const hit = snap?.entries[id];
+    const settled = (st: Stamp) => Math.max(st.mtimeMs, st.ctimeMs) < snap!.writtenAt - RACY_MS;
     let rec: MeetingRecord;
-    if (lst.isFile() && hit && hit.size === size && hit.mtimeMs === mtimeMs && hit.ctimeMs === ctimeMs && hit.ino === ino && Math.max(mtimeMs, ctimeMs) < snap!.writtenAt - RACY_MS) {
+    if (lst.isFile() && hit && sameStamp(hit, st) && settled(st)) {
       rec = {
         id,
         dir: `${dir}${sep}${id}`,
@@ -166,8 +180,15 @@ export async function loadRegisters(root: string, cwd: string, env: NodeJS.Proce
       if (opts.summary) rec = { ...rec, meeting: summaryOf(rec.meeting) };
       changed = true;
     }
-    fresh.entries[id] = { size, mtimeMs, ctimeMs, ino, meeting: rec.meeting, warnings: rec.warnings };
-    out.push(withMinutes(rec));
+    // minutes.md likewise: a plain file as it was at the snapshot is not read or parsed again
+    const minutesLst = lstatSync(`${dir}${sep}${id}${sep}${MINUTES_FILE}`, { throwIfNoEntry: false });
+    const minutesStamp = minutesLst?.isFile() ? { size: minutesLst.size, mtimeMs: minutesLst.mtimeMs, ctimeMs: minutesLst.ctimeMs, ino: minutesLst.ino } : undefined;
+    const known = minutesStamp && hit?.minutes && sameStamp(hit.minutes, minutesStamp) && settled(minutesStamp) ? hit.minutes.parsed : undefined;
+    if (minutesStamp && !known) changed = true;
+    if (!minutesStamp && hit?.minutes) changed = true;
+    const reg = withMinutes(rec, known);
+    fresh.entries[id] = { size, mtimeMs, ctimeMs, ino, meeting: rec.meeting, warnings: rec.warnings, ...(minutesStamp && reg.parsed ? { minutes: { ...minutesStamp, parsed: reg.parsed } } : {}) };
+    out.push(reg);
   }
   if (changed || Object.keys(snap?.entries ?? {}).length !== out.length) writeCache(key, fresh, env);
   return out;

@@ -264,3 +264,46 @@ describe('wep status keeps its view of every meeting only while no meeting file 
     expect(status()).toMatch(/awaits confirmation/);
   });
 });
+
+describe('the snapshot of the registers keeps minutes.md as parsed only while the file is as it was', () => {
+  const settle = () => new Promise((done) => setTimeout(done, 2100));
+  const snapshots = (cache: string) =>
+    readdirSync(cache)
+      .filter((n) => n.endsWith('.json'))
+      .map((n) => join(cache, n))
+      .filter((p) => {
+        const text = readFileSync(p, 'utf8');
+        const v = JSON.parse(text.slice(text.indexOf('\n') + 1)) as { entries?: Record<string, { minutes?: unknown }> };
+        return typeof v === 'object' && v !== null && v.entries !== undefined && Object.values(v.entries).some((e) => e.minutes !== undefined);
+      });
+
+  it('is read when minutes.md is unchanged, and set aside when it is written, even to the same size with its old time put back', async () => {
+    const dir = repo();
+    const cache = newCache();
+    const env = { WEP_CACHE_DIR: cache, WEP_TODAY: '2026-11-22' };
+    write(dir, MINUTES, draftMinutes('la-morgan'));
+    await settle();
+    const actions = () => {
+      const cached = wep(['actions'], { cwd: dir, env });
+      expect(cached).toEqual(wep(['actions'], { cwd: dir, env: { ...env, WEP_NO_CACHE: '1' } }));
+      return cached.stdout;
+    };
+    expect(actions()).toMatch(/Circulate the plan/);
+    const [snapshot] = snapshots(cache);
+    expect(snapshot).toBeDefined();
+
+    // What is kept is what wep actions reads: a snapshot forged with a right checksum shows through.
+    const text = readFileSync(snapshot!, 'utf8');
+    const key = snapshot!.split('/').pop()!.replace(/\.json$/, '');
+    const forged = text.slice(text.indexOf('\n') + 1).replace('Circulate the plan', 'Circulate the PLAN');
+    writeFileSync(snapshot!, `wep-cache 1 ${key} ${checksum(forged)}\n${forged}`);
+    expect(wep(['actions'], { cwd: dir, env }).stdout).toMatch(/Circulate the PLAN/);
+
+    // The same size, the old modification time: still seen.
+    const path = join(dir, MINUTES);
+    const { atime, mtime } = statSync(path);
+    writeFileSync(path, draftMinutes('la-morgan').replace('Circulate the plan', 'Circulate the plot'));
+    utimesSync(path, atime, mtime);
+    expect(actions()).toMatch(/Circulate the plot/);
+  });
+});
