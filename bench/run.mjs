@@ -77,9 +77,20 @@ if (schools) {
   );
 }
 
+/**
+ * Waits for the system to write its dirty pages to disk (`sync`), where there is a sync: the
+ * removal of the last run's site is written back before the next publish is timed, not during it.
+ */
+function settleDisk() {
+  spawnSync('sync', [], { stdio: 'ignore' });
+}
+
 let freshDirs = 0;
 function time(c) {
-  c.before?.();
+  if (c.before) {
+    c.before();
+    settleDisk();
+  }
   const runEnv = c.fresh ? { ...env, WEP_CACHE_DIR: join(cacheDir, `fresh-${++freshDirs}`) } : env;
   const t0 = process.hrtime.bigint();
   const r = spawnSync(process.execPath, c.argv, { cwd: c.cwd, env: runEnv, stdio: ['ignore', 'ignore', 'pipe'] });
