@@ -210,18 +210,30 @@ describe('wep status keeps which decisions await confirmation only as long as it
   });
 });
 
+/** Past the two seconds within which a file just written is not trusted to its stamp. */
+const settle = () => new Promise((done) => setTimeout(done, 2100));
+
+/** The cache entries whose payload passes `is`. */
+const entriesWhere = (cache: string, is: (payload: Record<string, unknown>) => boolean) =>
+  readdirSync(cache)
+    .filter((n) => n.endsWith('.json'))
+    .map((n) => join(cache, n))
+    .filter((p) => {
+      const text = readFileSync(p, 'utf8');
+      const v: unknown = JSON.parse(text.slice(text.indexOf('\n') + 1));
+      return typeof v === 'object' && v !== null && is(v as Record<string, unknown>);
+    });
+
+/** Rewrites an entry to hold `edit` of its payload, with a right key and checksum: a forgery wep cannot tell. */
+function forge(entry: string, edit: (payload: string) => string): void {
+  const text = readFileSync(entry, 'utf8');
+  const key = entry.split('/').pop()!.replace(/\.json$/, '');
+  const payload = edit(text.slice(text.indexOf('\n') + 1));
+  writeFileSync(entry, `wep-cache 1 ${key} ${checksum(payload)}\n${payload}`);
+}
+
 describe('wep status keeps its view of every meeting only while no meeting file changes', () => {
-  /** Past the two seconds within which a file just written is not trusted to its stamp. */
-  const settle = () => new Promise((done) => setTimeout(done, 2100));
-  const viewEntries = (cache: string) =>
-    readdirSync(cache)
-      .filter((n) => n.endsWith('.json'))
-      .map((n) => join(cache, n))
-      .filter((p) => {
-        const text = readFileSync(p, 'utf8');
-        const v: unknown = JSON.parse(text.slice(text.indexOf('\n') + 1));
-        return typeof v === 'object' && v !== null && Object.keys(v).join() === 'meetings,actions,decisions';
-      });
+  const viewEntries = (cache: string) => entriesWhere(cache, (v) => Object.keys(v).join() === 'meetings,actions,decisions');
 
   it('is read when nothing changed, on any day, and set aside when a meeting file or the partnership file is written', async () => {
     const dir = repo();
@@ -241,10 +253,7 @@ describe('wep status keeps its view of every meeting only while no meeting file 
     expect(viewEntries(cache)).toEqual([entry]);
 
     // The kept view is what status reads: one forged with a right checksum and no actions shows none.
-    const text = readFileSync(entry!, 'utf8');
-    const key = entry!.split('/').pop()!.replace(/\.json$/, '');
-    const forged = JSON.stringify({ ...JSON.parse(text.slice(text.indexOf('\n') + 1)), actions: [] });
-    writeFileSync(entry!, `wep-cache 1 ${key} ${checksum(forged)}\n${forged}`);
+    forge(entry!, (payload) => JSON.stringify({ ...JSON.parse(payload), actions: [] }));
     expect(wep(['status'], { cwd: dir, env: { WEP_CACHE_DIR: cache, WEP_TODAY: '2026-11-22' } }).stdout).not.toMatch(/open action/);
 
     // Any write of a meeting's files sets it aside, even one that puts the old times back.
@@ -266,16 +275,8 @@ describe('wep status keeps its view of every meeting only while no meeting file 
 });
 
 describe('the snapshot of the registers keeps minutes.md as parsed only while the file is as it was', () => {
-  const settle = () => new Promise((done) => setTimeout(done, 2100));
   const snapshots = (cache: string) =>
-    readdirSync(cache)
-      .filter((n) => n.endsWith('.json'))
-      .map((n) => join(cache, n))
-      .filter((p) => {
-        const text = readFileSync(p, 'utf8');
-        const v = JSON.parse(text.slice(text.indexOf('\n') + 1)) as { entries?: Record<string, { minutes?: unknown }> };
-        return typeof v === 'object' && v !== null && v.entries !== undefined && Object.values(v.entries).some((e) => e.minutes !== undefined);
-      });
+    entriesWhere(cache, (v) => typeof v.entries === 'object' && v.entries !== null && Object.values(v.entries).some((e: { minutes?: unknown }) => e.minutes !== undefined));
 
   it('is read when minutes.md is unchanged, and set aside when it is written, even to the same size with its old time put back', async () => {
     const dir = repo();
@@ -293,10 +294,7 @@ describe('the snapshot of the registers keeps minutes.md as parsed only while th
     expect(snapshot).toBeDefined();
 
     // What is kept is what wep actions reads: a snapshot forged with a right checksum shows through.
-    const text = readFileSync(snapshot!, 'utf8');
-    const key = snapshot!.split('/').pop()!.replace(/\.json$/, '');
-    const forged = text.slice(text.indexOf('\n') + 1).replace('Circulate the plan', 'Circulate the PLAN');
-    writeFileSync(snapshot!, `wep-cache 1 ${key} ${checksum(forged)}\n${forged}`);
+    forge(snapshot!, (payload) => payload.replace('Circulate the plan', 'Circulate the PLAN'));
     expect(wep(['actions'], { cwd: dir, env }).stdout).toMatch(/Circulate the PLAN/);
 
     // The same size, the old modification time: still seen.
