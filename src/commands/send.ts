@@ -31,15 +31,6 @@ import { renderDeliveries, renderSendPlan, sendJson } from '../report/send.js';
 import { done, type CommandContext, type CommandResult } from './context.js';
 
 
-/** The MIME type of a paper sent beside the pack. */
-const contentTypeOf = (paper: string): string =>
-  ({
-    docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-    doc: 'application/msword',
-    odt: 'application/vnd.oasis.opendocument.text',
-    rtf: 'application/rtf',
-  })[paper.split('.').pop()!.toLowerCase()] ?? 'application/octet-stream';
-
 export interface SendOptions {
   meeting?: string;
   minutes?: true;
@@ -104,7 +95,7 @@ async function noticeContent(ctx: CommandContext, m: Open): Promise<{ content: C
     }
     // What the pack lists without its pages goes beside it, under the same rule as the packs.
     for (const p of papersBesidePack(meeting.agenda, (paper) => isRecordFile(root, join(rec.dir, paper)))) {
-      (p.confidential ? confidentialAttachments : attachments).push({ filename: basename(p.paper), path: join(rec.dir, p.paper), contentType: contentTypeOf(p.paper) });
+      (p.confidential ? confidentialAttachments : attachments).push({ filename: basename(p.paper), path: join(rec.dir, p.paper), contentType: p.contentType });
     }
   }
   const subject = meeting.cancelled

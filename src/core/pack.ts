@@ -64,12 +64,21 @@ export function paperFormat(paper: string, exists: boolean): PaperFormat {
  * file"): Word documents and files wep cannot typeset, which go beside the pack, a confidential
  * item's only with the confidential part.
  */
-export function papersBesidePack(agenda: MeetingFile['agenda'], exists: (paper: string) => boolean): { paper: string; confidential: boolean }[] {
+export function papersBesidePack(agenda: MeetingFile['agenda'], exists: (paper: string) => boolean): { paper: string; confidential: boolean; contentType: string }[] {
   return agenda
     .filter((item): item is typeof item & { paper: string } => item.paper !== undefined)
     .filter((item) => ['word', 'other'].includes(paperFormat(item.paper, exists(item.paper))))
-    .map((item) => ({ paper: item.paper, confidential: item.confidential === true }));
+    .map((item) => ({ paper: item.paper, confidential: item.confidential === true, contentType: contentTypeOf(item.paper) }));
 }
+
+/** The MIME type a paper sent beside the pack goes with. */
+const contentTypeOf = (paper: string): string =>
+  ({
+    docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    doc: 'application/msword',
+    odt: 'application/vnd.oasis.opendocument.text',
+    rtf: 'application/rtf',
+  })[paper.split('.').pop()!.toLowerCase()] ?? 'application/octet-stream';
 
 /**
  * Whether a paper is late: the notice was sent, with the papers as they were then recorded,

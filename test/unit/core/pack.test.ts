@@ -145,7 +145,7 @@ describe('packCover', () => {
 });
 
 describe('papersBesidePack', () => {
-  it('is what the pack lists with a note: Word and other files that are there, never web pages, missing files, Markdown or PDF', () => {
+  it('is what the pack lists with a note, each with the type it is sent as: Word and other files that are there, never web pages, missing files, Markdown or PDF', () => {
     const agenda = [
       { title: 'A', paper: 'papers/a.docx' },
       { title: 'B', paper: 'papers/b.md' },
@@ -158,9 +158,9 @@ describe('papersBesidePack', () => {
     ];
     const there = (p: string) => !p.includes('missing');
     expect(papersBesidePack(agenda, there)).toEqual([
-      { paper: 'papers/a.docx', confidential: false },
-      { paper: 'papers/d.xlsx', confidential: true },
-      { paper: 'papers/f.odt', confidential: false },
+      { paper: 'papers/a.docx', confidential: false, contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
+      { paper: 'papers/d.xlsx', confidential: true, contentType: 'application/octet-stream' },
+      { paper: 'papers/f.odt', confidential: false, contentType: 'application/vnd.oasis.opendocument.text' },
     ]);
   });
 });
