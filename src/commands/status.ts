@@ -1,9 +1,8 @@
-import { actionsOn, collectActions, type LoggedAction } from '../core/actions.js';
-import { collectDecisions, type DecisionEntry } from '../core/decisions.js';
+import { actionsOn } from '../core/actions.js';
 import { evaluateQuorum } from '../core/quorum.js';
-import { buildStatus, statusMeetingOf, type StatusMeeting } from '../core/status.js';
+import { buildStatus, statusView, type StatusView } from '../core/status.js';
 import { changedFilesAsync } from '../io/git.js';
-import { isObject, memoised, memoisedAsync } from '../io/cache.js';
+import { isObject, memoised } from '../io/cache.js';
 import { loadRecords, type Records } from '../io/records.js';
 import { registersFingerprint } from '../io/registers.js';
 import { jsonDocument } from '../report/emit.js';
@@ -13,49 +12,19 @@ import { done, type CommandContext, type CommandResult } from './context.js';
 /** The record files whose uncommitted changes status reports. */
 export const RECORD_PATHS = ['partnership.yaml', 'meetings', 'templates'];
 
-const isDecisionList = (v: unknown): v is DecisionEntry[] =>
-  Array.isArray(v) && v.every((d) => isObject(d) && typeof d.ref === 'string' && typeof d.meetingId === 'string' && typeof d.standing === 'string');
-
-/**
- * What status reads of every meeting, whatever the day: each meeting's dates, notice and
- * minutes, the open actions, and the decisions awaiting confirmation.
- */
-interface StatusView {
-  meetings: StatusMeeting[];
-  actions: LoggedAction[];
-  decisions: DecisionEntry[];
-}
-
+/** A kept view's shape (light: the checksum already rules out damage). */
 const isStatusView = (v: unknown): v is StatusView =>
   isObject(v) &&
   Array.isArray(v.meetings) &&
   v.meetings.every((m) => isObject(m) && typeof m.id === 'string' && typeof m.hasMinutesFile === 'boolean' && isObject(m.meeting) && typeof m.meeting.date === 'string' && typeof m.meeting.body === 'string') &&
   Array.isArray(v.actions) &&
   v.actions.every((a) => isObject(a) && typeof a.ref === 'string' && a.open === true && typeof a.text === 'string' && typeof a.owner === 'string') &&
-  isDecisionList(v.decisions);
+  Array.isArray(v.decisions) &&
+  v.decisions.every((d) => isObject(d) && typeof d.ref === 'string' && typeof d.meetingId === 'string' && typeof d.standing === 'string');
 
 async function readView(records: Records, ctx: CommandContext): Promise<StatusView> {
-  const { model } = records;
   const meetings = await records.meetings({ summary: true });
-  const sources = meetings.map((m) => ({ id: m.id, meeting: m.merged }));
-  // Finding the decisions awaiting confirmation counts the quorum of every decision ever taken
-  // (a thousand, over 20 years): kept apart too, keyed by the partnership file and every
-  // meeting as read, for when a meeting file is written again as it was.
-  const decisions = memoised(
-    'status-decisions',
-    [records.source, JSON.stringify(sources)],
-    isDecisionList,
-    () =>
-      collectDecisions(model, sources, (on, body, attendance, item) => evaluateQuorum(on, body, attendance, item === undefined ? {} : { item })).filter(
-        (d) => d.standing === 'awaiting-confirmation',
-      ),
-    ctx.env,
-  );
-  return {
-    meetings: meetings.map((m) => statusMeetingOf({ id: m.id, meeting: m.merged, hasMinutesFile: m.hasMinutesFile })),
-    actions: collectActions(sources, ctx.today).filter((a) => a.open),
-    decisions,
-  };
+  return statusView(records.model, meetings, ctx.today, (on, body, attendance, item) => evaluateQuorum(on, body, attendance, item === undefined ? {} : { item }));
 }
 
 export interface StatusOptions {
@@ -71,7 +40,7 @@ export async function run(ctx: CommandContext, opts: StatusOptions): Promise<Com
   // added, removed or written, and the partnership file is the same: a morning's status then
   // reads neither.
   const stamp = registersFingerprint(records.root);
-  const view = stamp === undefined ? await readView(records, ctx) : await memoisedAsync('status-view', [records.root, records.source, stamp], isStatusView, () => readView(records, ctx), ctx.env);
+  const view = stamp === undefined ? await readView(records, ctx) : await memoised('status-view', [records.root, records.source, stamp], isStatusView, () => readView(records, ctx), ctx.env);
   const uncommitted = await git;
   const report = buildStatus(model, { meetings: view.meetings, actions: actionsOn(view.actions, ctx.today), decisions: view.decisions, uncommitted }, ctx.today);
   if (opts.json) return done({ json: jsonDocument('status', statusJson(model, report)) });

@@ -3,11 +3,11 @@
  * register problems `wep check` reports (unknown owners, overdue actions, decisions taken while
  * not quorate, minutes past their deadline). Pure: the records and today in, data out.
  */
-import type { LoggedAction } from './actions.js';
+import { collectActions, type LoggedAction } from './actions.js';
 import { workingDaysAfter } from './calendar.js';
 import { addDays, daysBetween, type IsoDate } from './dates.js';
 import { minutesDeadline } from './deadlines.js';
-import type { DecisionEntry, EvaluateQuorum } from './decisions.js';
+import { collectDecisions, type DecisionEntry, type EvaluateQuorum } from './decisions.js';
 import { meetingDeadlines } from './meeting-deadlines.js';
 import type { MeetingFile } from './meeting-schema.js';
 import { modelOn, placeState, vacanciesOn, type Model } from './model.js';
@@ -73,6 +73,26 @@ export function statusMeetingOf(m: { id: string; meeting: MeetingFile; hasMinute
   if (shortNotice !== undefined) meeting.shortNotice = shortNotice;
   if (minutes !== undefined) meeting.minutes = minutes;
   return { id: m.id, meeting, hasMinutesFile: m.hasMinutesFile };
+}
+
+/**
+ * What status reads of every meeting, whatever the day: each meeting's dates, notice and
+ * minutes, the open actions, and the decisions awaiting confirmation. Small enough to keep.
+ */
+export interface StatusView {
+  meetings: StatusMeeting[];
+  actions: LoggedAction[];
+  decisions: DecisionEntry[];
+}
+
+/** The status view of the registers (each meeting.yaml with minutes.md's entries merged in). */
+export function statusView(model: Model, meetings: readonly { id: string; merged: MeetingFile; hasMinutesFile: boolean }[], today: IsoDate, evaluate: EvaluateQuorum): StatusView {
+  const sources = meetings.map((m) => ({ id: m.id, meeting: m.merged }));
+  return {
+    meetings: meetings.map((m) => statusMeetingOf({ id: m.id, meeting: m.merged, hasMinutesFile: m.hasMinutesFile })),
+    actions: collectActions(sources, today).filter((a) => a.open),
+    decisions: collectDecisions(model, sources, evaluate).filter((d) => d.standing === 'awaiting-confirmation'),
+  };
 }
 
 export interface StatusInput {

@@ -133,17 +133,7 @@ export const isDiagnostics = (v: unknown): v is Diagnostic[] => Array.isArray(v)
  * the cache when the same inputs gave it before: the key hashes every input, so the cached
  * value is always the one computing it would give.
  */
-export function memoised<T>(kind: string, inputs: readonly string[], isShape: CacheShape<T>, compute: () => T, env: NodeJS.ProcessEnv = process.env): T {
-  const key = cacheKey(kind, ...inputs);
-  const hit = readCache(key, isShape, env);
-  if (hit !== undefined) return hit;
-  const value = compute();
-  writeCache(key, value, env);
-  return value;
-}
-
-/** memoised, for a value worked out asynchronously. */
-export async function memoisedAsync<T>(kind: string, inputs: readonly string[], isShape: CacheShape<T>, compute: () => Promise<T>, env: NodeJS.ProcessEnv = process.env): Promise<T> {
+export async function memoised<T>(kind: string, inputs: readonly string[], isShape: CacheShape<T>, compute: () => Promise<T>, env: NodeJS.ProcessEnv = process.env): Promise<T> {
   const key = cacheKey(kind, ...inputs);
   const hit = readCache(key, isShape, env);
   if (hit !== undefined) return hit;

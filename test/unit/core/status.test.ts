@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { collectActions } from '../../../src/core/actions.js';
+import { actionsOn, collectActions } from '../../../src/core/actions.js';
 import { collectDecisions } from '../../../src/core/decisions.js';
 import type { MeetingFile } from '../../../src/core/meeting-schema.js';
 import { buildModel, type Model } from '../../../src/core/model.js';
 import { evaluateQuorum } from '../../../src/core/quorum.js';
-import { buildStatus, checkRegisterProblems, URGENCIES, type StatusItem } from '../../../src/core/status.js';
+import { buildStatus, checkRegisterProblems, statusView, URGENCIES, type StatusItem } from '../../../src/core/status.js';
 import { examplePartnership } from '../../helpers/example-model.js';
 import { ROOT } from '../../helpers/wep.js';
 
@@ -159,6 +159,39 @@ describe('status: decisions awaiting confirmation', () => {
     expect(kinds(after)).not.toContain('decision-unconfirmed');
     // the December minutes still await approval
     expect(kinds(after)).toContain('approval-pending');
+  });
+
+  it('the view status keeps gives the same report as the whole records, on the day it was made and on later days', () => {
+    const INQUORATE = ['chair-okafor', 'ph-ahmed', 'sh-clarke', 'sf-iqbal', 'sf-jones'];
+    const evaluate = (on: Parameters<typeof evaluateQuorum>[0], b: Parameters<typeof evaluateQuorum>[1], a: Parameters<typeof evaluateQuorum>[2], item?: number) => evaluateQuorum(on, b, a, { item });
+    const recs = [
+      {
+        id: '2026-10-08-partnership',
+        hasMinutesFile: true,
+        merged: m('2026-10-08', {
+          attendance: { present: INQUORATE },
+          minutes: { status: 'circulated', circulated: '2026-10-12' },
+          decisions: [{ id: 'd1', item: 2, text: 'Budget.' }],
+          actions: [
+            { id: 'a1', text: 'Open, due soon', owner: 'la-morgan', due: '2026-12-01' },
+            { id: 'a2', text: 'Done', owner: 'la-morgan', due: '2026-11-01', done: { date: '2026-10-30' } },
+          ],
+        }),
+      },
+      { id: '2026-12-10-partnership', hasMinutesFile: false, merged: m('2026-12-10') },
+    ];
+    const view = statusView(model, recs, '2026-11-22', evaluate);
+    expect(view.actions.map((a) => a.ref)).toEqual(['2026-10-08-partnership/a1']);
+    expect(view.decisions.map((d) => d.ref)).toEqual(['2026-10-08-partnership/d1']);
+    for (const today of ['2026-11-22', '2026-12-05', '2027-01-20']) {
+      const whole = buildStatus(
+        model,
+        { meetings: recs.map((r) => ({ id: r.id, meeting: r.merged, hasMinutesFile: r.hasMinutesFile })), actions: collectActions(recs.map((r) => ({ id: r.id, meeting: r.merged })), today), decisions: collectDecisions(model, recs.map((r) => ({ id: r.id, meeting: r.merged })), evaluate), uncommitted: [] },
+        today,
+      );
+      const kept = buildStatus(model, { meetings: view.meetings, actions: actionsOn(view.actions, today), decisions: view.decisions, uncommitted: [] }, today);
+      expect(kept, today).toEqual(whole);
+    }
   });
 });
 
