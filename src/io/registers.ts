@@ -57,18 +57,19 @@ export function withMinutes(rec: MeetingRecord, known?: ParsedMinutes): Register
     differences: [],
     merged: rec.meeting,
   } as Omit<RegisterMeeting, 'source' | 'hasMinutesFile'> as RegisterMeeting;
-  // Both lazy: a 1,000-meeting status run reads neither for meetings long since minuted.
-  let exists: boolean | undefined;
+  // meeting.yaml's text stays lazy, as the snapshot left it; so does minutes.md's when the
+  // snapshot knows it as parsed.
   Object.defineProperty(out, 'source', { get: () => rec.source, enumerable: true });
   const root = recordsRootOf(rec);
+  const readText = () => readRecordText(root, minutesPath, { display: minutesDisplay });
+  let exists: boolean | undefined = known ? true : undefined;
   Object.defineProperty(out, 'hasMinutesFile', { get: () => (exists ??= recordEntry(root, minutesPath, { display: minutesDisplay }) !== 'absent'), enumerable: true });
   // minutes.md is the record whatever the status: read it whenever it is there.
   if (known) {
-    exists = true;
     let text: string | undefined;
-    Object.defineProperty(out, 'minutesSource', { get: () => (text ??= readRecordText(root, minutesPath, { display: minutesDisplay })), enumerable: true });
+    Object.defineProperty(out, 'minutesSource', { get: () => (text ??= readText()), enumerable: true });
   } else if (!out.hasMinutesFile) return out;
-  const parsed = known ?? parseMinutes((out.minutesSource = readRecordText(root, minutesPath, { display: minutesDisplay })));
+  const parsed = known ?? parseMinutes((out.minutesSource = readText()));
   const r = reconcileMinutes(rec.meeting, parsed);
   out.parsed = parsed;
   out.pending = r.pending;
