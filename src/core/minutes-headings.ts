@@ -44,7 +44,8 @@ export interface MinutesLine {
   inContainer?: boolean;
 }
 
-const ITEM_NUMBER = /^[*_\s]*(?:item\s+)?(\d{1,4})\s*(?:[.:)]|\s-|\s–|\s—)?(?:[\s*_]|$)/i;
+// after the number: . : ) or a spaced hyphen, en dash (\u2013) or em dash (\u2014); escapes keep the built CLI ASCII
+const ITEM_NUMBER = /^[*_\s]*(?:item\s+)?(\d{1,4})\s*(?:[.:)]|\s-|\s\u2013|\s\u2014)?(?:[\s*_]|$)/i;
 
 /** The agenda item number a heading's text names ("5. Budget", "Item 5: Budget", "**5** Budget"), or undefined. */
 export function itemNumberOf(headingText: string): number | undefined {

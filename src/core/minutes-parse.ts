@@ -54,8 +54,11 @@ export interface ParsedMinutes {
 }
 
 const ENTRY = /^(\s*(?:[-*+]\s+)?(?:\*\*|__)?)(ACTION|DECISION)(?:\*\*|__)?\s*:(?:\*\*|__)?\s*(.*)$/i;
-/** The metadata of an action: after a dash followed by owner/due, or in a final bracket. */
-const META_DASH = /\s+(?:—|–|--|-)\s+(?=(?:owner|due)\s*:)/i;
+/**
+ * The metadata of an action: after a dash (em, en, double or plain) followed by owner/due, or in
+ * a final bracket. The dashes are written as escapes so the built CLI stays ASCII (src/boot.ts).
+ */
+const META_DASH = /\s+(?:\u2014|\u2013|--|-)\s+(?=(?:owner|due)\s*:)/i;
 const META_PAREN = /\s*\(((?:owner|due)\s*:[^()]*)\)\s*\.?\s*$/i;
 
 /** A final bracket that opens with a vote count: "(for: 9, against: 1, abstentions: 2)"; "(for the record)" is text. */

@@ -57,6 +57,23 @@ describe('start-up code cache', () => {
   });
 });
 
+describe('reading the bundle', () => {
+  it('an ASCII bundle is read as it is, and one with other text is decoded as UTF-8', () => {
+    const copy = mkdtempSync(join(tmpdir(), 'wep-boot-text-'));
+    mkdirSync(join(copy, 'bin'));
+    mkdirSync(join(copy, 'dist'));
+    cpSync(BIN, join(copy, 'bin/wep.cjs'));
+    cpSync(join(ROOT, 'dist/boot.cjs'), join(copy, 'dist/boot.cjs'));
+    for (const text of ['Thursday, 10 December', 'Thursday \u2013 10 December \u00a3 \u{1F4C5}']) {
+      writeFileSync(join(copy, 'dist/cli.cjs'), `process.stdout.write(${JSON.stringify(text)} + "\\n");`);
+      const r = spawnSync(process.execPath, [join(copy, 'bin/wep.cjs')], { encoding: 'utf8', env: { ...process.env, WEP_NO_CACHE: '1' } });
+      expect(r.stderr).toBe('');
+      expect(r.stdout).toBe(`${text}\n`);
+    }
+    rmSync(copy, { recursive: true, force: true });
+  });
+});
+
 describe('an unbuilt wep', () => {
   it('says how to build it instead of showing a stack trace', () => {
     const copy = mkdtempSync(join(tmpdir(), 'wep-unbuilt-'));

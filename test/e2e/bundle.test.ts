@@ -21,4 +21,10 @@ describe('the bundle', () => {
     expect(source(file)).toContain(marker);
     expect(bundle).not.toContain(marker);
   });
+
+  it('is ASCII, so src/boot.ts reads it without decoding UTF-8 (non-ASCII in the sources is written as escapes)', () => {
+    const bytes = readFileSync(join(ROOT, 'dist/cli.cjs'));
+    const first = bytes.findIndex((b) => b > 0x7f);
+    expect(first === -1 ? '' : bytes.subarray(Math.max(0, first - 60), first + 20).toString('utf8')).toBe('');
+  });
 });
