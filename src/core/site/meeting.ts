@@ -51,7 +51,7 @@ export interface PlanContext {
   /** The text of confidential decisions, actions and declarations of every meeting (they travel). */
   travellingSecrets: readonly string[];
   recordIds: ReadonlySet<string>;
-  rendererHeadings?: (visible: string) => number[];
+  rendererHeadings?: (visible: string, pagePath: string) => number[];
 }
 
 /** A meeting's plan, with the papers it publishes and what the clerk should be told. */
@@ -341,7 +341,9 @@ function planMinutes(ctx: PlanContext, f: MeetingFacts, agenda: readonly AgendaR
 /** The minutes file's public text, or undefined (with a warning) when it must be withheld. */
 function publicMinutesText(ctx: PlanContext, f: MeetingFacts, text: string): string | undefined {
   const file = f.rec.minutesFile ?? 'minutes.md';
-  const pub = publicMinutes(stripBanner(text), f.confidential, { publicVersion: file === 'minutes.public.md', ...(ctx.rendererHeadings ? { rendererHeadings: ctx.rendererHeadings } : {}) });
+  // the renderer reads the text as the meeting's page will show it
+  const headings = ctx.rendererHeadings;
+  const pub = publicMinutes(stripBanner(text), f.confidential, { publicVersion: file === 'minutes.public.md', ...(headings ? { rendererHeadings: (visible: string) => headings(visible, f.path) } : {}) });
   if (pub.markdown === undefined) {
     f.warnings.push(`${f.rec.id}: ${file} is withheld from the site: ${pub.withheld}; write minutes.public.md to publish a version you have checked`);
     return undefined;

@@ -49,8 +49,11 @@ export interface SiteInput {
   baseUrl?: string;
   /** The record files (partnership.yaml, every meeting.yaml and minutes): never published as a paper, whatever the paper is called. */
   recordFiles?: readonly FileIdentity[];
-  /** Where the site's Markdown renderer finds headings (see privacy.publicMinutes); minutes it reads differently are withheld. */
-  rendererHeadings?: (visible: string) => number[];
+  /**
+   * Where the site's Markdown renderer finds headings in text shown on the page at `pagePath`
+   * (see privacy.publicMinutes); minutes it reads differently are withheld.
+   */
+  rendererHeadings?: (visible: string, pagePath: string) => number[];
 }
 
 export interface PersonRef {

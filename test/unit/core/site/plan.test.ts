@@ -155,6 +155,18 @@ describe('planSite', () => {
     expect(p.warnings).toContain('2026-10-01-board: the minutes file mentions a confidential item, so it is left out of the site');
   });
 
+  it("asks the renderer about the minutes as the meeting's own page shows them", () => {
+    const asked: [string, string][] = [];
+    const text = '## 1. Welcome\nAll welcome.\n## 2. Secret Heron Matter\nhidden\n## 3. Budget\nAgreed.\n';
+    const p = planSite({ model, today: '2026-11-22', meetings: [input('2026-10-01-board', held, { minutesText: text })], rendererHeadings: (visible, page) => (asked.push([visible, page]), [1, 3, 5]) });
+    expect(asked).toEqual([[text, p.meetings[0]!.path]]);
+    expect(p.meetings[0]!.path).toBe('meetings/2026-10-01-board/index.html');
+    expect(p.meetings[0]!.minutes.markdown).toBe('## 1. Welcome\nAll welcome.\n## 3. Budget\nAgreed.\n');
+    // a renderer that reads the headings otherwise withholds them
+    const odd = planSite({ model, today: '2026-11-22', meetings: [input('2026-10-01-board', held, { minutesText: text })], rendererHeadings: () => [1, 5] });
+    expect(odd.meetings[0]!.minutes.state).toBe('withheld');
+  });
+
   it('approved-only: draft minutes, decisions and actions stay out; attendance is shown', () => {
     const draft = { ...held, minutes: { status: 'circulated' as const } };
     const p = planSite({ model, today: '2026-11-22', meetings: [input('2026-10-01-board', draft, { minutesText: 'draft text' })] });

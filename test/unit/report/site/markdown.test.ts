@@ -88,17 +88,28 @@ describe('markdownHeadingLines', () => {
     expect(markdownHeadingLines(doc('# A', 'text', '', 'B', '---', '- ## nested', '> ## quoted'))).toEqual([1, 4]);
   });
 
-  it('finds exactly the headings the whole parser finds, inline stage and all', () => {
+  it('reads a reference definition as the page does: one whose address the site refuses is a paragraph, and can be underlined', () => {
+    const text = doc('## 1. Welcome', '', '[x]: ../../a.pdf', '===');
+    // from a meeting's page the address stays inside the site: a reference definition, no heading
+    expect(markdownHeadingLines(text, 'meetings/2026-10-08-partnership/index.html')).toEqual([1]);
+    expect(renderMarkdown(text, { pagePath: 'meetings/2026-10-08-partnership/index.html' }).match(/<h\d>/g)).toHaveLength(1);
+    // from the home page it would leave the site: a paragraph, and "===" makes it a heading
+    expect(markdownHeadingLines(text, 'index.html')).toEqual([1, 3]);
+    expect(renderMarkdown(text, { pagePath: 'index.html' }).match(/<h\d>/g)).toHaveLength(2);
+  });
+
+  it('finds exactly the headings the whole parser finds, inline stage and all, on any page', () => {
     // lines that make and unmake headings, and inline syntax that might (code spans, links,
-    // emphasis, entities, autolinks, raw HTML, reference definitions)
+    // emphasis, entities, autolinks, raw HTML, reference definitions the site keeps or refuses)
     const line = fc.oneof(
-      fc.constantFrom('# 1. Welcome', '## 2. Budget', '   ### 3', '#no space', '\\# escaped', 'Title', '===', '---', '- item', '> quote', '```', '~~~', '    indented', '', '<!-- c -->', '<div>', '[ref]: http://x.org', '[ref]', '`# code`', '**5. Bold**', 'ACTION: x — owner: a', '| a | b |', '|---|---|', '1. one', '* * *', '&#35; entity', '<https://x.org>', '# [link](http://a) `x` *y*'),
+      fc.constantFrom('# 1. Welcome', '## 2. Budget', '   ### 3', '#no space', '\\# escaped', 'Title', '===', '---', '- item', '> quote', '```', '~~~', '    indented', '', '<!-- c -->', '<div>', '[ref]: http://x.org', '[ref]: /etc/passwd', '[ref]: ../../a.pdf', '[ref]', '`# code`', '**5. Bold**', 'ACTION: x — owner: a', '| a | b |', '|---|---|', '1. one', '* * *', '&#35; entity', '<https://x.org>', '# [link](http://a) `x` *y*'),
       fc.string({ maxLength: 12 }),
     );
+    const page = fc.constantFrom('index.html', 'meetings/2026-10-08-partnership/index.html', 'bodies/partnership.html');
     fc.assert(
-      fc.property(fc.array(line, { maxLength: 25 }), (lines) => {
+      fc.property(fc.array(line, { maxLength: 25 }), page, (lines, pagePath) => {
         const text = lines.join('\n');
-        expect(markdownHeadingLines(text)).toEqual(markdownHeadingLinesFullParse(text));
+        expect(markdownHeadingLines(text, pagePath)).toEqual(markdownHeadingLinesFullParse(text, pagePath));
       }),
       { numRuns: 1000 },
     );
