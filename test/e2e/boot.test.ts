@@ -57,13 +57,21 @@ describe('start-up code cache', () => {
   });
 });
 
+/** A copy of wep's bin/ in a new folder, with dist/boot.cjs when `withBoot`, and no bundle. */
+function copyOfWep(prefix: string, withBoot: boolean): string {
+  const copy = mkdtempSync(join(tmpdir(), prefix));
+  mkdirSync(join(copy, 'bin'));
+  cpSync(BIN, join(copy, 'bin/wep.cjs'));
+  if (withBoot) {
+    mkdirSync(join(copy, 'dist'));
+    cpSync(join(ROOT, 'dist/boot.cjs'), join(copy, 'dist/boot.cjs'));
+  }
+  return copy;
+}
+
 describe('reading the bundle', () => {
   it('an ASCII bundle is read as it is, and one with other text is decoded as UTF-8', () => {
-    const copy = mkdtempSync(join(tmpdir(), 'wep-boot-text-'));
-    mkdirSync(join(copy, 'bin'));
-    mkdirSync(join(copy, 'dist'));
-    cpSync(BIN, join(copy, 'bin/wep.cjs'));
-    cpSync(join(ROOT, 'dist/boot.cjs'), join(copy, 'dist/boot.cjs'));
+    const copy = copyOfWep('wep-boot-text-', true);
     for (const text of ['Thursday, 10 December', 'Thursday \u2013 10 December \u00a3 \u{1F4C5}']) {
       writeFileSync(join(copy, 'dist/cli.cjs'), `process.stdout.write(${JSON.stringify(text)} + "\\n");`);
       const r = spawnSync(process.execPath, [join(copy, 'bin/wep.cjs')], { encoding: 'utf8', env: { ...process.env, WEP_NO_CACHE: '1' } });
@@ -75,27 +83,14 @@ describe('reading the bundle', () => {
 });
 
 describe('an unbuilt wep', () => {
-  it('says how to build it instead of showing a stack trace', () => {
-    const copy = mkdtempSync(join(tmpdir(), 'wep-unbuilt-'));
-    mkdirSync(join(copy, 'bin'));
-    mkdirSync(join(copy, 'dist'));
-    cpSync(BIN, join(copy, 'bin/wep.cjs'));
-    cpSync(join(ROOT, 'dist/boot.cjs'), join(copy, 'dist/boot.cjs'));
+  it.each([
+    ['with dist/ but no bundle', true, 'cli.cjs is missing: wep has not been built'],
+    ['with no dist/ at all', false, 'dist is missing: wep has not been built'],
+  ])('%s, says how to build it instead of showing a stack trace', (_case, withBoot, says) => {
+    const copy = copyOfWep('wep-unbuilt-', withBoot);
     const r = spawnSync(process.execPath, [join(copy, 'bin/wep.cjs'), 'check'], { encoding: 'utf8' });
     expect(r.status).toBe(70);
-    expect(r.stderr).toContain('cli.cjs is missing: wep has not been built');
-    expect(r.stderr).toContain('fix: run "npm run build" (or "npm ci") in the wep folder');
-    expect(r.stderr).not.toContain('    at ');
-    rmSync(copy, { recursive: true, force: true });
-  });
-
-  it('with no dist/ at all, says the same', () => {
-    const copy = mkdtempSync(join(tmpdir(), 'wep-unbuilt-'));
-    mkdirSync(join(copy, 'bin'));
-    cpSync(BIN, join(copy, 'bin/wep.cjs'));
-    const r = spawnSync(process.execPath, [join(copy, 'bin/wep.cjs'), 'check'], { encoding: 'utf8' });
-    expect(r.status).toBe(70);
-    expect(r.stderr).toContain('dist is missing: wep has not been built');
+    expect(r.stderr).toContain(says);
     expect(r.stderr).toContain('fix: run "npm run build" (or "npm ci") in the wep folder');
     expect(r.stderr).not.toContain('    at ');
     rmSync(copy, { recursive: true, force: true });
