@@ -93,7 +93,7 @@ const cachedData = unwrapCodeCache(readOrUndefined(cachePath));
 let source: string;
 try {
   // The bundle is ASCII (test/e2e/bundle.test.ts), and ASCII read as Latin-1 is the same text,
-  // got without UTF-8 decoding: about 3 ms of every run. Anything else is decoded as UTF-8.
+  // got without UTF-8 decoding: 2 to 3 ms of every run. Anything else is decoded as UTF-8.
   const bytes = readFileSync(bundle);
   source = bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
 } catch {
