@@ -30,7 +30,6 @@ import { jsonDocument } from '../report/emit.js';
 import { renderDeliveries, renderSendPlan, sendJson } from '../report/send.js';
 import { done, type CommandContext, type CommandResult } from './context.js';
 
-
 export interface SendOptions {
   meeting?: string;
   minutes?: true;

@@ -110,6 +110,9 @@ const isSnapshot = (v: unknown): v is Snapshot =>
       isObject(e) && isStamp(e) && isMeetingShape(e.meeting) && isDiagnostics(e.warnings) && (e.minutes === undefined || (isObject(e.minutes) && isStamp(e.minutes) && isParsed(e.minutes.parsed))),
   );
 
+/** A file's stamp, as git's index keeps it. */
+const stampOf = (st: Stamp): Stamp => ({ size: st.size, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs, ino: st.ino });
+
 const sameStamp = (a: Stamp, b: Stamp) => a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs && a.ino === b.ino;
 
 /** A file changed this close to the snapshot's writing may have changed again unseen (racy-git). */
@@ -147,6 +150,8 @@ export async function loadRegisters(root: string, cwd: string, env: NodeJS.Proce
   const snap = readCache(key, isSnapshot, env);
   const fresh: Snapshot = { writtenAt: Date.now(), entries: {} };
   let changed = !snap;
+  // a file changed this close to the snapshot's writing may have changed again unseen
+  const settled = (st: Stamp) => snap !== undefined && Math.max(st.mtimeMs, st.ctimeMs) < snap.writtenAt - RACY_MS;
   const out: RegisterMeeting[] = [];
   // Paths by concatenation: path.join and path.relative per meeting cost more than the stat.
   const rel = relative(cwd, dir);
@@ -157,10 +162,8 @@ export async function loadRegisters(root: string, cwd: string, env: NodeJS.Proce
     // folder goes through loadMeeting and the guarded reader, which accepts or refuses it
     const lst = lstatSync(path, { throwIfNoEntry: false });
     if (!lst) continue;
-    const st = lst.isFile() ? lst : (statSync(path, { throwIfNoEntry: false }) ?? lst);
-    const { size, mtimeMs, ctimeMs, ino } = st;
+    const st = stampOf(lst.isFile() ? lst : (statSync(path, { throwIfNoEntry: false }) ?? lst));
     const hit = snap?.entries[id];
-    const settled = (st: Stamp) => Math.max(st.mtimeMs, st.ctimeMs) < snap!.writtenAt - RACY_MS;
     let rec: MeetingRecord;
     if (lst.isFile() && hit && sameStamp(hit, st) && settled(st)) {
       rec = {
@@ -183,12 +186,12 @@ export async function loadRegisters(root: string, cwd: string, env: NodeJS.Proce
     }
     // minutes.md likewise: a plain file as it was at the snapshot is not read or parsed again
     const minutesLst = lstatSync(`${dir}${sep}${id}${sep}${MINUTES_FILE}`, { throwIfNoEntry: false });
-    const minutesStamp = minutesLst?.isFile() ? { size: minutesLst.size, mtimeMs: minutesLst.mtimeMs, ctimeMs: minutesLst.ctimeMs, ino: minutesLst.ino } : undefined;
+    const minutesStamp = minutesLst?.isFile() ? stampOf(minutesLst) : undefined;
     const known = minutesStamp && hit?.minutes && sameStamp(hit.minutes, minutesStamp) && settled(minutesStamp) ? hit.minutes.parsed : undefined;
     if (minutesStamp && !known) changed = true;
     if (!minutesStamp && hit?.minutes) changed = true;
     const reg = withMinutes(rec, known);
-    fresh.entries[id] = { size, mtimeMs, ctimeMs, ino, meeting: rec.meeting, warnings: rec.warnings, ...(minutesStamp && reg.parsed ? { minutes: { ...minutesStamp, parsed: reg.parsed } } : {}) };
+    fresh.entries[id] = { ...st, meeting: rec.meeting, warnings: rec.warnings, ...(minutesStamp && reg.parsed ? { minutes: { ...minutesStamp, parsed: reg.parsed } } : {}) };
     out.push(reg);
   }
   if (changed || Object.keys(snap?.entries ?? {}).length !== out.length) writeCache(key, fresh, env);

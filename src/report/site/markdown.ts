@@ -18,10 +18,16 @@ export interface MarkdownOptions {
 let md: MarkdownIt | undefined;
 let currentPage = 'index.html';
 
+/** markdown-it as the site uses it: CommonMark with tables and autolinks, the site's link rule. */
+function siteParser(): MarkdownIt {
+  const parser = markdownIt({ html: false, linkify: true, typographer: false });
+  parser.validateLink = (url: string) => isSiteLink(url, currentPage);
+  return parser;
+}
+
 function instance(): MarkdownIt {
   if (md) return md;
-  md = markdownIt({ html: false, linkify: true, typographer: false });
-  md.validateLink = (url: string) => isSiteLink(url, currentPage);
+  md = siteParser();
   const table = md.renderer.rules.table_open;
   md.renderer.rules.table_open = (tokens, idx, options, env, self) => `<div class="table-wrap">${table ? table(tokens, idx, options, env, self) : self.renderToken(tokens, idx, options)}`;
   const tableClose = md.renderer.rules.table_close;
@@ -87,14 +93,13 @@ let blocks: MarkdownIt | undefined;
 /**
  * The same parser with its inline stage off: which lines are headings is settled by the block
  * stage alone (in CommonMark, block structure comes before inline content), and a thousand
- * minutes files parse in half the time. It keeps the site's link rule, which the block stage
+ * minutes files parse in half the time. It has the site's link rule, which the block stage
  * uses too: a reference definition whose address the site refuses is a paragraph, and the line
  * under it may then underline a heading.
  */
 function blockInstance(): MarkdownIt {
   if (blocks) return blocks;
-  blocks = markdownIt({ html: false, linkify: true, typographer: false });
-  blocks.validateLink = (url: string) => isSiteLink(url, currentPage);
+  blocks = siteParser();
   blocks.core.ruler.disable(['inline', 'linkify', 'replacements', 'smartquotes', 'text_join'], true);
   return blocks;
 }
