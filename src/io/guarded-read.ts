@@ -158,6 +158,22 @@ function tooLarge(shown: string, size: number, limit: number): RefusedFileError 
   return new RefusedFileError(shown, 'too-large', `${shown} is ${formatBytes(size)}, larger than wep reads for this file (${formatBytes(limit)})`, 'is this the right file? records files are a few hundred lines');
 }
 
+let scratchBuffer: Buffer | undefined;
+/** The buffer that a read past the file's known size goes through (64 KB, made once a run). */
+function scratch(): Buffer {
+  return (scratchBuffer ??= Buffer.allocUnsafe(64 * 1024));
+}
+
+/** Reads up to `length` bytes at the file's position; a FIFO (EAGAIN) is refused as one. */
+function readChunk(fd: number, buf: Buffer, length: number, shown: string): number {
+  try {
+    return readSync(fd, buf, 0, length, null);
+  } catch (e) {
+    if (errCode(e) === 'EAGAIN') refuseKind(shown, 'fifo');
+    throw unreadable(shown, e);
+  }
+}
+
 /** The bytes of a records file, or undefined when there is none. Every check in the header. */
 export function readRecordBytesIfExists(root: string | null, path: string, opts: ReadOptions = {}): Buffer | undefined {
   const shown = shownPath(root, path, opts.display);
@@ -179,22 +195,19 @@ export function readRecordBytesIfExists(root: string | null, path: string, opts:
     if (!fst.isFile()) refuseKind(shown, kindOf(fst));
     if (fst.ino !== found.st.ino || fst.dev !== found.st.dev) throw new RefusedFileError(shown, 'changed', `${shown} was replaced while wep was reading it`, 'run the command again');
     if (fst.size > limit) throw tooLarge(shown, fst.size, limit);
-    // read until the end, never past the limit: a file that grows while read is still refused
+    // Read until the end, never past the limit: a file that grows while read is still refused.
+    // The first read asks for one byte more than the file's size, into a buffer of that size;
+    // later reads (the one that finds the end, and any of a file that grew) go through one
+    // scratch buffer and are copied out only when they bring bytes.
+    const first = Buffer.allocUnsafe(Math.min(fst.size + 1, limit + 1));
     const chunks: Buffer[] = [];
     let len = 0;
-    for (;;) {
-      const chunk = Buffer.allocUnsafe(Math.min(Math.max(fst.size + 1, 64 * 1024), limit + 1 - len));
-      let n: number;
-      try {
-        n = readSync(fd, chunk, 0, chunk.length, null);
-      } catch (e) {
-        if (errCode(e) === 'EAGAIN') refuseKind(shown, 'fifo');
-        throw unreadable(shown, e);
-      }
+    for (let buf: Buffer = first; ; buf = scratch()) {
+      const n = readChunk(fd, buf, Math.min(buf.length, limit + 1 - len), shown);
       if (n === 0) break;
       len += n;
       if (len > limit) throw tooLarge(shown, len, limit);
-      chunks.push(chunk.subarray(0, n));
+      chunks.push(buf === first ? first.subarray(0, n) : Buffer.from(buf.subarray(0, n)));
     }
     return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, len);
   } finally {

@@ -5,7 +5,7 @@
  * reason, exits 2 and never carries the content.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -190,6 +190,23 @@ describe('size limits', () => {
   it('a caller limit applies: at the limit is read, one byte over is refused', () => {
     expect(readRecordText(root, join(root, 'limit.md'), { limit: 100 })).toHaveLength(100);
     expect(refusal(() => readRecordText(root, join(root, 'limit.md'), { limit: 99 })).reason).toBe('too-large');
+  });
+  it('files of every size around the read sizes come back byte for byte', () => {
+    for (const size of [0, 1, 2, 65535, 65536, 65537, 131073, 300000]) {
+      const bytes = Buffer.alloc(size);
+      for (let i = 0; i < size; i++) bytes[i] = (i * 7919 + size) & 0xff;
+      const path = join(root, `sized-${size}.bin`);
+      writeFileSync(path, bytes);
+      expect(readRecordBytes(root, path).equals(bytes), `${size} bytes`).toBe(true);
+    }
+  });
+  it('a file with more bytes than its size says (a /proc file says 0) is read to its end, within the limit', () => {
+    const proc = '/proc/version';
+    if (!existsSync(proc)) return;
+    const text = readFileSync(proc);
+    expect(text.length).toBeGreaterThan(1);
+    expect(readRecordBytes(null, proc).equals(text)).toBe(true);
+    expect(refusal(() => readRecordBytes(null, proc, { limit: 1 })).reason).toBe('too-large');
   });
   it('a missing file: undefined, or an error naming it', () => {
     expect(readRecordTextIfExists(root, join(root, 'nothing.md'))).toBeUndefined();
