@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { defineConfig, type Options } from 'tsup';
+import { fieldsAsAssignments } from './scripts/lower-field-helpers.js';
 
 type Plugin = NonNullable<Options['esbuildPlugins']>[number];
 
@@ -41,6 +42,35 @@ const leaveOut: Plugin = {
   },
 };
 
+/**
+ * markdown-it's published file, with each class field's helper call written as the store it
+ * stands for (scripts/lower-field-helpers.ts): the same parser, twice as quick. The build stops
+ * if markdown-it's file no longer has the calls, so a new markdown-it is looked at, not missed.
+ */
+const markdownItFields: Plugin = {
+  name: 'markdown-it-fields',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]markdown-it[\\/]dist[\\/]markdown-it\.cjs\.js$/ }, (args) => {
+      const { code, keys } = fieldsAsAssignments(readFileSync(args.path, 'utf8'));
+      if (keys.length === 0 || /_defineProperty\(\s*this\b/.test(code)) {
+        throw new Error(`${args.path}: ${keys.length} field helper calls rewritten, ${/_defineProperty\(\s*this\b/.test(code) ? 'some left' : 'none found'}; see scripts/lower-field-helpers.ts`);
+      }
+      return { contents: code, loader: 'js' };
+    });
+  },
+};
+
+/**
+ * In the bundle, markdown-it (an import, or src/io/external.ts's require of ./markdown-it.cjs) is
+ * a require of dist/markdown-it.cjs, the file built beside it.
+ */
+const markdownItBeside: Plugin = {
+  name: 'markdown-it-beside',
+  setup(build) {
+    build.onResolve({ filter: /^(markdown-it|\.\/markdown-it\.cjs)$/ }, () => ({ path: './markdown-it.cjs', external: true }));
+  },
+};
+
 // The build id keys wep's caches: a new build never reads what an older one cached.
 // WEP_READABLE_BUILD=1 npm run build keeps names, for reading a CPU profile (node --cpu-prof).
 const minify = !process.env.WEP_READABLE_BUILD;
@@ -64,16 +94,30 @@ export default defineConfig([
     minify,
     clean: false,
     sourcemap: false,
-    // Everything is bundled except the libraries only some commands use: markdown-it (publish),
-    // and pdf-lib, docx and nodemailer (pack, send, --docx). They stay runtime dependencies in
-    // node_modules, required when those commands run, so no other command reads their bytes.
-    noExternal: [/^(?!(markdown-it|pdf-lib|docx|nodemailer)(\/|$)).*/],
-    external: ['markdown-it', 'pdf-lib', 'docx', 'nodemailer'],
+    // Everything is bundled except the libraries only some commands use: markdown-it (publish,
+    // pack, send; built beside the bundle, below), and pdf-lib, docx and nodemailer (pack, send,
+    // --docx), which stay runtime dependencies in node_modules. They are required when those
+    // commands run (src/io/external.ts), so no other command reads their bytes.
+    noExternal: [/^(?!(pdf-lib|docx|nodemailer)(\/|$)).*/],
+    external: ['pdf-lib', 'docx', 'nodemailer'],
     shims: true,
     // keep `node:` in imports, so lazyChildProcess sees commander's node:child_process
     removeNodeProtocol: false,
-    esbuildPlugins: [lazyChildProcess, leaveOut],
+    esbuildPlugins: [lazyChildProcess, leaveOut, markdownItBeside],
     define,
+  },
+  {
+    // markdown-it and its dependencies as one file, dist/markdown-it.cjs, with its class fields
+    // as plain stores (markdownItFields). src/io/external.ts requires it in the bundle.
+    entry: { 'markdown-it': 'node_modules/markdown-it/dist/markdown-it.cjs.js' },
+    format: ['cjs'],
+    target: 'node20',
+    platform: 'node',
+    outDir: 'dist',
+    minify,
+    sourcemap: false,
+    noExternal: [/.*/],
+    esbuildPlugins: [markdownItFields],
   },
   {
     // The loader bin/wep.cjs requires. CommonJS like the bundle: an ES module entry would

@@ -42,7 +42,7 @@ const run = (args: string[], cwd: string) => spawnSync(installed, args, { cwd, e
 describe('the wep-clerk package', () => {
   it('is named wep-clerk, and holds the built CLI, templates, schemas, presets and LICENSE but no sources or tests', () => {
     expect(existsSync(join(work, `wep-clerk-${version}.tgz`))).toBe(true);
-    for (const f of ['bin/wep.cjs', 'dist/cli.cjs', 'dist/boot.cjs', 'LICENSE', 'README.md', 'package.json', 'schema/partnership.schema.json', 'schema/meeting.schema.json', 'examples/wokingham.yaml', 'templates/notice.html.hbs']) expect(files, f).toContain(f);
+    for (const f of ['bin/wep.cjs', 'dist/cli.cjs', 'dist/boot.cjs', 'dist/markdown-it.cjs', 'LICENSE', 'README.md', 'package.json', 'schema/partnership.schema.json', 'schema/meeting.schema.json', 'examples/wokingham.yaml', 'templates/notice.html.hbs']) expect(files, f).toContain(f);
     expect(files.filter((f) => /^(src|test|bench)\//.test(f))).toEqual([]);
   });
 
