@@ -6,7 +6,6 @@
  * records, a git checkout or anything else is refused.
  */
 import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { WepError } from '../core/errors.js';
@@ -140,13 +139,10 @@ export interface SiteWrite {
   copies: readonly { from: string; to: string }[];
 }
 
-/** Writes on disk at once while the next page is rendered: enough to keep the system's I/O threads busy. */
-const IN_FLIGHT = 16;
-
 /**
  * Builds the site in a temporary folder beside `out`, then swaps it in. Returns the site paths
- * of the files rendered (papers aside). Each file is written while the next is rendered, so
- * the disk and the renderer work at once; nothing reaches `out` until every file is written.
+ * of the files rendered (papers aside). Each file is written as it is rendered; nothing
+ * reaches `out` until every file is written.
  */
 export async function writeSite(out: string, site: SiteWrite): Promise<string[]> {
   const parent = dirname(out);
@@ -157,39 +153,29 @@ export async function writeSite(out: string, site: SiteWrite): Promise<string[]>
   } catch (e) {
     throw writeFailure(e, `the site in ${out}`);
   }
-  const pending = new Set<Promise<void>>();
-  let failed: { error: unknown } | undefined;
   const written: string[] = [];
   let old: string | undefined;
   try {
     // each folder made once, after its parent: a thousand meeting pages, a folder each, in a
     // build folder that starts empty
-    const made = new Map<string, Promise<void>>([[tmp, Promise.resolve()]]);
-    const folder = (dir: string): Promise<void> => {
-      let ready = made.get(dir);
-      if (!ready) made.set(dir, (ready = folder(dirname(dir)).then(() => mkdir(dir))));
-      return ready;
+    const made = new Set<string>([tmp]);
+    const folder = (dir: string): void => {
+      if (made.has(dir)) return;
+      folder(dirname(dir));
+      mkdirSync(dir);
+      made.add(dir);
     };
-    const put = async (rel: string, content: () => string | Uint8Array) => {
+    const put = (rel: string, content: string | Uint8Array) => {
       const target = resolve(tmp, rel);
       if (!isInside(tmp, target) || target === tmp) throw new Error(`site path escapes the build folder: ${rel}`);
-      const job: Promise<void> = folder(dirname(target))
-        .then(() => writeFile(target, content()))
-        .catch((error: unknown) => void (failed ??= { error }))
-        .finally(() => pending.delete(job));
-      pending.add(job);
-      if (pending.size >= IN_FLIGHT) await Promise.race(pending);
-      if (failed) throw failed.error;
+      folder(dirname(target));
+      writeFileSync(target, content);
     };
     for (const f of site.files) {
-      await put(f.path, () => f.content);
+      put(f.path, f.content);
       written.push(f.path);
     }
-    // papers through the guarded reader too (findPapers checked they are inside their meeting
-    // folder): never a FIFO, never more than the paper size limit
-    for (const c of site.copies) await put(c.to, () => readRecordBytes(null, c.from, { limit: MAX_PAPER_BYTES }));
-    await Promise.all(pending);
-    if (failed) throw failed.error;
+    for (const c of site.copies) put(c.to, readRecordBytes(null, c.from, { limit: MAX_PAPER_BYTES }));
     writeFileSync(join(tmp, SITE_MARKER), MARKER_TEXT);
     if (existsSync(out)) {
       old = mkdtempSync(join(parent, `.${basename(out)}.wep-old-`));
@@ -204,8 +190,6 @@ export async function writeSite(out: string, site: SiteWrite): Promise<string[]>
       throw e;
     }
   } catch (e) {
-    // nothing may still be writing into the folder as it is removed
-    await Promise.allSettled(pending);
     rmSync(tmp, { recursive: true, force: true });
     // a full disk or a read-only folder is the clerk's to fix: exit 2, the old site untouched
     throw writeFailure(e, `the site in ${out}`);
