@@ -169,9 +169,13 @@ export function evaluateAfresh(model: Model, body: ResolvedBody, attendance: Att
 
 const answered = new WeakMap<Attendance, { model: Model; body: ResolvedBody; item: number | null; result: QuorumResult }[]>();
 
-/** What every count on one body of one day's model starts from: its voting members, and its members in order. */
+/**
+ * What every count on one body starts from: its voting members, and its members in order. They
+ * depend on the body and the model's people only, which the models of every day in a span
+ * without a change of appointment share (core/model.ts, modelOn).
+ */
 interface BodyFacts {
-  model: Model;
+  people: Model['people'];
   voting: ResolvedPerson[];
   votingIds: Set<string>;
   onBody: Set<string>;
@@ -180,12 +184,12 @@ interface BodyFacts {
 
 const factsOf = new WeakMap<ResolvedBody, BodyFacts>();
 
-/** Worked out once per body and model (a site counts a thousand meetings on a few dozen). */
+/** Worked out once per body and people (a site counts a thousand meetings on a few dozen). */
 function bodyFacts(model: Model, body: ResolvedBody): BodyFacts {
   const known = factsOf.get(body);
-  if (known?.model === model) return known;
+  if (known?.people === model.people) return known;
   const voting = votingMembers(model, body);
-  const facts = { model, voting, votingIds: new Set(voting.map((p) => p.id)), onBody: new Set(body.memberIds), order: new Map(body.memberIds.map((id, i) => [id, i] as const)) };
+  const facts = { people: model.people, voting, votingIds: new Set(voting.map((p) => p.id)), onBody: new Set(body.memberIds), order: new Map(body.memberIds.map((id, i) => [id, i] as const)) };
   factsOf.set(body, facts);
   return facts;
 }

@@ -410,6 +410,20 @@ describe('properties', () => {
     );
   });
 
+  it("a body's members are worked out again for a model with other people, and its counts follow them", () => {
+    const att: Attendance = { present: ['chair-okafor', 'ph-ahmed'] };
+    const before = evaluateQuorum(wep, board(), att);
+    const renamed: Model = { ...wep, people: new Map([...wep.people].map(([id, p]) => [id, { ...p, name: `${p.name} (renamed)` }])) };
+    const after = evaluateQuorum(renamed, board(), structuredClone(att));
+    const names = (r: QuorumResult) => r.rules.flatMap((x) => x.couldFix.map((c) => c.name));
+    expect(names(before).length).toBeGreaterThan(0);
+    expect(names(before).every((n) => !n.endsWith('(renamed)'))).toBe(true);
+    expect(names(after)).toEqual(names(before).map((n) => `${n} (renamed)`));
+    expect(after).toEqual(evaluateAfresh(renamed, board(), att, null));
+    // a model of another day with the same people (modelOn's days of one span) counts the same
+    expect(evaluateQuorum({ ...wep, asOf: '2027-01-04' }, board(), structuredClone(att))).toEqual(before);
+  });
+
   it('adding a present voting member never makes a quorate meeting inquorate', () => {
     const voting = () => board().memberIds.filter((id) => wep.people.get(id)!.voting);
     fc.assert(
