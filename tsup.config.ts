@@ -52,8 +52,9 @@ const markdownItFields: Plugin = {
   setup(build) {
     build.onLoad({ filter: /[\\/]markdown-it[\\/]dist[\\/]markdown-it\.cjs\.js$/ }, (args) => {
       const { code, keys } = fieldsAsAssignments(readFileSync(args.path, 'utf8'));
-      if (keys.length === 0 || /_defineProperty\(\s*this\b/.test(code)) {
-        throw new Error(`${args.path}: ${keys.length} field helper calls rewritten, ${/_defineProperty\(\s*this\b/.test(code) ? 'some left' : 'none found'}; see scripts/lower-field-helpers.ts`);
+      const left = /_defineProperty\(\s*this\b/.test(code);
+      if (keys.length === 0 || left) {
+        throw new Error(`${args.path}: ${left ? 'some class field helper calls are left' : 'no class field helper calls found'}; see scripts/lower-field-helpers.ts`);
       }
       return { contents: code, loader: 'js' };
     });
