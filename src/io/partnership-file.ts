@@ -79,12 +79,19 @@ interface CachedValidation {
   diagnostics: Diagnostic[];
 }
 
-/** A cached validation: diagnostics, and a file with the partnership file's top-level shape. */
+/**
+ * A cached validation: diagnostics, and a file with the partnership file's top-level shape, and
+ * nothing else. With no file there is always an error (validatePartnershipSource gives no file
+ * only then), so an entry of another kind that holds an empty list of diagnostics is never read
+ * as "the file is fine but could not be read", which would make `wep check` say nothing.
+ */
 const isCachedValidation = (v: unknown): v is CachedValidation =>
   isObject(v) &&
+  Object.keys(v).every((k) => k === 'file' || k === 'diagnostics') &&
   isDiagnostics(v.diagnostics) &&
-  (v.file === undefined ||
-    (isObject(v.file) && isObject(v.file.partnership) && typeof v.file.partnership.name === 'string' && Array.isArray(v.file.groups) && Array.isArray(v.file.people) && Array.isArray(v.file.bodies)));
+  (v.file === undefined
+    ? v.diagnostics.some((d) => d.severity === 'error')
+    : isObject(v.file) && isObject(v.file.partnership) && typeof v.file.partnership.name === 'string' && Array.isArray(v.file.groups) && Array.isArray(v.file.people) && Array.isArray(v.file.bodies));
 
 /** Validates partnership text completely: YAML, schema, then the named cross-reference rules. */
 export async function validatePartnershipSource(source: string, display: string, today: IsoDate): Promise<{ file?: PartnershipFile; diagnostics: Diagnostic[] }> {

@@ -36,6 +36,18 @@ const COMMANDS: string[][] = [
   ['actions'],
 ];
 
+/** What entries of each kind hold, at their smallest (and two that no kind holds). */
+const OTHER_KINDS = [
+  '{}',
+  '[]',
+  '[{"severity":"error"}]',
+  '{"diagnostics":[],"file":{"partnership":{}}}',
+  '{"meeting":{"date":1},"warnings":[]}',
+  '{"writtenAt":1,"entries":{"x":{}}}',
+  '{"diagnostics":[],"sources":{},"depends":[["content","/nowhere",""]]}',
+  '{"diagnostics":[]}',
+];
+
 type Damage = { kind: 'truncate'; at: number } | { kind: 'flip'; at: number[] } | { kind: 'empty' } | { kind: 'json'; text: string } | { kind: 'entry'; payload: string };
 
 const damage: fc.Arbitrary<Damage> = fc.oneof(
@@ -44,7 +56,7 @@ const damage: fc.Arbitrary<Damage> = fc.oneof(
   fc.constant({ kind: 'empty' as const }),
   fc.record({ kind: fc.constant('json' as const), text: fc.constantFrom('{}', '[]', 'null', '"x"', '{"diagnostics":[]}', '{"meeting":{},"warnings":[]}', '0') }),
   // a whole entry, key and checksum right, holding what another kind of entry holds
-  fc.record({ kind: fc.constant('entry' as const), payload: fc.constantFrom('{}', '[]', '[{"severity":"error"}]', '{"diagnostics":[],"file":{"partnership":{}}}', '{"meeting":{"date":1},"warnings":[]}', '{"writtenAt":1,"entries":{"x":{}}}', '{"diagnostics":[],"sources":{},"depends":[["content","/nowhere",""]]}') }),
+  fc.record({ kind: fc.constant('entry' as const), payload: fc.constantFrom(...OTHER_KINDS) }),
 );
 
 function apply(path: string, d: Damage): void {
@@ -115,6 +127,26 @@ describe('a damaged cache never changes what wep says', () => {
       }),
       { numRuns: 30 },
     );
+  });
+
+  it('an entry of another kind in the place of each entry (key and checksum right) is not read: wep check says what it says without a cache', () => {
+    // Found by the property above: the partnership file's entry holding check's own (no
+    // diagnostics, no file) was read as a file with no problems, and check said nothing, exit 0.
+    const cache = newCache();
+    const env = { WEP_CACHE_DIR: cache };
+    for (const args of COMMANDS) wep(args, { cwd: dir, env });
+    const want = same(baseline.get('check')!);
+    const files = readdirSync(cache).filter((n) => n.endsWith('.json'));
+    expect(files.length).toBeGreaterThan(3);
+    for (const name of files) {
+      const path = join(cache, name);
+      const kept = readFileSync(path);
+      for (const payload of OTHER_KINDS) {
+        apply(path, { kind: 'entry', payload });
+        expect(same(wep(['check'], { cwd: dir, env })), `${payload} in ${kept.subarray(0, 80).toString()}`).toEqual(want);
+        writeFileSync(path, kept);
+      }
+    }
   });
 
   it('a damaged code cache of each hot command is recompiled, not run', () => {
