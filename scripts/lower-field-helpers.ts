@@ -9,7 +9,7 @@
  * `this.level = 0`. On a new object the two are the same, unless something on the prototype chain
  * has the key as an accessor or a read-only property; the build refuses a key that
  * Object.prototype has, and the tests check markdown-it's own prototypes, tokens and pages
- * against the published file (test/unit/build/lower-field-helpers.test.ts).
+ * against the published file (test/unit/scripts/lower-field-helpers.test.ts).
  */
 
 export interface Lowered {
