@@ -144,7 +144,7 @@ export interface SiteWrite {
  * of the files rendered (papers aside). Each file is written as it is rendered; nothing
  * reaches `out` until every file is written.
  */
-export async function writeSite(out: string, site: SiteWrite): Promise<string[]> {
+export function writeSite(out: string, site: SiteWrite): string[] {
   const parent = dirname(out);
   let tmp: string;
   try {
@@ -175,6 +175,8 @@ export async function writeSite(out: string, site: SiteWrite): Promise<string[]>
       put(f.path, f.content);
       written.push(f.path);
     }
+    // papers through the guarded reader too (findPapers checked they are inside their meeting
+    // folder): never a FIFO, never more than the paper size limit
     for (const c of site.copies) put(c.to, readRecordBytes(null, c.from, { limit: MAX_PAPER_BYTES }));
     writeFileSync(join(tmp, SITE_MARKER), MARKER_TEXT);
     if (existsSync(out)) {
