@@ -61,14 +61,11 @@ const markdownItFields: Plugin = {
   },
 };
 
-/**
- * In the bundle, markdown-it (an import, or src/io/external.ts's require of ./markdown-it.cjs) is
- * a require of dist/markdown-it.cjs, the file built beside it.
- */
+/** In the bundle, markdown-it (imported, or required in src/io/external.ts) is dist/markdown-it.cjs, built beside it. */
 const markdownItBeside: Plugin = {
   name: 'markdown-it-beside',
   setup(build) {
-    build.onResolve({ filter: /^(markdown-it|\.\/markdown-it\.cjs)$/ }, () => ({ path: './markdown-it.cjs', external: true }));
+    build.onResolve({ filter: /^markdown-it$/ }, () => ({ path: './markdown-it.cjs', external: true }));
   },
 };
 

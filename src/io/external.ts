@@ -11,11 +11,22 @@ type Externals = { 'pdf-lib': typeof import('pdf-lib'); docx: typeof import('doc
 
 declare const require: ((id: string) => unknown) | undefined;
 
+/**
+ * Each library's require written out, so that the build sees each name and resolves it as it
+ * resolves an import (markdown-it to dist/markdown-it.cjs, tsup.config.ts).
+ */
+const required: { [K in keyof Externals]: () => unknown } = {
+  'pdf-lib': () => require!('pdf-lib'),
+  docx: () => require!('docx'),
+  nodemailer: () => require!('nodemailer'),
+  'markdown-it': () => require!('markdown-it'),
+};
+
 export async function loadExternal<K extends keyof Externals>(name: K): Promise<Externals[K]> {
   // nodemailer (CommonJS) and markdown-it (a function) are the default export under ES modules
   const wantsDefault = name === 'nodemailer' || name === 'markdown-it';
   if (typeof require === 'function') {
-    const r = require(name === 'markdown-it' ? './markdown-it.cjs' : name) as Externals[K] & { default?: Externals[K] };
+    const r = required[name]() as Externals[K] & { default?: Externals[K] };
     return (name === 'markdown-it' && r.default ? r.default : r) as Externals[K];
   }
   const m = (await import(name)) as Externals[K] & { default?: Externals[K] };
