@@ -24,8 +24,8 @@ export function renderSite(plan: SitePlan, assets: SiteAssets): SiteFile[] {
 }
 
 /**
- * Every file of the site, each rendered when it is asked for: the writer puts one on disk
- * while the next is rendered.
+ * Every file of the site, each rendered when it is asked for: the writer puts each on disk
+ * before it asks for the next, so the site is never held in memory whole.
  */
 export function* siteFiles(plan: SitePlan, assets: SiteAssets): Generator<SiteFile> {
   // Calendar UIDs (id@host) are wep's own, not addresses.

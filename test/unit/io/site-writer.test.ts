@@ -1,5 +1,5 @@
 /**
- * The site writer puts each page on disk while the next is rendered, in a build folder swapped
+ * The site writer puts each page on disk as it is rendered, in a build folder swapped
  * in at the end: whatever fails on the way (the disk, the renderer), the site that was there is
  * left as it was and no build folder is left behind.
  */
