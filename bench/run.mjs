@@ -3,13 +3,15 @@
 // Runs are interleaved (each round runs every command once, in turn) so that machine noise
 // hits all of them alike; the median of the rounds is reported with its ratio to node.
 //
-//   node bench/run.mjs [--rounds 15] [--json] [--big DIR] [--schools DIR]
+//   node bench/run.mjs [--rounds 15] [--json] [--big DIR] [--big-no-minutes DIR] [--schools DIR]
 //
 // The hot commands on the bundled example, warm (as on a clerk's machine): within 1.3x.
 // --big DIR: on a synthetic records repo of 20 years in DIR (made by bench/gen-records.mjs when
 // it is missing, with a minutes.md for every meeting whose minutes went out): `wep check` with
 // no cache at all, as a records repo's CI runs it on every push (within 30x); `wep status` (2x);
-// `wep publish` with no cache (1 s); and the hot commands on its 500-person partnership file.
+// `wep publish` with no cache (1 s where node starts in 46 ms: 22x); and the hot commands on its
+// 500-person partnership file. --big-no-minutes DIR: also publish the same 20 years without any
+// minutes.md (made with gen-records' --no-minutes when missing), the shape the 1 s was set on.
 // --schools DIR: also time the hot commands on a partnership of 500 schools in DIR (made by
 // bench/gen-schools.mjs when it is missing), against the same 1.5x limit.
 import { spawnSync } from 'node:child_process';
@@ -23,6 +25,7 @@ const rounds = Number(opt('--rounds', 15));
 const asJson = args.includes('--json');
 const big = opt('--big', undefined);
 const schools = opt('--schools', undefined);
+const bare = opt('--big-no-minutes', undefined);
 
 if (!existsSync(join(root, 'dist/cli.cjs'))) {
   console.error('dist/ is missing: run `npm run build` first');
@@ -31,6 +34,9 @@ if (!existsSync(join(root, 'dist/cli.cjs'))) {
 
 const cacheDir = mkdtempSync(join(tmpdir(), 'wep-bench-cache-'));
 const env = { ...process.env, WEP_TODAY: '2026-11-22', WEP_CACHE_DIR: cacheDir, NO_COLOR: '1' };
+
+/** A cold publish of 20 years: 1 s where node -e 0 takes 46 ms, as the target was set. */
+const PUBLISH_LIMIT = 22;
 
 /** name, argv, cwd, whether it is the baseline, limit (max ratio) */
 const cases = [
@@ -56,11 +62,22 @@ if (big) {
   cases.push({ name: 'check, no cache (20 years)', argv: [bin, 'check', '--quiet'], cwd: dir, limit: 30, fresh: true });
   cases.push({ name: 'wep status (20 years)', argv: [bin, 'status'], cwd: dir, limit: 2 });
   const site = join(cacheDir, 'site');
-  cases.push({ name: 'publish, no cache (20 years)', argv: [bin, 'publish', '--out', site], cwd: dir, limitMs: 1000, fresh: true, before: () => rmSync(site, { recursive: true, force: true }) });
+  // The target was 1 s on a machine where node -e 0 took 46 ms: as a ratio, it holds on any machine.
+  cases.push({ name: 'publish, no cache (20 years)', argv: [bin, 'publish', '--out', site], cwd: dir, limit: PUBLISH_LIMIT, fresh: true, before: () => rmSync(site, { recursive: true, force: true }) });
   // The hot commands on a partnership file of over 500 people, with their appointments.
   cases.push({ name: 'wep members --json (500)', argv: [bin, 'members', '--json'], cwd: dir, limit: 1.5 });
   cases.push({ name: 'wep deadlines (500)', argv: [bin, 'deadlines', '2026-12-10'], cwd: dir, limit: 1.5 });
   cases.push({ name: 'wep quorum --present (500)', argv: [bin, 'quorum', '--present', 'chair,sf-1,sf-2,head-001,head-002'], cwd: dir, limit: 1.5 });
+}
+
+if (bare) {
+  const dir = resolve(bare);
+  if (!existsSync(join(dir, 'partnership.yaml'))) {
+    const gen = spawnSync(process.execPath, [join(root, 'bench/gen-records.mjs'), dir, '--no-minutes'], { stdio: 'inherit' });
+    if (gen.status !== 0) process.exit(gen.status ?? 1);
+  }
+  const site = join(cacheDir, 'site-no-minutes');
+  cases.push({ name: 'publish, no minutes (20 years)', argv: [bin, 'publish', '--out', site], cwd: dir, limit: PUBLISH_LIMIT, fresh: true, before: () => rmSync(site, { recursive: true, force: true }) });
 }
 
 if (schools) {
@@ -126,8 +143,8 @@ const base = median(samples.get('node -e 0'));
 const rows = cases.map((c) => {
   const med = median(samples.get(c.name));
   const ratio = med / base;
-  const ok = (c.limit === undefined || ratio <= c.limit) && (c.limitMs === undefined || med <= c.limitMs);
-  return { name: c.name, medianMs: Number(med.toFixed(1)), ratio: Number(ratio.toFixed(2)), limit: c.limit ?? null, limitMs: c.limitMs ?? null, ok };
+  const ok = c.limit === undefined || ratio <= c.limit;
+  return { name: c.name, medianMs: Number(med.toFixed(1)), ratio: Number(ratio.toFixed(2)), limit: c.limit ?? null, ok };
 });
 rmSync(cacheDir, { recursive: true, force: true });
 
@@ -136,7 +153,7 @@ else {
   console.log(`median of ${rounds} interleaved runs (node ${process.version}, ${new Date().toISOString().slice(0, 10)})\n`);
   console.log(`${'command'.padEnd(30)} ${'median'.padStart(9)} ${'ratio'.padStart(6)}  limit`);
   for (const r of rows) {
-    const limit = [r.limit ? `${r.limit}x` : '', r.limitMs ? `${r.limitMs} ms` : ''].filter(Boolean).join(', ');
+    const limit = r.limit ? `${r.limit}x` : '';
     console.log(`${r.name.padEnd(30)} ${`${r.medianMs} ms`.padStart(9)} ${`${r.ratio}x`.padStart(6)}  ${limit ? `${limit} ${r.ok ? 'ok' : 'OVER'}` : ''}`);
   }
 }
