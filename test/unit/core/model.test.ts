@@ -45,6 +45,22 @@ describe('people', () => {
     expect(holdsSeat({ role: 'observer', group: 'primary-heads' })).toBe(false);
   });
 
+  it("a resolved person is a new object, in the entry's key order: the entry is never changed, and a former member has no group or proxy", () => {
+    const entry = { id: 'a', name: 'A', email: 'a@example.org', group: 'primary-heads', proxy: 'b', term: { start: '2020-09-01', end: '2024-08-31' } };
+    const copy = structuredClone(entry);
+    const now = resolvePerson(entry, '2022-01-01');
+    const former = resolvePerson(entry, '2025-01-01');
+    expect(entry).toEqual(copy);
+    expect(now).not.toBe(former);
+    expect(Object.keys(now)).toEqual(['id', 'name', 'email', 'term', 'role', 'voting', 'proxyFor', 'places', 'current', 'active', 'group', 'proxy']);
+    expect(now).toMatchObject({ group: 'primary-heads', proxy: 'b', active: true });
+    expect(former).not.toHaveProperty('group');
+    expect(former).not.toHaveProperty('proxy');
+    expect(former.active).toBe(false);
+    now.proxyFor.push('c');
+    expect(former.proxyFor).toEqual([]);
+  });
+
   it('the calendar comes from the file', () => {
     expect(m.calendar.nation).toBe('england-and-wales');
     expect(m.calendar.closures.get('2026-12-24')).toBe('Council offices closed (Christmas Eve)');
