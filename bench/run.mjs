@@ -52,12 +52,18 @@ const cases = [
   },
 ];
 
-if (big) {
-  const dir = resolve(big);
-  if (!existsSync(join(dir, 'partnership.yaml'))) {
-    const gen = spawnSync(process.execPath, [join(root, 'bench/gen-records.mjs'), dir], { stdio: 'inherit' });
+/** The records repo in `dir`, made by the generator (bench/<generator>) when it is missing. */
+function ensureRepo(dir, generator, extra = []) {
+  const path = resolve(dir);
+  if (!existsSync(join(path, 'partnership.yaml'))) {
+    const gen = spawnSync(process.execPath, [join(root, 'bench', generator), path, ...extra], { stdio: 'inherit' });
     if (gen.status !== 0) process.exit(gen.status ?? 1);
   }
+  return path;
+}
+
+if (big) {
+  const dir = ensureRepo(big, 'gen-records.mjs');
   // fresh: every run gets a cache folder of its own (no code cache, no parsed records)
   cases.push({ name: 'check, no cache (20 years)', argv: [bin, 'check', '--quiet'], cwd: dir, limit: 30, fresh: true });
   cases.push({ name: 'wep status (20 years)', argv: [bin, 'status'], cwd: dir, limit: 2 });
@@ -71,21 +77,13 @@ if (big) {
 }
 
 if (bare) {
-  const dir = resolve(bare);
-  if (!existsSync(join(dir, 'partnership.yaml'))) {
-    const gen = spawnSync(process.execPath, [join(root, 'bench/gen-records.mjs'), dir, '--no-minutes'], { stdio: 'inherit' });
-    if (gen.status !== 0) process.exit(gen.status ?? 1);
-  }
+  const dir = ensureRepo(bare, 'gen-records.mjs', ['--no-minutes']);
   const site = join(cacheDir, 'site-no-minutes');
   cases.push({ name: 'publish, no minutes (20 years)', argv: [bin, 'publish', '--out', site], cwd: dir, limit: PUBLISH_LIMIT, fresh: true, before: () => rmSync(site, { recursive: true, force: true }) });
 }
 
 if (schools) {
-  const dir = resolve(schools);
-  if (!existsSync(join(dir, 'partnership.yaml'))) {
-    const gen = spawnSync(process.execPath, [join(root, 'bench/gen-schools.mjs'), dir], { stdio: 'inherit' });
-    if (gen.status !== 0) process.exit(gen.status ?? 1);
-  }
+  const dir = ensureRepo(schools, 'gen-schools.mjs');
   cases.push(
     { name: 'check (500 schools)', argv: [bin, 'check', '--quiet'], cwd: dir, limit: 1.5 },
     { name: 'members (500 schools)', argv: [bin, 'members', '--json'], cwd: dir, limit: 1.5 },
