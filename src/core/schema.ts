@@ -284,8 +284,16 @@ export type ObjOf<F extends Fields> = Simplify<
 
 /** A mapping with known keys. Unknown keys are errors with a did-you-mean. */
 export function obj<F extends Fields>(fields: F, opts: { description?: string; expected?: string; title?: string } = {}): Schema<ObjOf<F>> & { fields: F } {
-  const byYamlKey = new Map<string, string>();
-  for (const name of Object.keys(fields)) byYamlKey.set(kebab(name), name);
+  // The YAML keys, worked out on the first parse: the schemas are built whenever wep starts,
+  // and most runs read the records from the cache and parse nothing.
+  let keys: { byYamlKey: Map<string, string>; required: [name: string, yamlKey: string][] } | undefined;
+  const keysOf = () =>
+    (keys ??= {
+      byYamlKey: new Map(Object.keys(fields).map((name) => [kebab(name), name])),
+      required: Object.entries(fields)
+        .filter(([, f]) => f.required)
+        .map(([name]) => [name, kebab(name)]),
+    });
   const expected = opts.expected ?? 'a mapping';
   return {
     fields,
@@ -293,6 +301,7 @@ export function obj<F extends Fields>(fields: F, opts: { description?: string; e
     parse(node, path, ctx) {
       if (!node) return undefined;
       if (node.kind !== 'map') return typeError(node, path, ctx, expected);
+      const { byYamlKey, required } = keysOf();
       const out: Record<string, unknown> = {};
       let ok = true;
       for (const e of (node as PMap).entries) {
@@ -312,9 +321,9 @@ export function obj<F extends Fields>(fields: F, opts: { description?: string; e
         if (v === undefined) ok = false;
         else out[name] = v;
       }
-      for (const [name, f] of Object.entries(fields)) {
-        if (f.required && !(node as PMap).entries.some((e) => String(e.key) === kebab(name))) {
-          ctx.problems.push({ path, message: `missing required key "${kebab(name)}"`, hint: `add "${kebab(name)}:" (${f.schema.expected})` });
+      for (const [name, key] of required) {
+        if (!(node as PMap).entries.some((e) => String(e.key) === key)) {
+          ctx.problems.push({ path, message: `missing required key "${key}"`, hint: `add "${key}:" (${fields[name]!.schema.expected})` });
           ok = false;
         }
       }

@@ -90,6 +90,28 @@ describe('collections', () => {
     expect(parse(person, { id: 'a', name: 5 }).value).toEqual({ id: 'a' });
   });
 
+  it("reads a mapping's keys on its first parse, once: building the schemas at start-up costs nothing", () => {
+    let reads = 0;
+    const fields = new Proxy(
+      { id: req(id()), accountableTo: opt(id()), name: req(str()), fullTitle: req(str()) },
+      {
+        ownKeys(target) {
+          reads++;
+          return Reflect.ownKeys(target);
+        },
+      },
+    );
+    const schema = obj(fields);
+    expect(reads).toBe(0);
+    expect(parse(schema, { id: 'a', 'accountable-to': 'b', name: 'A', 'full-title': 'T' }).value).toEqual({ id: 'a', accountableTo: 'b', name: 'A', fullTitle: 'T' });
+    const once = reads;
+    expect(once).toBeGreaterThan(0);
+    // missing keys in the fields' order, under their YAML names
+    expect(parse(schema, { 'accountable-to': 'b' }).problems.map((p) => p.message)).toEqual(['missing required key "id"', 'missing required key "name"', 'missing required key "full-title"']);
+    expect(parse(schema, { id: 'a', name: 'A', fulltitle: 'T' }).problems.map((p) => p.hint)).toEqual(['did you mean "full-title"?', 'add "full-title:" (text)']);
+    expect(reads).toBe(once);
+  });
+
   it('tagged unions choose the variant by the tag', () => {
     const rule = tagged('kind', { count: obj({ min: req(int({ min: 1 })) }), required: obj({ role: opt(str()) }) });
     expect(parse(rule, { kind: 'count', min: 2 }).value).toEqual({ kind: 'count', min: 2 });
