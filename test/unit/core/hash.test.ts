@@ -50,6 +50,30 @@ describe('cacheHash and checksum (the caches only)', () => {
     );
   });
 
+  it('change with an edit anywhere in a long text: across the steps of words, and past the first buffer', () => {
+    fc.assert(
+      fc.property(fc.string({ minLength: 500, maxLength: 3000 }), fc.nat(), (s, at) => {
+        const i = at % s.length;
+        const edited = `${s.slice(0, i)}${s[i] === 'x' ? 'y' : 'x'}${s.slice(i + 1)}`;
+        fc.pre(!Buffer.from(edited).equals(Buffer.from(s)));
+        expect(checksum(edited)).not.toBe(checksum(s));
+      }),
+      { numRuns: 500 },
+    );
+    // larger than the buffer the hash starts with (64 KiB), so it grows
+    const big = 'é'.repeat(40_000);
+    expect(checksum(big)).not.toBe(checksum(`${big.slice(1)}e`));
+    expect(checksum(big)).toBe(checksum('é'.repeat(40_000)));
+  });
+
+  it('gives a text the same value whatever was hashed before it (nothing is left over from a longer text)', () => {
+    const short = ['a', 'ab', 'abc', 'abcd', 'abcde', 'name: x\n'];
+    const before = short.map((t) => [checksum(t), cacheHash([t])]);
+    checksum('z'.repeat(10_000));
+    cacheHash(['y'.repeat(70_000)]);
+    expect(short.map((t) => [checksum(t), cacheHash([t])])).toEqual(before);
+  });
+
   it('never meets the same value twice over 20,000 records-like texts', () => {
     const seen = new Set<string>();
     for (let i = 0; i < 20_000; i++) seen.add(cacheHash([`meeting ${i}`, `date: 2026-12-${i % 28}\nbody: p${i % 7}\n`]));
