@@ -1,5 +1,5 @@
 /** Problems as the user sees them: a file, a place in it, what is wrong, how to fix it. */
-import type { Pos } from './pnode.js';
+import type { Pos, Positions } from './pnode.js';
 import type { Problem } from './schema.js';
 
 export interface Diagnostic {
@@ -19,7 +19,7 @@ export interface Diagnostic {
 export function locate(
   problems: readonly Problem[],
   file: string,
-  positions: Map<string, { value: Pos; key?: Pos }>,
+  positions: Positions,
   check: string,
 ): Diagnostic[] {
   return problems.map((p) => {

@@ -33,9 +33,30 @@ export interface PMap {
 }
 export type PNode = PScalar | PSeq | PMap;
 
+/** Where a path's value (and, for a map entry, its key) is written. */
+export interface PathPos {
+  value: Pos;
+  key?: Pos;
+}
+
+/** Positions by path, as diagnostics look them up: a Map, or the lazy index below. */
+export interface Positions {
+  get(path: string): PathPos | undefined;
+}
+
+/**
+ * The positions of a document, indexed on the first look-up: only a file with a problem is
+ * ever looked up, and a cold run of a thousand valid records would otherwise build a map of
+ * every path of each (about 70 ms of a publish of 20 years) for nothing.
+ */
+export function lazyPositions(root: PNode | undefined): Positions {
+  let index: Map<string, PathPos> | undefined;
+  return { get: (path) => (index ??= indexPositions(root)).get(path) };
+}
+
 /** Every path in the document mapped to where its value (and, for map entries, its key) is. */
-export function indexPositions(root: PNode | undefined): Map<string, { value: Pos; key?: Pos }> {
-  const out = new Map<string, { value: Pos; key?: Pos }>();
+export function indexPositions(root: PNode | undefined): Map<string, PathPos> {
+  const out = new Map<string, PathPos>();
   const walk = (node: PNode | undefined, path: string, keyPos?: Pos) => {
     if (!node) {
       if (keyPos) out.set(path, { value: keyPos, key: keyPos });

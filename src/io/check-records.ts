@@ -10,7 +10,7 @@ import { hasErrors, locate, type Diagnostic } from '../core/diagnostic.js';
 import type { IsoDate } from '../core/dates.js';
 import { checkClashes, checkMeeting } from '../core/meeting-rules.js';
 import type { MeetingFile } from '../core/meeting-schema.js';
-import type { Pos } from '../core/pnode.js';
+import type { Positions } from '../core/pnode.js';
 import type { Model } from '../core/model.js';
 import { listMeetingIds, MEETING_FILE, meetingsDir, parseMeetingSource } from './meetings.js';
 import { displayPath } from './partnership-file.js';
@@ -28,7 +28,7 @@ export async function checkRecords(
 ): Promise<{ diagnostics: Diagnostic[]; sources: Record<string, string>; papers: Record<string, boolean> }> {
   const diagnostics: Diagnostic[] = [];
   const sources: Record<string, string> = {};
-  const valid: { id: string; meeting: MeetingFile; display: string; positions: Map<string, { value: Pos; key?: Pos }> }[] = [];
+  const valid: { id: string; meeting: MeetingFile; display: string; positions: Positions }[] = [];
   const papers: Record<string, boolean> = {};
   for (const id of listMeetingIds(root)) {
     const dir = join(meetingsDir(root), id);

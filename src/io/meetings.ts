@@ -8,6 +8,7 @@ import { hasErrors, type Diagnostic } from '../core/diagnostic.js';
 import type { IsoDate } from '../core/dates.js';
 import { DiagnosticsError, WepError } from '../core/errors.js';
 import { meetingSchema, type MeetingFile } from '../core/meeting-schema.js';
+import type { Positions } from '../core/pnode.js';
 import { hintFor } from '../core/suggest.js';
 import { cacheKey, isDiagnostics, isObject, readCache, writeCache } from './cache.js';
 import { listRecordFolder, readRecordText, recordEntry } from './guarded-read.js';
@@ -70,7 +71,7 @@ function hasMeetingFile(root: string, dir: string, id: string): boolean {
 export interface ParsedMeeting {
   meeting?: MeetingFile;
   diagnostics: Diagnostic[];
-  positions?: Map<string, { value: import('../core/pnode.js').Pos; key?: import('../core/pnode.js').Pos }>;
+  positions?: Positions;
 }
 
 /** What this run has parsed, by name and text: `wep check` reads each record twice (the record checks, then the registers), and parses it once. */

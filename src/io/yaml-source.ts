@@ -4,7 +4,7 @@
  */
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { Diagnostic } from '../core/diagnostic.js';
-import { indexPositions, type PNode, type Pos } from '../core/pnode.js';
+import { lazyPositions, type PNode, type Pos, type Positions } from '../core/pnode.js';
 import type { Schema } from '../core/schema.js';
 import { locate } from '../core/diagnostic.js';
 
@@ -56,7 +56,7 @@ const tooDeep = (file: string, pos: Pos): Diagnostic => ({
 export interface ParsedYaml<T> {
   value: T | undefined;
   diagnostics: Diagnostic[];
-  positions: Map<string, { value: Pos; key?: Pos }>;
+  positions: Positions;
   root: PNode | undefined;
   /** List entries that could not be read at all (see Ctx.dropped). */
   dropped?: string[];
@@ -246,7 +246,7 @@ export function parseYaml<T>(source: string, file: string, schema: Schema<T>): P
 
 /** Checks the tree read from the file against the schema. */
 function validate<T>(root: PNode | undefined, file: string, schema: Schema<T>, diagnostics: Diagnostic[]): ParsedYaml<T> {
-  const positions = indexPositions(root);
+  const positions = lazyPositions(root);
   if (!root || (root.kind === 'scalar' && root.value === null)) {
     diagnostics.push({ severity: 'error', file, check: 'schema', pos: { line: 1, col: 1, len: 1 }, message: 'the file is empty', hint: 'start from the bundled example: wep init, or copy partnership.yaml' });
     return { value: undefined, diagnostics, positions, root };
