@@ -69,7 +69,7 @@ export async function run(ctx: CommandContext, opts: PublishOptions): Promise<Co
   const recordFiles = recordFileIdentities(root, loaded.map((r) => r.dir));
   const plan = planSite({ model, meetings, today: ctx.today, recordFiles, rendererHeadings: markdownHeadingLines, ...(baseUrl ? { baseUrl } : {}) });
   const copies = plan.copies.map((c) => ({ from: join(meetingsDir(root), c.meetingId, c.source), to: c.sitePath }));
-  const files = writeSite(out, { files: siteFiles(plan, readSiteAssets(root)), copies });
+  const files = await writeSite(out, { files: siteFiles(plan, readSiteAssets(root)), copies });
 
   const pages = files.filter((f) => f.endsWith('.html')).length;
   const warnings = plan.warnings;

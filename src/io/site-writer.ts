@@ -5,7 +5,7 @@
  * an earlier `wep publish` made it (it holds the `.wep-site` marker); a folder holding the
  * records, a git checkout or anything else is refused.
  */
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdir, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFile, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { WepError } from '../core/errors.js';
@@ -139,12 +139,65 @@ export interface SiteWrite {
   copies: readonly { from: string; to: string }[];
 }
 
+/** The calls the background writes make; replaced in tests to hold a write back. */
+export const siteWriterFs = { mkdir, writeFile };
+
+/** Files rendered between two turns of the event loop, in which the writes started go on. */
+const FILES_PER_TURN = 16;
+
+const turn = () => new Promise<void>((done) => setImmediate(done));
+
+/**
+ * Writes files on Node's I/O threads while the caller goes on rendering, each folder made once
+ * and before anything in it, and a path written twice written in turn (the last one stays).
+ * Every write is waited for, failed or not, before `settled` answers, so that nothing is still
+ * being written when the build folder is removed or renamed.
+ */
+class BackgroundWrites {
+  private readonly folders = new Map<string, Promise<void>>();
+  private readonly files = new Map<string, Promise<void>>();
+  private readonly all: Promise<void>[] = [];
+  /** The first write that failed, if one has. */
+  failure: unknown;
+
+  constructor(root: string) {
+    this.folders.set(root, Promise.resolve());
+  }
+
+  private folder(dir: string): Promise<void> {
+    let made = this.folders.get(dir);
+    if (!made) {
+      made = this.folder(dirname(dir)).then(() => new Promise<void>((done, fail) => siteWriterFs.mkdir(dir, (e) => (e ? fail(e) : done()))));
+      this.folders.set(dir, made);
+    }
+    return made;
+  }
+
+  write(path: string, content: string | Uint8Array): void {
+    const after = this.files.get(path) ?? this.folder(dirname(path));
+    const written = after.then(() => new Promise<void>((done, fail) => siteWriterFs.writeFile(path, content, (e) => (e ? fail(e) : done()))));
+    this.files.set(path, written);
+    this.all.push(
+      written.then(undefined, (e: unknown) => {
+        this.failure ??= e;
+      }),
+    );
+  }
+
+  /** Waits for every write started; throws the first failure. */
+  async settled(): Promise<void> {
+    await Promise.all(this.all);
+    if (this.failure !== undefined) throw this.failure;
+  }
+}
+
 /**
  * Builds the site in a temporary folder beside `out`, then swaps it in. Returns the site paths
- * of the files rendered (papers aside). Each file is written as it is rendered; nothing
+ * of the files rendered (papers aside). Each file is written as it is rendered, on Node's I/O
+ * threads, so that rendering goes on while the disk makes the folders and files; nothing
  * reaches `out` until every file is written.
  */
-export function writeSite(out: string, site: SiteWrite): string[] {
+export async function writeSite(out: string, site: SiteWrite): Promise<string[]> {
   const parent = dirname(out);
   let tmp: string;
   try {
@@ -154,30 +207,27 @@ export function writeSite(out: string, site: SiteWrite): string[] {
     throw writeFailure(e, `the site in ${out}`);
   }
   const written: string[] = [];
+  const writes = new BackgroundWrites(tmp);
   let old: string | undefined;
   try {
-    // each folder made once, after its parent: a thousand meeting pages, a folder each, in a
-    // build folder that starts empty
-    const made = new Set<string>([tmp]);
-    const folder = (dir: string): void => {
-      if (made.has(dir)) return;
-      folder(dirname(dir));
-      mkdirSync(dir);
-      made.add(dir);
-    };
     const put = (rel: string, content: string | Uint8Array) => {
       const target = resolve(tmp, rel);
       if (!isInside(tmp, target) || target === tmp) throw new Error(`site path escapes the build folder: ${rel}`);
-      folder(dirname(target));
-      writeFileSync(target, content);
+      writes.write(target, content);
     };
     for (const f of site.files) {
       put(f.path, f.content);
       written.push(f.path);
+      if (written.length % FILES_PER_TURN === 0) {
+        await turn();
+        // a full disk stops the build at once, not after the last page
+        if (writes.failure !== undefined) break;
+      }
     }
     // papers through the guarded reader too (findPapers checked they are inside their meeting
     // folder): never a FIFO, never more than the paper size limit
-    for (const c of site.copies) put(c.to, readRecordBytes(null, c.from, { limit: MAX_PAPER_BYTES }));
+    if (writes.failure === undefined) for (const c of site.copies) put(c.to, readRecordBytes(null, c.from, { limit: MAX_PAPER_BYTES }));
+    await writes.settled();
     writeFileSync(join(tmp, SITE_MARKER), MARKER_TEXT);
     if (existsSync(out)) {
       old = mkdtempSync(join(parent, `.${basename(out)}.wep-old-`));
@@ -192,6 +242,8 @@ export function writeSite(out: string, site: SiteWrite): string[] {
       throw e;
     }
   } catch (e) {
+    // nothing may still be writing into the folder as it is removed
+    await writes.settled().catch(() => undefined);
     rmSync(tmp, { recursive: true, force: true });
     // a full disk or a read-only folder is the clerk's to fix: exit 2, the old site untouched
     throw writeFailure(e, `the site in ${out}`);
