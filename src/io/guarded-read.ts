@@ -111,9 +111,13 @@ export function resolveRecord(root: string | null, path: string, shown: string):
   }
   let real: string;
   try {
-    // A plain file is where its folder really is: one real path per folder, not per file (a
-    // thousand meetings share a handful of folders' links, if any). A link is followed to its end.
-    real = lst.isFile() ? join(realFolder(dirname(abs)), basename(abs)) : realpathSync.native(abs);
+    // A plain file or folder (not a link) is where its parent folder really is: one real path
+    // per folder, not per entry, and a folder found so is remembered for what is in it (a
+    // thousand meetings, each a folder, share the one meetings/ folder). A link is followed to its end.
+    if (lst.isFile() || lst.isDirectory()) {
+      real = join(realFolder(dirname(abs)), basename(abs));
+      if (lst.isDirectory() && !realFolders.has(abs)) realFolders.set(abs, real);
+    } else real = realpathSync.native(abs);
   } catch (e) {
     if (errCode(e) === 'ELOOP') throw new RefusedFileError(shown, 'link-loop', `${shown} is a symbolic link that loops back on itself; wep does not read it`, 'replace the link with the file itself');
     if (errCode(e) === 'ENOENT' || errCode(e) === 'ENOTDIR') throw new RefusedFileError(shown, 'dangling-link', `${shown} is a symbolic link to something that does not exist`, 'replace the link with the file itself, or remove it');
@@ -127,7 +131,7 @@ export function resolveRecord(root: string | null, path: string, shown: string):
       'put the file or folder itself in the records repo instead of a link to it',
     );
   }
-  if (lst.isFile()) return { real, st: lst };
+  if (lst.isFile() || lst.isDirectory()) return { real, st: lst };
   let st: Stats;
   try {
     st = statSync(real);

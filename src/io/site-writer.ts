@@ -12,7 +12,7 @@ import { WepError } from '../core/errors.js';
 import { normalisePaperPath, type FileIdentity } from '../core/site/privacy.js';
 import type { PaperOnDisk } from '../core/site/types.js';
 import { writeFailure } from './fs.js';
-import { isRecordFile, readRecordBytes, readRecordText, readRecordTextIfExists } from './guarded-read.js';
+import { isRecordFile, readRecordBytes, readRecordText, readRecordTextIfExists, resolveRecord } from './guarded-read.js';
 import { MAX_PAPER_BYTES, MAX_TEXT_BYTES } from './limits.js';
 import { recordsRootOf } from './meetings.js';
 import { PARTNERSHIP_FILE } from './partnership-file.js';
@@ -77,11 +77,15 @@ export function readMeetingMinutes(meetingDir: string, read?: { minutes: string 
   return undefined;
 }
 
-/** Which file a path is (symbolic links followed), or undefined when there is none. */
+/**
+ * Which file a path is (symbolic links followed), or undefined when there is none. Through the
+ * guarded reader's resolver, which knows each folder's real path once: a publish asks this of
+ * three thousand record files, and resolving each path afresh took an lstat per folder on the way.
+ */
 export function fileIdentity(path: string): FileIdentity | undefined {
   try {
-    const st = statSync(path);
-    return { real: realpathSync(path), dev: st.dev, ino: st.ino };
+    const found = resolveRecord(null, path, path);
+    return found && { real: found.real, dev: found.st.dev, ino: found.st.ino };
   } catch {
     return undefined;
   }
@@ -96,8 +100,10 @@ export function fileIdentity(path: string): FileIdentity | undefined {
  * paper off the site too; nothing outside the repo is looked at.
  */
 export function findPapers(meetingDir: string, root: string, papers: readonly string[]): PaperOnDisk[] {
-  const realDir = realpathSync(meetingDir);
   const out: PaperOnDisk[] = [];
+  // most meetings name no local paper: their folder's real path is not needed
+  if (papers.length === 0) return out;
+  const realDir = realpathSync(meetingDir);
   for (const paper of new Set(papers)) {
     const safe = normalisePaperPath(paper);
     const p = safe ? join(meetingDir, safe) : resolve(meetingDir, paper.trim().replace(/\\/g, '/'));

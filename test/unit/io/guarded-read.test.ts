@@ -118,6 +118,19 @@ describe('links out of the records repo are refused, by name, content never show
     expect(refusal(() => recordEntry(root, join(root, 'meetings', 'linked-meeting'))).reason).toBe('outside');
   });
 
+  it('a plain folder reached through a link out of the repo is refused, and so is the file in it, asked in either order', () => {
+    // the folder itself is no link: where it really is comes from the folder it is in
+    expect(refusal(() => recordEntry(root, join(root, 'linked-dir', 'dir'))).reason).toBe('outside');
+    expect(refusal(() => readRecordText(root, join(root, 'linked-dir', 'dir', 'meeting.yaml'))).reason).toBe('outside');
+    expect(refusal(() => listRecordFolder(root, join(root, 'meetings', 'linked-meeting'))).reason).toBe('outside');
+    expect(refusal(() => readRecordText(root, join(root, 'meetings', 'linked-meeting', 'meeting.yaml'))).reason).toBe('outside');
+    expect(refusal(() => recordEntry(root, join(root, 'meetings', 'linked-meeting'))).reason).toBe('outside');
+    // and a plain folder inside the repo, then its file
+    expect(recordEntry(root, join(root, 'meetings', 'm1'))).toBe('folder');
+    expect(recordEntry(root, join(root, 'sub'))).toBe('folder');
+    expect(readRecordText(root, join(root, 'sub', 'inner.md'))).toBe('inner\n');
+  });
+
   it('links that stay inside the repo are read', () => {
     expect(readRecordText(root, join(root, 'inside-link.md'))).toBe('hello\n');
     expect(readRecordText(root, join(root, 'inside-dir-link', 'inner.md'))).toBe('inner\n');
