@@ -291,15 +291,24 @@ export const SITE_PATHS = {
   attendanceYear: (year: number) => `registers/attendance-${year}.html`,
 } as const;
 
-/** The relative href from one site page to another path ("../../site.css"). */
+/**
+ * The relative href from one site page to another path ("../../site.css"): up out of the
+ * folders of `from` that `to` is not in, then down to `to`; a fragment (#...) is kept as it is.
+ * Worked on the text, not on lists of segments: a site of a thousand meetings asks it hundreds
+ * of thousands of times.
+ */
 export function relativeHref(from: string, to: string): string {
-  const fromDir = from.split('/').slice(0, -1);
-  const target = to.split('#');
-  const parts = target[0]!.split('/');
-  let i = 0;
-  while (i < fromDir.length && i < parts.length - 1 && fromDir[i] === parts[i]) i++;
-  const up = fromDir.length - i;
-  const rel = [...Array<string>(up).fill('..'), ...parts.slice(i)].join('/');
-  return target.length > 1 ? `${rel}#${target.slice(1).join('#')}` : rel;
+  const hash = to.indexOf('#');
+  const path = hash === -1 ? to : to.slice(0, hash);
+  // the folders both are in: the longest common start that ends at a "/"
+  const fromDir = from.lastIndexOf('/') + 1;
+  let common = 0;
+  for (let i = 0; i < fromDir && i < path.length && from.charCodeAt(i) === path.charCodeAt(i); i++) if (path.charCodeAt(i) === SLASH) common = i + 1;
+  let up = 0;
+  for (let i = common; i < fromDir; i++) if (from.charCodeAt(i) === SLASH) up++;
+  const rel = '../'.repeat(up) + path.slice(common);
+  return hash === -1 ? rel : rel + to.slice(hash);
 }
+
+const SLASH = 0x2f;
 

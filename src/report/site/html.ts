@@ -39,10 +39,16 @@ export interface PageOptions {
 
 /** A relative href with each path segment percent-encoded (paper names may hold spaces, # or ?). */
 export function hrefFor(from: string, to: string): string {
-  const [path, ...frag] = relativeHref(from, to).split('#');
-  const encoded = path!.split('/').map((seg) => (seg === '..' ? seg : encodeURIComponent(seg))).join('/');
-  return frag.length ? `${encoded}#${frag.join('#')}` : encoded;
+  const rel = relativeHref(from, to);
+  const hash = rel.indexOf('#');
+  const path = hash === -1 ? rel : rel.slice(0, hash);
+  // most paths hold only what encodeURIComponent leaves as it is
+  const encoded = AS_IS.test(path) ? path : path.split('/').map((seg) => (seg === '..' ? seg : encodeURIComponent(seg))).join('/');
+  return hash === -1 ? encoded : encoded + rel.slice(hash);
 }
+
+/** Characters encodeURIComponent never changes, and "/". */
+const AS_IS = /^[A-Za-z0-9\-_.!~*'()/]*$/;
 
 /** A link from one site page to another path; `text` is HTML already. */
 export const link = (from: string, to: string, text: string, attrs = ''): string => `<a href="${h(hrefFor(from, to))}"${attrs}>${text}</a>`;
