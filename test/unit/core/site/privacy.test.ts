@@ -181,6 +181,8 @@ describe('redactEmails', () => {
     ['ann%40example.org', ADDRESS_WITHHELD],
     ['ann&#64;example.org', ADDRESS_WITHHELD],
     ['ann&#x40;example.org', ADDRESS_WITHHELD],
+    ['ann&#X40;example.org', ADDRESS_WITHHELD],
+    ['ANN%40EXAMPLE.ORG', ADDRESS_WITHHELD],
     ['<ann@example.org>', `<${ADDRESS_WITHHELD}>`],
     ['bob@example.org is public', 'bob@example.org is public'],
     ['BOB@EXAMPLE.ORG', 'BOB@EXAMPLE.ORG'],
