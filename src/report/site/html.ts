@@ -8,9 +8,12 @@ import { relativeHref, SITE_PATHS, type ActionRow, type DecisionRow, type Meetin
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
+const SPECIAL = /[&<>"']/;
+
 /** Escapes text for HTML element content and attribute values. */
 export function h(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+  // most texts (names, dates, titles) hold nothing to escape: looked for once, not replaced
+  return SPECIAL.test(s) ? s.replace(/[&<>"']/g, (c) => ESCAPES[c]!) : s;
 }
 
 export interface SiteFile {
