@@ -32,6 +32,9 @@ const HASH = 0x23;
  * tags in its order: null, bool, octal, decimal and hex int, .inf/.nan, exponent and plain floats).
  */
 export function corePlainValue(s: string): Scalar {
+  // Every text the tags below read starts with one of ~ n N t T f F . + - or a digit (or is
+  // empty): a title, a name or a key starting otherwise is text, found without the patterns.
+  if (s.length > 0 && !MAY_RESOLVE.test(s[0]!)) return s;
   if (/^(?:~|[Nn]ull|NULL)?$/.test(s)) return null;
   if (/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(s)) return s[0] === 't' || s[0] === 'T';
   if (/^0o[0-7]+$/.test(s)) return parseInt(s.substring(2), 8);
@@ -42,6 +45,9 @@ export function corePlainValue(s: string): Scalar {
   if (/^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/.test(s)) return parseFloat(s);
   return s;
 }
+
+/** The first characters of the plain texts the core schema reads as other than text. */
+const MAY_RESOLVE = /[~nNtTfF.+\-0-9]/;
 
 /** Escapes in double-quoted text that the subset reads; any other is left to the full parser. */
 const DQ_ESCAPES: Record<string, string> = { '\\': '\\', '"': '"', '/': '/', n: '\n', t: '\t' };
