@@ -90,8 +90,11 @@ export function planSite(input: SiteInput): SitePlan {
 let collator: Intl.Collator | undefined;
 const byText = (a: string, b: string) => (collator ??= new Intl.Collator()).compare(a, b);
 
+/** Two ISO dates (or the "9999" of no date) in order: their characters' order is the dates'. */
+const byDate = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 const byOpenThenDue = (x: { done?: string; due?: string; ref: string }, y: { done?: string; due?: string; ref: string }) =>
-  Number(Boolean(x.done)) - Number(Boolean(y.done)) || byText(x.due ?? '9999', y.due ?? '9999') || byText(x.ref, y.ref);
+  Number(Boolean(x.done)) - Number(Boolean(y.done)) || byDate(x.due ?? '9999', y.due ?? '9999') || byText(x.ref, y.ref);
 
 /**
  * Previous/next meeting of the same body, for walking through a body's history: a meeting's
