@@ -32,9 +32,13 @@ const HASH = 0x23;
  * tags in its order: null, bool, octal, decimal and hex int, .inf/.nan, exponent and plain floats).
  */
 export function corePlainValue(s: string): Scalar {
-  // Every text the tags below read starts with one of ~ n N t T f F . + - or a digit (or is
-  // empty): a title, a name or a key starting otherwise is text, found without the patterns.
-  if (s.length > 0 && !MAY_RESOLVE.test(s[0]!)) return s;
+  // Every text the tags read starts with one of ~ n N t T f F . + - or a digit (or is empty):
+  // a title, a name or a key starting otherwise is text, found without the patterns.
+  return s.length > 0 && !MAY_RESOLVE.test(s[0]!) ? s : corePatternValue(s);
+}
+
+/** The same, by the core schema's patterns alone. */
+export function corePatternValue(s: string): Scalar {
   if (/^(?:~|[Nn]ull|NULL)?$/.test(s)) return null;
   if (/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(s)) return s[0] === 't' || s[0] === 'T';
   if (/^0o[0-7]+$/.test(s)) return parseInt(s.substring(2), 8);
