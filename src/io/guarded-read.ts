@@ -116,7 +116,7 @@ export function resolveRecord(root: string | null, path: string, shown: string):
     // thousand meetings, each a folder, share the one meetings/ folder). A link is followed to its end.
     if (lst.isFile() || lst.isDirectory()) {
       real = join(realFolder(dirname(abs)), basename(abs));
-      if (lst.isDirectory() && !realFolders.has(abs)) realFolders.set(abs, real);
+      if (lst.isDirectory()) realFolders.set(abs, real);
     } else real = realpathSync.native(abs);
   } catch (e) {
     if (errCode(e) === 'ELOOP') throw new RefusedFileError(shown, 'link-loop', `${shown} is a symbolic link that loops back on itself; wep does not read it`, 'replace the link with the file itself');
