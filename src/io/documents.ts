@@ -6,11 +6,11 @@
  * A PDF gets a comment line after its end; a PDF tool that rewrites the file drops it.
  */
 import { loadExternal } from './external.js';
-import { createHash } from 'node:crypto';
 import { basename, dirname, extname, join } from 'node:path';
 import { WepError } from '../core/errors.js';
 import { updateRecordBytes } from './fs.js';
 import { readRecordBytesIfExists } from './guarded-read.js';
+import { sha256Hex } from './sha256.js';
 
 /** The packs can be large; wep reads back one of up to this size. */
 const MAX_DOCUMENT_BYTES = 500 * 1024 * 1024;
@@ -21,7 +21,7 @@ import type { GeneratedState, WriteResult } from './generated.js';
 export const NOTICE_DOCUMENTS = ['notice.md', 'notice.html', 'invite.ics', 'notice.docx', 'agenda-pack.pdf', 'agenda-pack-confidential.pdf', 'agenda-pack-supplement.pdf', 'agenda-pack-supplement-confidential.pdf'];
 
 const MARK = 'wep-generated sha256=';
-const hash16 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex').slice(0, 16);
+const hash16 = (b: Uint8Array) => sha256Hex(b).slice(0, 16);
 const ascii = (s: string) => new TextEncoder().encode(s);
 
 /** Offset of the zip's end-of-central-directory record, or -1. */

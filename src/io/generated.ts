@@ -4,16 +4,16 @@
  * file the clerk edited is left alone unless --force, and then a backup is kept first. No
  * state lives outside the file itself.
  */
-import { createHash } from 'node:crypto';
 import { basename, dirname, extname, join } from 'node:path';
 import { WepError } from '../core/errors.js';
 import { updateRecordFile, writeRecordFile } from './fs.js';
 import { readRecordTextIfExists, recordEntry } from './guarded-read.js';
+import { sha256Hex } from './sha256.js';
 
 const STAMP = /^(?:<!-- |X-WEP-GENERATED:)wep-generated sha256=([0-9a-f]{16})(?: -->)?\r?$/m;
 
 function hash(body: string): string {
-  return createHash('sha256').update(body.replace(/\r\n/g, '\n')).digest('hex').slice(0, 16);
+  return sha256Hex(body.replace(/\r\n/g, '\n')).slice(0, 16);
 }
 
 function stampLine(path: string, h: string): string {

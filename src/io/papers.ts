@@ -3,11 +3,11 @@
  * folder, and their SHA-256 (recorded when the notice is sent, so a paper changed or added
  * later is known to be late). Paths never reach outside the meeting folder.
  */
-import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { isSafePaperPath, isWebAddress } from '../core/agenda.js';
 import type { MeetingFile } from '../core/meeting-schema.js';
 import { readRecordBytesIfExists, RefusedFileError } from './guarded-read.js';
+import { sha256Hex } from './sha256.js';
 
 /** Papers may be large PDFs; wep reads one of up to this size. */
 export const MAX_PAPER_BYTES = 200 * 1024 * 1024;
@@ -38,7 +38,7 @@ export function readPaperFiles(dir: string, meeting: MeetingFile): PaperFile[] {
       throw e;
     }
     if (bytes === undefined) continue;
-    out.push({ paper, path, sha256: createHash('sha256').update(bytes).digest('hex'), bytes });
+    out.push({ paper, path, sha256: sha256Hex(bytes), bytes });
   }
   return out;
 }
