@@ -174,11 +174,26 @@ class Reader {
     if (j < this.n) {
       const ind = this.indents[j]!;
       const o = this.starts[j]! + ind;
-      if (ind > col) return this.node(j, o, col, depth);
+      if (ind > col) {
+        // A value on a line of its own after a comment line: the full parser may take the lines
+        // after it into a plain value ("- \n#c\n    first\n- a" is one item, "first - a") or
+        // refuse the text, so one that is not a list or mapping is left to it.
+        if (this.hasComment(li + 1, j) && !this.isSeqItem(j, o) && !this.key(j, o)) throw NOT_MINE;
+        return this.node(j, o, col, depth);
+      }
       // a list may be the value of a key at the key's own indentation
       if (inMap && ind === col && this.isSeqItem(j, o)) return this.blockSeq(j, o, depth + 1);
     }
     return { node: { kind: 'scalar', value: null, pos: this.pos(li, q, q) }, next: li + 1 };
+  }
+
+  /** Whether a line from `from` up to (not including) `to` is a comment. */
+  private hasComment(from: number, to: number): boolean {
+    for (let i = from; i < to; i++) {
+      const at = this.skipSpaces(this.starts[i]!, i);
+      if (at < this.ends[i]! && this.src.charCodeAt(at) === HASH) return true;
+    }
+    return false;
   }
 
   private skipSpaces(i: number, li: number): number {

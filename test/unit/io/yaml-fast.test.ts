@@ -93,6 +93,10 @@ describe('readFastPNode on shapes', () => {
     'a: 16:00\nb: 2026-12-10\nc: 0x1F\nd: 1e3\ne: .5\nf: -0\ng: +1\nh: 1_000\ni: 0b1\nj: .inf\nk: .NaN\nl: 0o17\nm: no\nn: on\no: 1.\np: NULL\nq: False\n',
     '[a, -1, "b", \'c\', {d: e}]\n',
     'name: ü 😀 é\n',
+    // a list or mapping on the lines after a comment line is read as the full parser reads it
+    '-\n#c\n    first: 1\n- a\n',
+    'attendance:\n# who came\n  present: [a, b]\nnext: 1\n',
+    'k:\n  # c\n  - a\n  - b\nj: 1\n',
   ];
   it.each(same)('reads %j as the full parser does', (text) => {
     expect(readFastPNode(text)).toBeDefined();
@@ -133,6 +137,12 @@ describe('readFastPNode on shapes', () => {
     'empty flow value': 'a: { b: }\n',
     'pair in a flow list': 'a: [b: c]\n',
     'reserved start': 'a: @b\n',
+    // a value that is not a list or mapping, on its own line after a comment line: the full
+    // parser reads some such texts otherwise ("first - a" as the first item) or refuses them
+    'value on its own line after a comment line': '- \n#c\n    first\n- a\n',
+    'value on its own line after a comment line, in a mapping': 'k:\n#c\n  first\nj: 1\n',
+    'value on its own line after an indented comment': '- x\n-\n  #c\n    "first"\n- a\n',
+    'the property test\'s counterexample': '-   #] note: here\n\n#- >-\n    first\n-   on:  100000000\n    a00:  -3.864559821048371e-267\n    a-:  no\n',
   };
   it.each(Object.entries(left))('leaves a %s to the full parser', (_, text) => {
     expect(readFastPNode(text)).toBeUndefined();
