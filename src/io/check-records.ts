@@ -36,7 +36,8 @@ export async function checkRecords(
     const display = displayPath(cwd, path);
     const source = readRecordText(root, path, { display, limit: MAX_YAML_BYTES });
     sources[display] = source;
-    const parsed = await parseMeetingSource(source, display);
+    // remembered for the registers pass, which loads each meeting again (io/meetings.ts)
+    const parsed = await parseMeetingSource(source, display, { remember: true });
     diagnostics.push(...parsed.diagnostics);
     if (!parsed.meeting || hasErrors(parsed.diagnostics)) continue;
     // a paper is there when it is a regular file inside the meeting's folder (a link out of it, or a FIFO, is not)

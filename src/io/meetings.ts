@@ -74,20 +74,25 @@ export interface ParsedMeeting {
   positions?: Positions;
 }
 
-/** What this run has parsed, by name and text: `wep check` reads each record twice (the record checks, then the registers), and parses it once. */
+/**
+ * What this run has parsed and was asked to remember, by name and text. `wep check` remembers
+ * each record it parses for its record checks, so that its registers pass, which loads every
+ * meeting again, parses none twice. Other loads keep a parse only while they use it: a cold
+ * publish of 20 years otherwise held every meeting's parse tree (36 MB) to its end, and the
+ * collector copied them on every pass.
+ */
 const parsedThisRun = new Map<string, Promise<ParsedMeeting>>();
 
 /** Validates meeting.yaml text against the schema (cross-checks with the partnership are in core). */
-export function parseMeetingSource(source: string, display: string): Promise<ParsedMeeting> {
+export function parseMeetingSource(source: string, display: string, opts: { remember?: boolean } = {}): Promise<ParsedMeeting> {
   const key = `${display}\u0000${source}`;
-  let parsed = parsedThisRun.get(key);
-  if (!parsed) {
-    parsed = import('./yaml-source.js').then(({ parseYaml }) => {
-      const p = parseYaml(source, display, meetingSchema);
-      return { meeting: p.value, diagnostics: p.diagnostics, positions: p.positions };
-    });
-    parsedThisRun.set(key, parsed);
-  }
+  const known = parsedThisRun.get(key);
+  if (known) return known;
+  const parsed = import('./yaml-source.js').then(({ parseYaml }) => {
+    const p = parseYaml(source, display, meetingSchema);
+    return { meeting: p.value, diagnostics: p.diagnostics, positions: p.positions };
+  });
+  if (opts.remember) parsedThisRun.set(key, parsed);
   return parsed;
 }
 
