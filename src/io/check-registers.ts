@@ -18,7 +18,10 @@ export async function checkRegisters(root: string, cwd: string, model: Model, to
   const meetings: RegisterMeeting[] = [];
   for (const id of listMeetingIds(root)) {
     try {
-      meetings.push(withMinutes(await loadMeeting(root, id, cwd)));
+      // the record checks just parsed every meeting.yaml and remembered it (io/meetings.ts):
+      // an entry in the cache for each as well would be a thousand files written on a cold check
+      // of 20 years, for no later check (the record checks parse every file whenever one changed)
+      meetings.push(withMinutes(await loadMeeting(root, id, cwd, process.env, { keep: false })));
     } catch (e) {
       if (!(e instanceof DiagnosticsError)) throw e;
     }

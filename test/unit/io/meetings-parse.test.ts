@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { buildModel, type Model } from '../../../src/core/model.js';
@@ -80,5 +80,24 @@ describe('parsing meeting files once, and keeping no parse longer than it is use
     expect(parses.count).toBe(2);
     await checkRegisters(dir, dir, model, '2026-11-22');
     expect(parses.count).toBe(2);
+  });
+
+  it("wep check's passes write no cache entry for each meeting: a cold check of 20 years wrote a thousand files", async () => {
+    const dir = records();
+    const cache = join(dir, '.cache-of-this-test');
+    mkdirSync(cache);
+    delete process.env.WEP_NO_CACHE;
+    process.env.WEP_CACHE_DIR = cache;
+    try {
+      await checkRecords(dir, dir, model, '2026-11-22');
+      await checkRegisters(dir, dir, model, '2026-11-22');
+      expect(readdirSync(cache)).toEqual([]);
+      // a load that is not check's keeps its entry, for the next run
+      await loadMeeting(dir, NOV, dir);
+      expect(readdirSync(cache).filter((n) => n.endsWith('.json'))).toHaveLength(1);
+    } finally {
+      delete process.env.WEP_CACHE_DIR;
+      process.env.WEP_NO_CACHE = '1';
+    }
   });
 });
