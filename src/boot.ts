@@ -12,11 +12,12 @@
  * file that does not match is ignored and rewritten.
  */
 import { isAscii } from 'node:buffer';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
+import { codeChecksum, checksumBuffer } from './code-checksum.js';
 
 declare const __WEP_BUILD__: string;
 
@@ -41,43 +42,37 @@ function codeCachePath(env: NodeJS.ProcessEnv, args: readonly string[]): string 
   return join(dir, `code-${__WEP_BUILD__.replace(/[^a-z0-9.+-]/gi, '_')}-${commandWord(args)}.bin`);
 }
 
-function readOrUndefined(path: string | undefined): Buffer | undefined {
-  if (!path) return undefined;
-  try {
-    return readFileSync(path);
-  } catch {
-    return undefined;
-  }
-}
-
 /** "WEPC", then the data's length and checksum (little-endian 32-bit words), then the data. */
 const MAGIC = 0x43504557;
 const HEADER = 12;
+/** A command's code is 400 to 800 KB; a file far larger is not one of wep's. */
+const MAX_CODE_FILE = 64 * 1024 * 1024;
 
 /**
- * A 32-bit checksum of the cached code, a word at a time: each step is a bijection of the
- * running value, so any change within one word always shows. node:crypto or node:zlib would
- * cost more to load than this costs to run (about 1-3 ms for the 450 KB a command caches).
+ * The cached code in a file, if the file is whole; undefined for anything else (no file, a
+ * short or damaged one). Read straight into the checksum's memory, and checked there.
  */
-export function codeChecksum(data: Uint8Array): number {
-  const n = data.length >>> 2;
-  const aligned = data.byteOffset % 4 === 0 ? data : data.slice();
-  const words = new Int32Array(aligned.buffer, aligned.byteOffset, n);
-  let h = 0x811c9dc5 ^ data.length;
-  for (let i = 0; i < n; i++) {
-    h = Math.imul(h ^ words[i]!, 0x9e3779b1);
-    h = (h << 13) | (h >>> 19);
+function readCodeCache(path: string | undefined): Uint8Array | undefined {
+  if (!path) return undefined;
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    const size = fstatSync(fd).size;
+    if (size < HEADER || size > MAX_CODE_FILE) return undefined;
+    const { bytes, sum } = checksumBuffer(size);
+    for (let at = 0; at < size; ) {
+      const n = readSync(fd, bytes, at, size - at, at);
+      if (n === 0) return undefined;
+      at += n;
+    }
+    const head = new DataView(bytes.buffer, bytes.byteOffset, HEADER);
+    if (head.getUint32(0, true) !== MAGIC || head.getUint32(4, true) !== size - HEADER) return undefined;
+    return sum(HEADER, size - HEADER) === head.getUint32(8, true) ? bytes.subarray(HEADER) : undefined;
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
-  for (let i = n * 4; i < data.length; i++) h = Math.imul(h ^ data[i]!, 0x9e3779b1);
-  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
-  return (h ^ (h >>> 13)) >>> 0;
-}
-
-/** The cached code in a file, if the file is whole; undefined for anything else. */
-function unwrapCodeCache(file: Buffer | undefined): Buffer | undefined {
-  if (!file || file.length < HEADER || file.readUInt32LE(0) !== MAGIC || file.readUInt32LE(4) !== file.length - HEADER) return undefined;
-  const data = file.subarray(HEADER);
-  return codeChecksum(data) === file.readUInt32LE(8) ? data : undefined;
 }
 
 function wrapCodeCache(data: Buffer): Buffer {
@@ -89,7 +84,7 @@ function wrapCodeCache(data: Buffer): Buffer {
 }
 
 const cachePath = codeCachePath(process.env, process.argv.slice(2));
-const cachedData = unwrapCodeCache(readOrUndefined(cachePath));
+const cachedData = readCodeCache(cachePath);
 let source: string;
 try {
   // The bundle is ASCII (test/e2e/bundle.test.ts), and ASCII read as Latin-1 is the same text,

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -37,6 +37,41 @@ describe('start-up code cache', () => {
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).noticeBy).toBe('2026-12-01');
     expect(readFileSync(file).length).toBeGreaterThan(1000);
+  });
+
+  it('a cache with one byte of its code changed fails its checksum: not used, and rewritten', () => {
+    const file = join(cache, codeFiles().find((f) => f.endsWith('-members.bin'))!);
+    const whole = readFileSync(file);
+    const damaged = Buffer.from(whole);
+    damaged[Math.floor(damaged.length / 2)]! ^= 0x20;
+    writeFileSync(file, damaged);
+    const old = new Date('2000-01-01T00:00:00Z');
+    utimesSync(file, old, old);
+    const r = wep(['members', '--json'], { cwd: dir, env: { WEP_CACHE_DIR: cache } });
+    expect(r.code).toBe(0);
+    expect(statSync(file).mtimeMs).toBeGreaterThan(old.getTime());
+    const rewritten = readFileSync(file);
+    expect(rewritten.equals(damaged)).toBe(false);
+    // and the rewritten file is taken as it is by the next run
+    utimesSync(file, old, old);
+    expect(wep(['members', '--json'], { cwd: dir, env: { WEP_CACHE_DIR: cache } })).toEqual(r);
+    expect(statSync(file).mtimeMs).toBe(old.getTime());
+  });
+
+  it('with no WebAssembly (node --jitless) the checksum is worked out in JavaScript: a cache one run writes, the next takes', () => {
+    const own = mkdtempSync(join(tmpdir(), 'wep-boot-jitless-'));
+    const run = () => spawnSync(process.execPath, ['--jitless', BIN, '--file', 'partnership.yaml', 'deadlines', '2026-12-10', '--json'], { cwd: dir, encoding: 'utf8', env: { ...process.env, WEP_CACHE_DIR: own, WEP_TODAY: '2026-11-22', NO_COLOR: '1' } });
+    const first = run();
+    expect(first.status).toBe(0);
+    const [name] = readdirSync(own).filter((f) => f.startsWith('code-'));
+    expect(name).toMatch(/-deadlines\.bin$/);
+    const file = join(own, name!);
+    const old = new Date('2000-01-01T00:00:00Z');
+    utimesSync(file, old, old);
+    const second = run();
+    expect(second.stdout).toBe(first.stdout);
+    expect(statSync(file).mtimeMs).toBe(old.getTime());
+    rmSync(own, { recursive: true, force: true });
   });
 
   it("an earlier build's code files are removed when a new one is written", () => {
