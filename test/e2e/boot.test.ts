@@ -16,13 +16,42 @@ afterAll(() => {
 });
 const codeFiles = () => readdirSync(cache).filter((f) => f.startsWith('code-') && f.endsWith('.bin'));
 
+const old = new Date('2000-01-01T00:00:00Z');
+/** A code file made to look untouched since 2000, so that a rewrite of it shows. */
+const age = (file: string) => utimesSync(file, old, old);
+const untouched = (file: string) => statSync(file).mtimeMs === old.getTime();
+const magic = (file: string) => readFileSync(file).subarray(0, 4).toString('latin1');
+
 describe('start-up code cache', () => {
-  it('is written after the first run of a command and used by the next, with the same output', () => {
+  it("a command's first run leaves a mark, the second writes its code, and the third takes it, with the same output", () => {
     const first = wep(['members', '--json'], { cwd: dir, env: { WEP_CACHE_DIR: cache } });
     expect(first.code).toBe(0);
     expect(codeFiles()).toEqual([expect.stringMatching(/^code-.*-members\.bin$/)]);
-    const second = wep(['members', '--json'], { cwd: dir, env: { WEP_CACHE_DIR: cache } });
-    expect(second).toEqual(first);
+    const file = join(cache, codeFiles()[0]!);
+    expect(magic(file)).toBe('WEP1');
+    expect(readFileSync(file).length).toBe(12);
+    expect(wep(['members', '--json'], { cwd: dir, env: { WEP_CACHE_DIR: cache } })).toEqual(first);
+    expect(magic(file)).toBe('WEPC');
+    expect(readFileSync(file).length).toBeGreaterThan(100_000);
+    age(file);
+    expect(wep(['members', '--json'], { cwd: dir, env: { WEP_CACHE_DIR: cache } })).toEqual(first);
+    expect(untouched(file)).toBe(true);
+  });
+
+  it("the code kept is a run's with the parse cache warm: less than a run that parsed the records compiles", () => {
+    const warm = mkdtempSync(join(tmpdir(), 'wep-boot-warm-'));
+    const cold = mkdtempSync(join(tmpdir(), 'wep-boot-cold-'));
+    const check = (at: string) => expect(wep(['check', '-q'], { cwd: dir, env: { WEP_CACHE_DIR: at } }).code).toBe(0);
+    check(warm); // the mark, and the records' parse cache
+    const [name] = readdirSync(warm).filter((f) => f.startsWith('code-'));
+    // the same mark in a cache folder with nothing parsed: that run parses the records too
+    cpSync(join(warm, name!), join(cold, name!));
+    check(warm);
+    check(cold);
+    const size = (at: string) => readFileSync(join(at, name!)).length;
+    expect(magic(join(cold, name!))).toBe('WEPC');
+    expect(size(warm)).toBeLessThan(0.9 * size(cold));
+    for (const at of [warm, cold]) rmSync(at, { recursive: true, force: true });
   });
 
   it('each command keeps its own', () => {
@@ -30,35 +59,36 @@ describe('start-up code cache', () => {
     expect(codeFiles().map((f) => f.replace(/^code-.*-(\w+)\.bin$/, '$1')).sort()).toEqual(['deadlines', 'members']);
   });
 
-  it('a damaged cache is rejected, the command still works, and the cache is rewritten', () => {
+  it('a damaged cache is rejected, the command still works, and the cache is made again', () => {
     const file = join(cache, codeFiles().find((f) => f.endsWith('-deadlines.bin'))!);
     writeFileSync(file, 'not a code cache');
     const r = wep(['deadlines', '2026-12-10', '--json'], { cwd: dir, env: { WEP_CACHE_DIR: cache } });
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).noticeBy).toBe('2026-12-01');
-    expect(readFileSync(file).length).toBeGreaterThan(1000);
+    expect(magic(file)).toBe('WEP1');
+    expect(wep(['deadlines', '2026-12-10', '--json'], { cwd: dir, env: { WEP_CACHE_DIR: cache } })).toEqual(r);
+    expect(magic(file)).toBe('WEPC');
   });
 
-  it('a cache with one byte of its code changed fails its checksum: not used, and rewritten', () => {
+  it('a cache with one byte of its code changed fails its checksum: not used, and made again', () => {
     const file = join(cache, codeFiles().find((f) => f.endsWith('-members.bin'))!);
-    const whole = readFileSync(file);
-    const damaged = Buffer.from(whole);
+    expect(magic(file)).toBe('WEPC');
+    const damaged = readFileSync(file);
     damaged[Math.floor(damaged.length / 2)]! ^= 0x20;
     writeFileSync(file, damaged);
-    const old = new Date('2000-01-01T00:00:00Z');
-    utimesSync(file, old, old);
+    age(file);
     const r = wep(['members', '--json'], { cwd: dir, env: { WEP_CACHE_DIR: cache } });
     expect(r.code).toBe(0);
-    expect(statSync(file).mtimeMs).toBeGreaterThan(old.getTime());
-    const rewritten = readFileSync(file);
-    expect(rewritten.equals(damaged)).toBe(false);
-    // and the rewritten file is taken as it is by the next run
-    utimesSync(file, old, old);
+    expect(untouched(file)).toBe(false);
+    expect(magic(file)).toBe('WEP1');
     expect(wep(['members', '--json'], { cwd: dir, env: { WEP_CACHE_DIR: cache } })).toEqual(r);
-    expect(statSync(file).mtimeMs).toBe(old.getTime());
+    expect(magic(file)).toBe('WEPC');
+    age(file);
+    expect(wep(['members', '--json'], { cwd: dir, env: { WEP_CACHE_DIR: cache } })).toEqual(r);
+    expect(untouched(file)).toBe(true);
   });
 
-  it('with no WebAssembly (node --jitless) the checksum is worked out in JavaScript: a cache one run writes, the next takes', () => {
+  it('with no WebAssembly (node --jitless) the checksum is worked out in JavaScript: the code one run writes, the next takes', () => {
     const own = mkdtempSync(join(tmpdir(), 'wep-boot-jitless-'));
     const run = () => spawnSync(process.execPath, ['--jitless', BIN, '--file', 'partnership.yaml', 'deadlines', '2026-12-10', '--json'], { cwd: dir, encoding: 'utf8', env: { ...process.env, WEP_CACHE_DIR: own, WEP_TODAY: '2026-11-22', NO_COLOR: '1' } });
     const first = run();
@@ -66,11 +96,11 @@ describe('start-up code cache', () => {
     const [name] = readdirSync(own).filter((f) => f.startsWith('code-'));
     expect(name).toMatch(/-deadlines\.bin$/);
     const file = join(own, name!);
-    const old = new Date('2000-01-01T00:00:00Z');
-    utimesSync(file, old, old);
-    const second = run();
-    expect(second.stdout).toBe(first.stdout);
-    expect(statSync(file).mtimeMs).toBe(old.getTime());
+    expect(run().stdout).toBe(first.stdout);
+    expect(magic(file)).toBe('WEPC');
+    age(file);
+    expect(run().stdout).toBe(first.stdout);
+    expect(untouched(file)).toBe(true);
     rmSync(own, { recursive: true, force: true });
   });
 
